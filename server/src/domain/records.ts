@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import {
+  AMOUNT_PERIODS,
+  APPROACH_FEATURE_KEYS,
+  MUNICIPALITY_LEVELS,
+  NETWORK_SCOPES,
+  ORG_TYPES,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  PROJECT_STATUSES,
+  QUANTITY_QUALIFIERS,
+  RELATION_KINDS,
+  SOURCE_TYPES,
+  type NodeKind,
+  type RelationKind,
+} from './model.js';
+
+/**
+ * Record schemas: what a node or relationship must look like wherever it enters the graph
+ * (seed files today, imports and mutations later). Strict objects: an unknown field is an error,
+ * because a typo in a hand-edited file must not silently drop a fact.
+ */
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+const year = z.int().min(1000).max(2100);
+const isoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "BE"');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const provenanceSchema = z.strictObject({
+  source: slug,
+  locator: nonEmpty,
+  quote: z.string().trim().min(3, 'must quote at least a few words').max(400, 'keep quotes short (at most 400 characters)'),
+});
+
+const amountFields = {
+  amount: z.number().nonnegative().optional(),
+  amountMax: z.number().nonnegative().optional(),
+  currency: currency.optional(),
+  amountPeriod: z.enum(AMOUNT_PERIODS).optional(),
+};
+
+const base = {
+  id: slug,
+  name: nonEmpty,
+  altNames: z.array(nonEmpty).default([]),
+  description: nonEmpty.optional(),
+  sources: z.array(provenanceSchema).min(1, 'every node needs at least one source'),
+};
+
+const municipality = z.strictObject({
+  ...base,
+  kind: z.literal('MUNICIPALITY'),
+  level: z.enum(MUNICIPALITY_LEVELS),
+  country: isoCountry,
+  foundedYear: year.optional(),
+});
+const organization = z.strictObject({
+  ...base,
+  kind: z.literal('ORGANIZATION'),
+  orgType: z.enum(ORG_TYPES),
+  country: isoCountry.optional(),
+  foundedYear: year.optional(),
+});
+const network = z.strictObject({
+  ...base,
+  kind: z.literal('NETWORK'),
+  scope: z.enum(NETWORK_SCOPES).optional(),
+  country: isoCountry.optional(),
+  foundedYear: year.optional(),
+  memberCount: z.int().positive().optional(),
+  memberCountQualifier: z.enum(QUANTITY_QUALIFIERS).optional(),
+});
+const fundingProgram = z.strictObject({
+  ...base,
+  kind: z.literal('FUNDING_PROGRAM'),
+  scope: z.enum(NETWORK_SCOPES).optional(),
+  startYear: year.optional(),
+  endYear: year.optional(),
+  ...amountFields,
+});
+const project = z.strictObject({
+  ...base,
+  kind: z.literal('PROJECT'),
+  country: isoCountry.optional(),
+  startYear: year.optional(),
+  endYear: year.optional(),
+  status: z.enum(PROJECT_STATUSES).default('UNKNOWN'),
+  ...amountFields,
+});
+const partnership = z.strictObject({
+  ...base,
+  kind: z.literal('PARTNERSHIP'),
+  partnershipType: z.enum(PARTNERSHIP_TYPES),
+  since: year.optional(),
+  until: year.optional(),
+  status: z.enum(PARTNERSHIP_STATUSES).default('UNKNOWN'),
+});
+const approach = z.strictObject({
+  ...base,
+  kind: z.literal('APPROACH'),
+  number: z.int().min(1).max(8),
+  ratings: z
+    .array(z.strictObject({ feature: z.enum(APPROACH_FEATURE_KEYS as [string, ...string[]]), printed: nonEmpty }))
+    .length(8, 'an approach has exactly eight ratings, one per feature of the summary table'),
+});
+const theme = z.strictObject({ ...base, kind: z.literal('THEME') });
+const sdg = z.strictObject({ ...base, kind: z.literal('SDG'), number: z.int().min(1).max(17) });
+const country = z.strictObject({ ...base, kind: z.literal('COUNTRY'), code: isoCountry });
+const source = z.strictObject({
+  ...base,
+  kind: z.literal('SOURCE'),
+  sourceType: z.enum(SOURCE_TYPES),
+  authors: nonEmpty.optional(),
+  publisher: nonEmpty.optional(),
+  year: year.optional(),
+  url: z.url().optional(),
+});
+
+export const nodeRecordSchema = z
+  .discriminatedUnion('kind', [
+    municipality,
+    organization,
+    network,
+    fundingProgram,
+    project,
+    partnership,
+    approach,
+    theme,
+    sdg,
+    country,
+    source,
+  ])
+  .superRefine((n, ctx) => {
+    const from = 'since' in n ? n.since : 'startYear' in n ? n.startYear : undefined;
+    const to = 'until' in n ? n.until : 'endYear' in n ? n.endYear : undefined;
+    if (from !== undefined && to !== undefined && to < from) {
+      ctx.addIssue({ code: 'custom', message: `the period ends (${to}) before it starts (${from})` });
+    }
+  });
+export type NodeRecord = z.output<typeof nodeRecordSchema>;
+
+export const relationRecordSchema = z
+  .strictObject({
+    id: slug.optional(),
+    kind: z.enum(RELATION_KINDS),
+    from: slug,
+    to: slug,
+    role: nonEmpty.optional(),
+    since: year.optional(),
+    until: year.optional(),
+    year: year.optional(),
+    ...amountFields,
+    note: nonEmpty.optional(),
+    sources: z.array(provenanceSchema).min(1, 'every relationship needs at least one source'),
+  })
+  .refine((r) => r.from !== r.to, { message: 'a relationship cannot link a node to itself' });
+export type RelationRecord = z.output<typeof relationRecordSchema>;
+
+const ANY: readonly NodeKind[] = [
+  'MUNICIPALITY',
+  'ORGANIZATION',
+  'NETWORK',
+  'FUNDING_PROGRAM',
+  'PROJECT',
+  'PARTNERSHIP',
+];
+const ACTORS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK'];
+
+/**
+ * Which kinds of node each relationship kind may connect (from -> to). Checked on load so that a
+ * relationship pointing the wrong way, or at the wrong kind of node, is refused with a message.
+ */
+export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
+  PARTY_TO: { from: ['MUNICIPALITY', 'ORGANIZATION'], to: ['PARTNERSHIP'] },
+  MEMBER_OF: { from: ACTORS, to: ['NETWORK', 'ORGANIZATION'] },
+  PARTICIPATES_IN: { from: ACTORS, to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
+  COORDINATES: { from: ACTORS, to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
+  FUNDS: { from: ['FUNDING_PROGRAM', 'ORGANIZATION', 'MUNICIPALITY', 'NETWORK'], to: [...ANY, 'SOURCE'] },
+  SUPPORTS: { from: ANY, to: ANY },
+  COLLABORATES_WITH: { from: ANY, to: ANY },
+  LOCATED_IN: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'PROJECT'], to: ['COUNTRY', 'MUNICIPALITY'] },
+  PART_OF: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT'], to: ANY },
+  HOSTED_BY: { from: ['ORGANIZATION', 'NETWORK', 'PROJECT', 'FUNDING_PROGRAM'], to: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY'] },
+  EXEMPLIFIES: { from: ANY, to: ['APPROACH'] },
+  ADDRESSES_THEME: { from: [...ANY, 'APPROACH'], to: ['THEME'] },
+  CONTRIBUTES_TO_SDG: { from: [...ANY, 'THEME'], to: ['SDG'] },
+  FOUNDED_BY: { from: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY', 'PROJECT'], to: ['MUNICIPALITY', 'ORGANIZATION'] },
+  AWARDS: { from: ['ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM'], to: ANY },
+  FOLLOWS_UP: { from: ['PROJECT', 'FUNDING_PROGRAM'], to: ['PROJECT', 'FUNDING_PROGRAM'] },
+};
+
+/** Relationship kinds read as symmetric (drawn and traversed without a direction). */
+export const SYMMETRIC_RELATIONS: readonly RelationKind[] = ['COLLABORATES_WITH'];

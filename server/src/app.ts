@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import express from 'express';
+import depthLimit from 'graphql-depth-limit';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { createContext, type AtlasContext } from './context.js';
+import { QueryTooComplexError } from './errors.js';
+import { graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { LIMITS } from './limits.js';
+import { resolvers } from './resolvers/index.js';
+import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
+
+// The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
+// everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+
+const SCHEMA_DIR = new URL('../schema', import.meta.url).pathname;
+
+export function loadTypeDefs(): string {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'))
+    .join('\n');
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+}
+
+/** A list field costs its children times the page it asks for (first/limit), so deep fan-outs add up. */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const multiplier = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : 1;
+  return 1 + childComplexity * Math.max(1, multiplier);
+};
+
+function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin<AtlasContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const complexity = getComplexity({
+            schema,
+            operationName: request.operationName ?? undefined,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > LIMITS.queryComplexity) throw new QueryTooComplexError(complexity, LIMITS.queryComplexity);
+        },
+      };
+    },
+  };
+}
+
+/** Never a stack trace to a user: unexpected errors become a generic message; store outages a clear code. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof StoreUnavailableError) {
+    return { message: `${original.message} Try again in a moment.`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('Unexpected error while serving a request:', original);
+  return { message: 'Internal server error. It has been logged; please try again or report it.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export interface AtlasApp {
+  apollo: ApolloServer<AtlasContext>;
+  /** The HTTP application: /graphql (API and GraphiQL), /healthz. */
+  http: express.Express;
+  /** Runs one operation in-process through the real server, as tests do. */
+  execute: ApolloServer<AtlasContext>['executeOperation'];
+}
+
+/** Builds the API around a store. Does not listen: main.ts does, tests need not. */
+export async function createApp(store: GraphStore): Promise<AtlasApp> {
+  const schema = buildSchema();
+  const apollo = new ApolloServer<AtlasContext>({
+    schema,
+    validationRules: [depthLimit(LIMITS.queryDepth)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit(schema)],
+    includeStacktraceInErrorResponses: false,
+    formatError,
+  });
+  await apollo.start();
+
+  const http = express();
+  http.disable('x-powered-by');
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', store: store.name });
+  });
+  http.use('/graphiql', graphiqlAssets());
+  http.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(graphiqlPage('/graphiql', '/graphql'));
+    } else next();
+  });
+  http.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(store) }));
+
+  const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
+    apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(store) })) as AtlasApp['execute'];
+  return { apollo, http, execute };
+}

@@ -1,0 +1,37 @@
+import { countryNodeId, type GraphNode, type RelationKind } from '../domain/model.js';
+import type { AtlasContext } from '../context.js';
+import type { Direction, InputMaybe } from '../generated/graphql.js';
+import { LIMITS } from '../limits.js';
+import { offsetAfter, pageSize, toConnection } from './pagination.js';
+
+/** Field resolvers every node type shares (the Node interface). */
+export const nodeFields = {
+  description: (n: GraphNode) => n.description ?? null,
+  degree: (n: GraphNode, _args: unknown, { degrees }: AtlasContext) => degrees.load(n.id),
+  relations: async (
+    n: GraphNode,
+    args: { kinds?: InputMaybe<RelationKind[]>; direction?: InputMaybe<Direction>; first?: InputMaybe<number>; after?: InputMaybe<string> },
+    { store }: AtlasContext,
+  ) => {
+    const page = await store.relations({
+      nodeId: n.id,
+      kinds: args.kinds ?? undefined,
+      direction: args.direction ?? 'BOTH',
+      first: pageSize(args.first, LIMITS.relationsPageSize),
+      offset: offsetAfter(args.after),
+    });
+    return toConnection(page, (e, cursor) => ({ cursor, direction: e.direction, node: e.other, relation: e.relation }));
+  },
+};
+
+/** Fields of nodes located in a country. */
+export const locatedFields = {
+  countryCode: (n: GraphNode) => n.country ?? null,
+  country: (n: GraphNode, _args: unknown, { nodes }: AtlasContext) => (n.country ? nodes.load(countryNodeId(n.country)) : null),
+};
+
+/** The nodes at the other end of all of a node's relationships of one kind and direction. */
+export async function related(ctx: AtlasContext, nodeId: string, kind: RelationKind, direction: 'OUT' | 'IN') {
+  const page = await ctx.store.relations({ nodeId, kinds: [kind], direction, first: 10_000, offset: 0 });
+  return page.items;
+}

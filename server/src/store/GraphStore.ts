@@ -1,0 +1,218 @@
+import type {
+  GraphNode,
+  GraphRelation,
+  MunicipalityLevel,
+  NetworkScope,
+  NodeKind,
+  OrgType,
+  PartnershipType,
+  RelationKind,
+} from '../domain/model.js';
+
+/**
+ * THE PORT. Resolvers speak only to this interface; the embedded store (memory/) and the Neo4j
+ * store (neo4j/) implement it, and one contract test suite proves they give the same answers.
+ *
+ * Every method answers a local question: nothing here needs the whole graph in memory, so the
+ * Neo4j adapter can answer each with a bounded Cypher query. Callers validate user input
+ * (page sizes, depths); the stores trust the numbers they are given.
+ */
+export interface GraphStore {
+  /** Short name for logs and health checks ("memory", "neo4j"). */
+  readonly name: string;
+
+  /**
+   * The nodes with these ids, in the order asked, `null` where no node has the id.
+   * Duplicated ids give duplicated answers.
+   */
+  getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+
+  /** The number of relationships (in and out, every kind) of each node; 0 for an unknown id. */
+  getDegrees(ids: readonly string[]): Promise<number[]>;
+
+  /**
+   * Relevance-ranked search over names and alternative names, accent-, case- and
+   * punctuation-insensitive; every query token must be a prefix of some token of one name.
+   * Ordered by score (see searchScore.ts) descending, then normalised name, then id.
+   * An empty or punctuation-only text matches nothing.
+   */
+  search(text: string, options: SearchOptions): Promise<Page<SearchHit>>;
+
+  /** Nodes of one kind that pass every given filter, sorted, one page. See NodeFilter. */
+  listNodes(query: ListQuery): Promise<Page<GraphNode>>;
+
+  /**
+   * One page of a node's relationships with the node at the other end, ordered by relationship
+   * kind, then the other node's name, then relationship id. Unknown node: an empty page.
+   */
+  relations(query: RelationQuery): Promise<Page<RelatedEdge>>;
+
+  /**
+   * The neighbourhood of the seed nodes, breadth-first, ignoring direction, up to `depth` hops,
+   * following only `relationKinds` (all when absent) and entering only nodes of `nodeKinds`
+   * (all when absent; seeds are always included). Nodes are ordered by (distance, id); when more
+   * than `limit` would be included, the first `limit` are kept and `truncated` is true.
+   * Edges: every relationship of an allowed kind between two included nodes of which at least one
+   * is nearer than `depth` (edges between two nodes on the outer rim are not scanned), ordered by id.
+   * Seeds that do not exist are listed in `missingIds` and otherwise ignored.
+   */
+  neighborhood(query: NeighborhoodQuery): Promise<Subgraph>;
+
+  /** Counts of nodes and relationships, per kind; every kind is present, zero when absent. */
+  stats(): Promise<GraphStats>;
+
+  /**
+   * Inserts or replaces nodes and relationships by id, all or nothing: if a relationship points
+   * at a node that is neither in the store nor in this batch, nothing is written and a
+   * StoreWriteError says which. Replacing a node keeps its relationships.
+   */
+  writeGraph(batch: GraphBatch, options?: WriteOptions): Promise<WriteResult>;
+
+  /** Removes every node and relationship. */
+  clear(): Promise<void>;
+
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Offset of the first item in the whole ordered result. */
+  offset: number;
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface SearchOptions {
+  kinds?: readonly NodeKind[];
+  first: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  score: number;
+}
+
+/**
+ * Filters for listNodes. Absent or empty lists do not filter; values inside one list are
+ * alternatives (OR); different filters must all hold (AND).
+ *
+ * "Context" of a node: the node itself and the partnerships, projects and programmes it is a party
+ * to, participates in or coordinates. A node is linked to an approach, theme or programme when a
+ * node of its context EXEMPLIFIES the approach, ADDRESSES_THEME the theme, or is funded by
+ * (FUNDS) or participates in the programme. A node is linked to a network when it is a
+ * MEMBER_OF, PARTICIPATES_IN or COORDINATES it.
+ * The year range matches a node whose own period (since/until, startYear/endYear), or for
+ * nodes without one, the period of a partnership or project of its context, overlaps the range;
+ * an open end counts as unbounded, and a node with no known year at all does not match.
+ * A partnership's countries are those of its parties.
+ */
+export interface NodeFilter {
+  countries?: readonly string[];
+  levels?: readonly MunicipalityLevel[];
+  orgTypes?: readonly OrgType[];
+  scopes?: readonly NetworkScope[];
+  partnershipTypes?: readonly PartnershipType[];
+  statuses?: readonly string[];
+  approachIds?: readonly string[];
+  themeIds?: readonly string[];
+  networkIds?: readonly string[];
+  programIds?: readonly string[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+export type SortField = 'NAME' | 'DEGREE' | 'YEAR';
+export type SortDirection = 'ASC' | 'DESC';
+
+/**
+ * NAME: normalised name. DEGREE: number of relationships. YEAR: since, else startYear, else
+ * foundedYear, else year; nodes without one come last in either direction. Ties: name, then id.
+ */
+export interface NodeSort {
+  field: SortField;
+  direction: SortDirection;
+}
+
+export interface ListQuery {
+  kind: NodeKind;
+  filter: NodeFilter;
+  sort: NodeSort;
+  first: number;
+  offset: number;
+}
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface RelationQuery {
+  nodeId: string;
+  direction: Direction;
+  kinds?: readonly RelationKind[];
+  first: number;
+  offset: number;
+}
+
+export interface RelatedEdge {
+  relation: GraphRelation;
+  /** The node at the other end. */
+  other: GraphNode;
+  /** OUT when the relationship starts at the asked node. */
+  direction: 'OUT' | 'IN';
+}
+
+export interface NeighborhoodQuery {
+  ids: readonly string[];
+  depth: number;
+  relationKinds?: readonly RelationKind[];
+  nodeKinds?: readonly NodeKind[];
+  limit: number;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphRelation[];
+  truncated: boolean;
+  missingIds: string[];
+}
+
+export interface GraphStats {
+  nodeCount: number;
+  relationCount: number;
+  nodesByKind: Record<NodeKind, number>;
+  relationsByKind: Record<RelationKind, number>;
+}
+
+export interface GraphBatch {
+  nodes: readonly GraphNode[];
+  relations: readonly GraphRelation[];
+}
+
+export interface WriteOptions {
+  /** Called now and then with how much of the batch is written (for progress bars). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WriteResult {
+  nodesWritten: number;
+  relationsWritten: number;
+}
+
+/** A write refused as a whole; `code` is stable for callers and the API. */
+export class StoreWriteError extends Error {
+  constructor(
+    readonly code: 'DANGLING_RELATION' | 'INVALID_RECORD',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
+/** The store cannot be reached (database down, connection lost); the API maps it to SERVICE_UNAVAILABLE. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

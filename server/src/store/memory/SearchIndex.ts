@@ -1,0 +1,86 @@
+import { compareStrings, normalizeText } from '../searchText.js';
+
+/**
+ * A token index for prefix search: each distinct name token maps to the nodes whose names hold
+ * it, and a sorted array of the tokens answers "which tokens start with q" by binary search.
+ * The sorted array is rebuilt lazily after writes, so bulk loads pay for it once.
+ */
+export class SearchIndex {
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly names = new Map<string, string[]>();
+  private sortedTokens: string[] | null = [];
+
+  add(id: string, rawNames: readonly string[]): void {
+    const normalized = rawNames.map(normalizeText).filter((n) => n !== '');
+    this.names.set(id, normalized);
+    for (const name of normalized) {
+      for (const token of name.split(' ')) {
+        let ids = this.postings.get(token);
+        if (!ids) {
+          ids = new Set();
+          this.postings.set(token, ids);
+          this.sortedTokens = null;
+        }
+        ids.add(id);
+      }
+    }
+  }
+
+  remove(id: string): void {
+    for (const name of this.names.get(id) ?? []) {
+      for (const token of name.split(' ')) {
+        const ids = this.postings.get(token);
+        ids?.delete(id);
+        if (ids && ids.size === 0) {
+          this.postings.delete(token);
+          this.sortedTokens = null;
+        }
+      }
+    }
+    this.names.delete(id);
+  }
+
+  clear(): void {
+    this.postings.clear();
+    this.names.clear();
+    this.sortedTokens = [];
+  }
+
+  /** Normalised names of a node, primary name first. */
+  namesOf(id: string): readonly string[] {
+    return this.names.get(id) ?? [];
+  }
+
+  /**
+   * Ids of nodes having, for every query token, some name token it is a prefix of. A superset of
+   * the matches (the tokens may sit in different names); scoreNames decides.
+   */
+  candidates(queryTokens: readonly string[]): Set<string> {
+    let result: Set<string> | null = null;
+    // Rarest-looking (longest) token first keeps the intersections small.
+    for (const q of [...queryTokens].sort((a, b) => b.length - a.length)) {
+      const matching = new Set<string>();
+      for (const token of this.tokensWithPrefix(q)) {
+        for (const id of this.postings.get(token) ?? []) if (!result || result.has(id)) matching.add(id);
+      }
+      result = matching;
+      if (result.size === 0) break;
+    }
+    return result ?? new Set();
+  }
+
+  private tokensWithPrefix(prefix: string): string[] {
+    if (this.sortedTokens === null) this.sortedTokens = [...this.postings.keys()].sort(compareStrings);
+    const tokens = this.sortedTokens;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < tokens.length && tokens[i]!.startsWith(prefix); i++) out.push(tokens[i]!);
+    return out;
+  }
+}

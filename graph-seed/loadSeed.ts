@@ -117,8 +117,7 @@ function parseFile(
     seq.items.forEach((item, index) => {
       const line = lineOf(item as YamlNode);
       const raw: unknown = (item as YamlNode & { toJSON(): unknown }).toJSON();
-      const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : undefined;
-      const label = rawId ?? `${section}[${index}]`;
+      const label = recordLabel(raw) ?? `${section}[${index}]`;
       if (section === 'nodes') {
         const parsed = nodeRecordSchema.safeParse(raw);
         if (!parsed.success) return reportIssues(problems, file, line, label, parsed.error.issues);
@@ -132,6 +131,15 @@ function parseFile(
       }
     });
   }
+}
+
+/** How a problem names its record: the id, or for relationships without one, kind from -> to. */
+function recordLabel(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (r.id !== undefined) return String(r.id);
+  if (r.kind !== undefined && r.from !== undefined && r.to !== undefined) return `${String(r.kind)} ${String(r.from)} -> ${String(r.to)}`;
+  return undefined;
 }
 
 function reportIssues(problems: SeedProblem[], file: string, line: number, recordId: string, issues: z.core.$ZodIssue[]): void {

@@ -16,7 +16,7 @@ export function compareForSort(
   sortName: (id: string) => string,
 ): number {
   const sign = sort.direction === 'ASC' ? 1 : -1;
-  let primary = 0;
+  let primary: number;
   if (sort.field === 'DEGREE') primary = sign * (degree(a.id) - degree(b.id));
   else if (sort.field === 'YEAR') {
     const ya = sortYear(a);

@@ -1,0 +1,296 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedStore } from '../../graph-seed/seedStore.js';
+import type { GraphNode } from '../../server/src/domain/model.js';
+import { StoreWriteError, type GraphStore, type ListQuery, type NodeFilter } from '../../server/src/store/GraphStore.js';
+
+export const CONTRACT_GRAPH_DIR = new URL('../fixtures/contract-graph', import.meta.url).pathname;
+
+const ids = (nodes: readonly { id: string }[]) => nodes.map((n) => n.id);
+
+/**
+ * The GraphStore contract, written once, run against every adapter: each adapter's test file calls
+ * this with a function that opens an empty store. Expected answers come from the fixture graph
+ * tests/fixtures/contract-graph, worked out by hand from the port's documented rules.
+ */
+export function graphStoreContract(adapter: string, open: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${adapter}`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open();
+      await store.clear();
+      await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
+    });
+
+    describe('getNodes and getDegrees', () => {
+      it('answers in the order asked, null for unknown ids, with every field and its provenance', async () => {
+        const [liege, missing, programme] = await store.getNodes(['liege', 'no-such-node', 'prog-1']);
+        expect(missing).toBeNull();
+        expect(liege).toMatchObject({ id: 'liege', kind: 'MUNICIPALITY', name: 'Liège', altNames: ['Luik', 'Lüttich'], level: 'CITY', country: 'BE' });
+        expect(liege!.sources).toEqual([{ source: 'fixture', locator: 'a', quote: 'Liège' }]);
+        expect(programme).toMatchObject({ startYear: 2022, endYear: 2026, amount: 30000, amountMax: 40000, currency: 'EUR', amountPeriod: 'PER_YEAR' });
+      });
+
+      it('keeps the approach ratings exactly as printed, in column order', async () => {
+        const [tw] = await store.getNodes(['approach-tw']);
+        expect(tw!.ratings!.map((r) => r.printed)).toEqual(['-', '++', '+++', '1', '++', '++', '+++', '+']);
+        expect(tw!.ratings![3]!.feature).toBe('PRIVATE_SECTOR_INVOLVEMENT');
+      });
+
+      it('counts relationships in and out, 0 for unknown ids', async () => {
+        expect(await store.getDegrees(['roeselare', 'tambacounda', 'nope'])).toEqual([5, 3, 0]);
+      });
+    });
+
+    describe('search', () => {
+      const search = (text: string, extra: Partial<{ kinds: GraphNode['kind'][]; first: number; offset: number }> = {}) =>
+        store.search(text, { first: 20, offset: 0, ...extra });
+
+      it('finds by prefix and ranks a name that starts with the text above word matches', async () => {
+        const page = await search('roes');
+        expect(page.items.map((h) => [h.node.id, h.score])).toEqual([
+          ['school-b', 81],
+          ['roeselare', 81],
+          ['p-roes-graf', 81],
+          ['p-roes-tamba', 81],
+          ['province-x', 61],
+        ]);
+        expect(page.totalCount).toBe(5);
+      });
+
+      it('ignores accents and case, and matches alternative names', async () => {
+        expect((await search('LIEGE')).items.map((h) => [h.node.id, h.score])).toEqual([['liege', 101]]);
+        expect((await search('luik')).items.map((h) => [h.node.id, h.score])).toEqual([['liege', 100]]);
+        expect((await search('lütt')).items.map((h) => h.node.id)).toEqual(['liege']);
+        expect((await search('Grafenhainichen')).items.map((h) => [h.node.id, h.score])).toEqual([
+          ['grafenhainichen', 101],
+          ['p-roes-graf', 61],
+        ]);
+      });
+
+      it('needs every word to match one name, in any order', async () => {
+        expect((await search('tamba roes')).items.map((h) => h.node.id)).toEqual(['p-roes-tamba']);
+        expect((await search('roes nowhere')).totalCount).toBe(0);
+      });
+
+      it('filters by kind', async () => {
+        const page = await search('roe', { kinds: ['MUNICIPALITY'] });
+        expect(page.items.map((h) => h.node.id)).toEqual(['roermond', 'roeselare', 'province-x']);
+      });
+
+      it('pages with offset, telling whether more follow', async () => {
+        const first = await search('roes', { first: 2 });
+        expect(ids(first.items.map((h) => h.node))).toEqual(['school-b', 'roeselare']);
+        expect(first).toMatchObject({ offset: 0, totalCount: 5, hasNextPage: true });
+        const last = await search('roes', { first: 2, offset: 4 });
+        expect(ids(last.items.map((h) => h.node))).toEqual(['province-x']);
+        expect(last.hasNextPage).toBe(false);
+      });
+
+      it('matches nothing for empty or punctuation-only text', async () => {
+        expect((await search('  -, ')).totalCount).toBe(0);
+      });
+    });
+
+    describe('listNodes', () => {
+      const list = (kind: ListQuery['kind'], filter: NodeFilter = {}, extra: Partial<ListQuery> = {}) =>
+        store.listNodes({ kind, filter, sort: { field: 'NAME', direction: 'ASC' }, first: 50, offset: 0, ...extra });
+
+      it('lists one kind by normalised name', async () => {
+        const page = await list('MUNICIPALITY');
+        expect(ids(page.items)).toEqual(['grafenhainichen', 'liege', 'province-x', 'roermond', 'roeselare', 'sint-niklaas', 'tambacounda']);
+        expect(page.totalCount).toBe(7);
+      });
+
+      it('filters by country, level, type and status', async () => {
+        expect(ids((await list('MUNICIPALITY', { countries: ['BE'] })).items)).toEqual(['liege', 'province-x', 'roeselare', 'sint-niklaas']);
+        expect(ids((await list('MUNICIPALITY', { levels: ['PROVINCE'] })).items)).toEqual(['province-x']);
+        expect(ids((await list('PARTNERSHIP', { countries: ['SN'] })).items)).toEqual(['p-roes-tamba', 'p-sint-tamba']);
+        expect(ids((await list('PARTNERSHIP', { partnershipTypes: ['TWINNING'] })).items)).toEqual(['p-roes-graf']);
+        expect(ids((await list('PARTNERSHIP', { statuses: ['ENDED'] })).items)).toEqual(['p-sint-tamba']);
+        expect(ids((await list('ORGANIZATION', { orgTypes: ['SCHOOL'] })).items)).toEqual(['school-b']);
+      });
+
+      it('filters by approach, theme and programme through partnerships and projects', async () => {
+        expect(ids((await list('MUNICIPALITY', { approachIds: ['approach-c2c'] })).items)).toEqual(['liege', 'roeselare', 'tambacounda']);
+        expect(ids((await list('MUNICIPALITY', { themeIds: ['theme-water'] })).items)).toEqual(['liege']);
+        expect(ids((await list('ORGANIZATION', { themeIds: ['theme-water'] })).items)).toEqual(['ngo-a']);
+        expect(ids((await list('MUNICIPALITY', { programIds: ['prog-1'] })).items)).toEqual(['roeselare', 'sint-niklaas', 'tambacounda']);
+        expect(ids((await list('PARTNERSHIP', { approachIds: ['approach-c2c', 'approach-tw'] })).items)).toEqual(['p-roes-graf', 'p-roes-tamba']);
+      });
+
+      it('filters by network membership or participation, not by other links', async () => {
+        expect(ids((await list('MUNICIPALITY', { networkIds: ['net-1'] })).items)).toEqual(['liege', 'roeselare']);
+        expect(ids((await list('MUNICIPALITY', { networkIds: ['net-2'] })).items)).toEqual(['roermond']);
+      });
+
+      it('filters by a year range overlapping own or context periods', async () => {
+        expect(ids((await list('MUNICIPALITY', { yearFrom: 2006, yearTo: 2009 })).items)).toEqual([]);
+        expect(ids((await list('MUNICIPALITY', { yearFrom: 2004 })).items)).toEqual(['liege', 'roeselare', 'sint-niklaas', 'tambacounda']);
+        expect(ids((await list('PARTNERSHIP', { yearTo: 2001 })).items)).toEqual(['p-sint-tamba']);
+        expect(ids((await list('PROJECT', { yearFrom: 2020, yearTo: 2020 })).items)).toEqual(['proj-1']);
+      });
+
+      it('combines filters with AND', async () => {
+        expect(ids((await list('MUNICIPALITY', { countries: ['BE'], approachIds: ['approach-c2c'], networkIds: ['net-1'] })).items)).toEqual(['liege', 'roeselare']);
+      });
+
+      it('sorts by degree and by year, missing years last, ties by name', async () => {
+        const byDegree = await list('MUNICIPALITY', {}, { sort: { field: 'DEGREE', direction: 'DESC' } });
+        expect(ids(byDegree.items)).toEqual(['roeselare', 'liege', 'sint-niklaas', 'tambacounda', 'grafenhainichen', 'province-x', 'roermond']);
+        const byYear = await list('PARTNERSHIP', {}, { sort: { field: 'YEAR', direction: 'ASC' } });
+        expect(ids(byYear.items)).toEqual(['p-sint-tamba', 'p-roes-tamba', 'p-roes-graf']);
+        const byYearDesc = await list('PARTNERSHIP', {}, { sort: { field: 'YEAR', direction: 'DESC' } });
+        expect(ids(byYearDesc.items)).toEqual(['p-roes-tamba', 'p-sint-tamba', 'p-roes-graf']);
+        const byNameDesc = await list('NETWORK', {}, { sort: { field: 'NAME', direction: 'DESC' } });
+        expect(ids(byNameDesc.items)).toEqual(['net-2', 'net-1']);
+      });
+
+      it('pages', async () => {
+        const page = await list('MUNICIPALITY', {}, { first: 3, offset: 3 });
+        expect(ids(page.items)).toEqual(['roermond', 'roeselare', 'sint-niklaas']);
+        expect(page).toMatchObject({ offset: 3, totalCount: 7, hasNextPage: true });
+      });
+    });
+
+    describe('relations', () => {
+      it('orders by kind, then the other node name, with direction', async () => {
+        const page = await store.relations({ nodeId: 'p-roes-tamba', direction: 'IN', first: 50, offset: 0 });
+        expect(page.items.map((e) => [e.relation.kind, e.other.id, e.direction])).toEqual([
+          ['FUNDS', 'prog-1', 'IN'],
+          ['PARTY_TO', 'roeselare', 'IN'],
+          ['PARTY_TO', 'tambacounda', 'IN'],
+          ['SUPPORTS', 'school-b', 'IN'],
+        ]);
+        expect(page.items[0]!.relation).toMatchObject({ amount: 30000, amountMax: 40000, currency: 'EUR', amountPeriod: 'PER_YEAR' });
+        expect(page.items[1]!.relation.role).toBe('Flemish partner');
+      });
+
+      it('filters by kind and direction and pages', async () => {
+        const all = await store.relations({ nodeId: 'roeselare', direction: 'BOTH', first: 50, offset: 0 });
+        expect(all.items.map((e) => [e.relation.kind, e.other.id])).toEqual([
+          ['COORDINATES', 'proj-2'],
+          ['LOCATED_IN', 'country-be'],
+          ['MEMBER_OF', 'net-1'],
+          ['PARTY_TO', 'p-roes-graf'],
+          ['PARTY_TO', 'p-roes-tamba'],
+        ]);
+        const party = await store.relations({ nodeId: 'roeselare', direction: 'OUT', kinds: ['PARTY_TO'], first: 1, offset: 1 });
+        expect(party.items.map((e) => e.other.id)).toEqual(['p-roes-tamba']);
+        expect(party).toMatchObject({ totalCount: 2, hasNextPage: false });
+        expect((await store.relations({ nodeId: 'roeselare', direction: 'IN', first: 50, offset: 0 })).totalCount).toBe(0);
+      });
+
+      it('gives an empty page for an unknown node', async () => {
+        expect(await store.relations({ nodeId: 'nope', direction: 'BOTH', first: 50, offset: 0 })).toEqual({ items: [], offset: 0, totalCount: 0, hasNextPage: false });
+      });
+    });
+
+    describe('neighborhood', () => {
+      it('returns the 1-hop neighbourhood ordered by distance then id, with the edges scanned', async () => {
+        const sub = await store.neighborhood({ ids: ['roeselare'], depth: 1, limit: 100 });
+        expect(ids(sub.nodes)).toEqual(['roeselare', 'country-be', 'net-1', 'p-roes-graf', 'p-roes-tamba', 'proj-2']);
+        expect(ids(sub.edges)).toEqual([
+          'roeselare--coordinates--proj-2',
+          'roeselare--located-in--country-be',
+          'roeselare--member-of--net-1',
+          'roeselare--party-to--p-roes-graf',
+          'roeselare--party-to--p-roes-tamba',
+        ]);
+        expect(sub).toMatchObject({ truncated: false, missingIds: [] });
+      });
+
+      it('follows only the relationship kinds asked for, to the depth asked for', async () => {
+        const one = await store.neighborhood({ ids: ['roeselare'], depth: 1, limit: 100, relationKinds: ['PARTY_TO'] });
+        expect(ids(one.nodes)).toEqual(['roeselare', 'p-roes-graf', 'p-roes-tamba']);
+        const two = await store.neighborhood({ ids: ['roeselare'], depth: 2, limit: 100, relationKinds: ['PARTY_TO'] });
+        expect(ids(two.nodes)).toEqual(['roeselare', 'p-roes-graf', 'p-roes-tamba', 'grafenhainichen', 'tambacounda']);
+        expect(two.edges).toHaveLength(4);
+        expect(two.edges.every((e) => e.kind === 'PARTY_TO')).toBe(true);
+      });
+
+      it('enters only the node kinds asked for', async () => {
+        const sub = await store.neighborhood({ ids: ['roeselare'], depth: 2, limit: 100, nodeKinds: ['MUNICIPALITY', 'PARTNERSHIP'] });
+        expect(ids(sub.nodes)).toEqual(['roeselare', 'p-roes-graf', 'p-roes-tamba', 'grafenhainichen', 'tambacounda']);
+      });
+
+      it('starts from several seeds and reports unknown ones', async () => {
+        const sub = await store.neighborhood({ ids: ['tambacounda', 'roeselare', 'nope'], depth: 1, limit: 100 });
+        expect(ids(sub.nodes)).toEqual(['roeselare', 'tambacounda', 'country-be', 'country-sn', 'net-1', 'p-roes-graf', 'p-roes-tamba', 'p-sint-tamba', 'proj-2']);
+        expect(sub.missingIds).toEqual(['nope']);
+      });
+
+      it('cuts at the limit, says so, and keeps only edges between kept nodes', async () => {
+        const sub = await store.neighborhood({ ids: ['roeselare'], depth: 2, limit: 4 });
+        expect(ids(sub.nodes)).toEqual(['roeselare', 'country-be', 'net-1', 'p-roes-graf']);
+        expect(sub.truncated).toBe(true);
+        expect(ids(sub.edges)).toEqual(['roeselare--located-in--country-be', 'roeselare--member-of--net-1', 'roeselare--party-to--p-roes-graf']);
+      });
+
+      it('includes edges between nodes nearer than the depth, not between two rim nodes', async () => {
+        const sub = await store.neighborhood({ ids: ['p-roes-tamba'], depth: 1, limit: 100 });
+        expect(ids(sub.nodes)).toEqual(['p-roes-tamba', 'approach-c2c', 'prog-1', 'roeselare', 'school-b', 'tambacounda', 'theme-waste']);
+        expect(sub.edges.every((e) => e.from === 'p-roes-tamba' || e.to === 'p-roes-tamba')).toBe(true);
+        const deeper = await store.neighborhood({ ids: ['p-roes-tamba'], depth: 2, limit: 100 });
+        expect(ids(deeper.edges)).toContain('theme-waste--contributes-to-sdg--sdg-16');
+      });
+    });
+
+    describe('stats', () => {
+      it('counts every kind, zero included', async () => {
+        const stats = await store.stats();
+        expect(stats.nodeCount).toBe(26);
+        expect(stats.relationCount).toBe(33);
+        expect(stats.nodesByKind).toMatchObject({ MUNICIPALITY: 7, ORGANIZATION: 2, PARTNERSHIP: 3, APPROACH: 2, SOURCE: 1, COUNTRY: 3 });
+        expect(stats.relationsByKind).toMatchObject({ LOCATED_IN: 10, PARTY_TO: 6, AWARDS: 0, FOLLOWS_UP: 0 });
+      });
+    });
+
+    describe('writeGraph', () => {
+      beforeEach(async () => {
+        await store.clear();
+        await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
+      });
+
+      it('is idempotent: writing the same graph twice changes nothing', async () => {
+        const before = await store.stats();
+        await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
+        expect(await store.stats()).toEqual(before);
+      });
+
+      it('writes nothing when a relationship dangles', async () => {
+        const before = await store.stats();
+        const node: GraphNode = { id: 'new-town', kind: 'MUNICIPALITY', name: 'New Town', altNames: [], level: 'CITY', country: 'BE', sources: [{ source: 'fixture', locator: 'x', quote: 'new town' }] };
+        const write = store.writeGraph({
+          nodes: [node],
+          relations: [{ id: 'new-town--member-of--ghost', kind: 'MEMBER_OF', from: 'new-town', to: 'ghost', sources: node.sources }],
+        });
+        await expect(write).rejects.toBeInstanceOf(StoreWriteError);
+        await expect(write).rejects.toMatchObject({ code: 'DANGLING_RELATION' });
+        expect(await store.getNodes(['new-town'])).toEqual([null]);
+        expect(await store.stats()).toEqual(before);
+      });
+
+      it('replaces a node by id, keeping its relationships and re-indexing its names', async () => {
+        const [old] = await store.getNodes(['roermond']);
+        await store.writeGraph({ nodes: [{ ...old!, name: 'Ruremonde', altNames: [] }], relations: [] });
+        expect((await store.getNodes(['roermond']))[0]!.name).toBe('Ruremonde');
+        expect((await store.search('ruremonde', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['roermond']);
+        expect((await store.search('roermond', { first: 5, offset: 0 })).totalCount).toBe(0);
+        expect(await store.getDegrees(['roermond'])).toEqual([2]);
+      });
+
+      it('reports progress up to the total', async () => {
+        await store.clear();
+        const seen: [number, number][] = [];
+        await seedStore(store, { dir: CONTRACT_GRAPH_DIR, onProgress: (done, total) => seen.push([done, total]) });
+        expect(seen.at(-1)).toEqual([59, 59]);
+      });
+
+      it('clear empties the store', async () => {
+        await store.clear();
+        expect((await store.stats()).nodeCount).toBe(0);
+        expect((await store.search('roeselare', { first: 5, offset: 0 })).totalCount).toBe(0);
+      });
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadSeed, SeedValidationError } from '../../graph-seed/loadSeed.js';
+import { seedStore } from '../../graph-seed/seedStore.js';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
+
+const fixture = (name: string) => new URL(`../fixtures/seed/${name}`, import.meta.url).pathname;
+
+function problemsOf(name: string): string {
+  try {
+    loadSeed(fixture(name));
+  } catch (e) {
+    if (e instanceof SeedValidationError) return e.message;
+    throw e;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+describe('seed validation', () => {
+  it('loads a valid directory and derives LOCATED_IN from the country field', () => {
+    const graph = loadSeed(fixture('tiny.valid'));
+    expect(graph.nodes.map((n) => n.id)).toEqual(['doc', 'country-be', 'mol']);
+    expect(graph.relations).toEqual([
+      { id: 'mol--located-in--country-be', kind: 'LOCATED_IN', from: 'mol', to: 'country-be', sources: [{ source: 'doc', locator: 'p1', quote: 'The municipality of Mol' }] },
+    ]);
+  });
+
+  it.each([
+    ['bad-yaml.invalid', /bad-yaml\.invalid\/20-broken\.yaml:3: not valid YAML/],
+    ['unknown-field.invalid', /10-base\.yaml:5 record "water": Unrecognized key: "colour"/],
+    ['bad-slug.invalid', /record "Water_Theme": id: must be a slug/],
+    ['dangling.invalid', /record "mol--member-of--climate-alliance": to: no node has the id "climate-alliance"/],
+    ['duplicate.invalid', /20-more\.yaml:2 record "mol": duplicate node id, first defined at .*10-base\.yaml:4/],
+    ['wrong-endpoint.invalid', /record "mol--party-to--water": to: a PARTY_TO relationship cannot point to a THEME \("water"\); allowed: PARTNERSHIP/],
+    ['no-sources.invalid', /record "water": sources: every node needs at least one source/],
+    ['missing-country.invalid', /record "dogbo": country "BJ" has no COUNTRY node; add one with code: BJ/],
+    ['bad-ratings.invalid', /record "twinning": ratings: an approach has exactly eight ratings/],
+  ])('refuses %s, naming the file, the record and what is wrong', (name, expected) => {
+    const message = problemsOf(name);
+    expect(message).toMatch(/nothing was loaded/);
+    expect(message).toMatch(expected);
+  });
+
+  it('writes nothing to the store when the seed is invalid', async () => {
+    const store = new MemoryGraphStore();
+    await expect(seedStore(store, { dir: fixture('dangling.invalid') })).rejects.toBeInstanceOf(SeedValidationError);
+    expect((await store.stats()).nodeCount).toBe(0);
+  });
+});

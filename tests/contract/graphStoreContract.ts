@@ -186,15 +186,16 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
     });
 
     describe('neighborhood', () => {
-      it('returns the 1-hop neighbourhood ordered by distance then id, with the edges scanned', async () => {
+      it('returns the 1-hop neighbourhood: nodes by distance then id, edges by source, target, id', async () => {
         const sub = await store.neighborhood({ ids: ['roeselare'], depth: 1, limit: 100 });
         expect(ids(sub.nodes)).toEqual(['roeselare', 'country-be', 'net-1', 'p-roes-graf', 'p-roes-tamba', 'proj-2']);
+        // Edges by source id, then target id, then relationship id.
         expect(ids(sub.edges)).toEqual([
-          'roeselare--coordinates--proj-2',
           'roeselare--located-in--country-be',
           'roeselare--member-of--net-1',
           'roeselare--party-to--p-roes-graf',
           'roeselare--party-to--p-roes-tamba',
+          'roeselare--coordinates--proj-2',
         ]);
         expect(sub).toMatchObject({ truncated: false, missingIds: [] });
       });

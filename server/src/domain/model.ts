@@ -36,6 +36,7 @@ export const RELATION_KINDS = [
   'FOUNDED_BY',
   'AWARDS',
   'FOLLOWS_UP',
+  'AFFILIATED_WITH',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 

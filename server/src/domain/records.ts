@@ -142,9 +142,12 @@ export const nodeRecordSchema = z
   });
 export type NodeRecord = z.output<typeof nodeRecordSchema>;
 
+/** Relationship ids may join node slugs with "--", as the default ids do. */
+const relationId = z.string().regex(/^[a-z0-9]+(--?[a-z0-9]+)*$/, 'must be lowercase letters and digits joined by "-" or "--"');
+
 export const relationRecordSchema = z
   .strictObject({
-    id: slug.optional(),
+    id: relationId.optional(),
     kind: z.enum(RELATION_KINDS),
     from: slug,
     to: slug,
@@ -176,7 +179,7 @@ const ACTORS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK'];
 export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
   PARTY_TO: { from: ['MUNICIPALITY', 'ORGANIZATION'], to: ['PARTNERSHIP'] },
   MEMBER_OF: { from: ACTORS, to: ['NETWORK', 'ORGANIZATION'] },
-  PARTICIPATES_IN: { from: ACTORS, to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
+  PARTICIPATES_IN: { from: [...ACTORS, 'PARTNERSHIP'], to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
   COORDINATES: { from: ACTORS, to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
   FUNDS: { from: ['FUNDING_PROGRAM', 'ORGANIZATION', 'MUNICIPALITY', 'NETWORK'], to: [...ANY, 'SOURCE'] },
   SUPPORTS: { from: ANY, to: ANY },
@@ -189,6 +192,7 @@ export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[
   CONTRIBUTES_TO_SDG: { from: [...ANY, 'THEME'], to: ['SDG'] },
   FOUNDED_BY: { from: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY', 'PROJECT'], to: ['MUNICIPALITY', 'ORGANIZATION'] },
   AWARDS: { from: ['ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM'], to: ANY },
+  AFFILIATED_WITH: { from: ACTORS, to: ['ORGANIZATION', 'NETWORK'] },
   FOLLOWS_UP: { from: ['PROJECT', 'FUNDING_PROGRAM'], to: ['PROJECT', 'FUNDING_PROGRAM'] },
 };
 

@@ -758,6 +758,7 @@ export type RelationEdge = {
 /** The kinds of relationship. */
 export type RelationKind =
   | 'ADDRESSES_THEME'
+  | 'AFFILIATED_WITH'
   | 'AWARDS'
   | 'COLLABORATES_WITH'
   | 'CONTRIBUTES_TO_SDG'

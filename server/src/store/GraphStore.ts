@@ -53,7 +53,8 @@ export interface GraphStore {
    * (all when absent; seeds are always included). Nodes are ordered by (distance, id); when more
    * than `limit` would be included, the first `limit` are kept and `truncated` is true.
    * Edges: every relationship of an allowed kind between two included nodes of which at least one
-   * is nearer than `depth` (edges between two nodes on the outer rim are not scanned), ordered by id.
+   * is nearer than `depth` (edges between two nodes on the outer rim are not scanned), ordered by
+   * source id, then target id, then relationship id.
    * Seeds that do not exist are listed in `missingIds` and otherwise ignored.
    */
   neighborhood(query: NeighborhoodQuery): Promise<Subgraph>;

@@ -1,4 +1,3 @@
-import { MultiDirectedGraph } from 'graphology';
 import {
   NODE_KINDS,
   RELATION_KINDS,
@@ -24,20 +23,20 @@ import {
   type WriteResult,
 } from '../GraphStore.js';
 import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import { AdjacencyGraph } from './AdjacencyGraph.js';
+import { neighborhoodOf } from './neighborhood.js';
 import { matchesFilter } from './listFilter.js';
 import { compareForSort } from './listSort.js';
 import { SearchIndex } from './SearchIndex.js';
 
-type Graph = MultiDirectedGraph<GraphNode, GraphRelation>;
-
 /**
- * The embedded store: the whole graph in this process, in a graphology multi-graph whose node and
- * edge attributes ARE the domain objects (no copies), plus a token index for search.
+ * The embedded store: the whole graph in this process, as incidence lists over the domain objects
+ * themselves (no copies), plus a token index for search and the ids of each kind.
  * Reads never mutate; writes validate the whole batch before touching anything.
  */
 export class MemoryGraphStore implements GraphStore {
   readonly name = 'memory';
-  readonly graph: Graph = new MultiDirectedGraph<GraphNode, GraphRelation>({ allowSelfLoops: false });
+  readonly graph = new AdjacencyGraph();
   private readonly searchIndex = new SearchIndex();
   private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private readonly sortNames = new Map<string, string>();
@@ -47,7 +46,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async getDegrees(ids: readonly string[]): Promise<number[]> {
-    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.degree(id) : 0));
+    return ids.map((id) => this.graph.degree(id));
   }
 
   async search(text: string, options: SearchOptions): Promise<Page<SearchHit>> {
@@ -57,7 +56,7 @@ export class MemoryGraphStore implements GraphStore {
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
     const hits: SearchHit[] = [];
     for (const id of this.searchIndex.candidates(queryTokens)) {
-      const node = this.graph.getNodeAttributes(id);
+      const node = this.graph.node(id)!;
       if (kinds && !kinds.has(node.kind)) continue;
       const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id));
       if (score > 0) hits.push({ node, score });
@@ -70,7 +69,8 @@ export class MemoryGraphStore implements GraphStore {
     const ids = this.idsByKind.get(query.kind) ?? new Set<string>();
     const matches: GraphNode[] = [];
     for (const id of ids) {
-      if (matchesFilter(this.graph, id, query.filter)) matches.push(this.graph.getNodeAttributes(id));
+      const entry = this.graph.entry(id)!;
+      if (matchesFilter(this.graph, entry, query.filter)) matches.push(entry.node);
     }
     const degree = (id: string) => this.graph.degree(id);
     matches.sort((a, b) => compareForSort(a, b, query.sort, degree, (id) => this.sortName(id)));
@@ -78,16 +78,17 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async relations(query: RelationQuery): Promise<Page<RelatedEdge>> {
-    if (!this.graph.hasNode(query.nodeId)) return emptyPage(query.offset);
+    const entry = this.graph.entry(query.nodeId);
+    if (!entry) return emptyPage(query.offset);
     const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
     const out: RelatedEdge[] = [];
     const collect = (relation: GraphRelation, direction: 'OUT' | 'IN') => {
       if (kinds && !kinds.has(relation.kind)) return;
       const otherId = direction === 'OUT' ? relation.to : relation.from;
-      out.push({ relation, other: this.graph.getNodeAttributes(otherId), direction });
+      out.push({ relation, other: this.graph.node(otherId)!, direction });
     };
-    if (query.direction !== 'IN') this.graph.forEachOutEdge(query.nodeId, (_e, r) => collect(r, 'OUT'));
-    if (query.direction !== 'OUT') this.graph.forEachInEdge(query.nodeId, (_e, r) => collect(r, 'IN'));
+    if (query.direction !== 'IN') for (const r of entry.out) collect(r, 'OUT');
+    if (query.direction !== 'OUT') for (const r of entry.in) collect(r, 'IN');
     out.sort(
       (a, b) =>
         compareStrings(a.relation.kind, b.relation.kind) ||
@@ -98,66 +99,14 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
-    const relationKinds = query.relationKinds && query.relationKinds.length > 0 ? new Set<RelationKind>(query.relationKinds) : null;
-    const nodeKinds = query.nodeKinds && query.nodeKinds.length > 0 ? new Set<NodeKind>(query.nodeKinds) : null;
-    const distance = new Map<string, number>();
-    const order: string[] = [];
-    const missingIds: string[] = [];
-    let truncated = false;
-
-    for (const id of [...new Set(query.ids)].sort(compareStrings)) {
-      if (!this.graph.hasNode(id)) missingIds.push(id);
-      else if (order.length < query.limit) {
-        distance.set(id, 0);
-        order.push(id);
-      } else truncated = true;
-    }
-    let frontier = order.slice();
-    for (let d = 1; d <= query.depth && frontier.length > 0 && !truncated; d++) {
-      const next = new Set<string>();
-      for (const u of frontier) {
-        this.graph.forEachEdge(u, (_e, r, source, target, sourceAttrs, targetAttrs) => {
-          if (relationKinds && !relationKinds.has(r.kind)) return;
-          const [v, vAttrs] = source === u ? [target, targetAttrs] : [source, sourceAttrs];
-          if (distance.has(v) || (nodeKinds && !nodeKinds.has(vAttrs.kind))) return;
-          next.add(v);
-        });
-      }
-      const added: string[] = [];
-      for (const v of [...next].sort(compareStrings)) {
-        if (order.length >= query.limit) {
-          truncated = true;
-          break;
-        }
-        distance.set(v, d);
-        order.push(v);
-        added.push(v);
-      }
-      frontier = added;
-    }
-
-    const edgeIds = new Set<string>();
-    const edges: GraphRelation[] = [];
-    for (const u of order) {
-      if ((distance.get(u) ?? 0) >= query.depth) continue;
-      this.graph.forEachEdge(u, (e, r, source, target) => {
-        if (relationKinds && !relationKinds.has(r.kind)) return;
-        if (!distance.has(source) || !distance.has(target) || edgeIds.has(e)) return;
-        edgeIds.add(e);
-        edges.push(r);
-      });
-    }
-    edges.sort((a, b) => compareStrings(a.id, b.id));
-    return { nodes: order.map((id) => this.graph.getNodeAttributes(id)), edges, truncated, missingIds };
+    return neighborhoodOf(this.graph, query);
   }
 
   async stats(): Promise<GraphStats> {
     const nodesByKind = Object.fromEntries(NODE_KINDS.map((k) => [k, this.idsByKind.get(k)?.size ?? 0])) as Record<NodeKind, number>;
     const relationsByKind = Object.fromEntries(RELATION_KINDS.map((k) => [k, 0])) as Record<RelationKind, number>;
-    this.graph.forEachEdge((_e, r) => {
-      relationsByKind[r.kind] += 1;
-    });
-    return { nodeCount: this.graph.order, relationCount: this.graph.size, nodesByKind, relationsByKind };
+    for (const r of this.graph.relations()) relationsByKind[r.kind] += 1;
+    return { nodeCount: this.graph.nodeCount, relationCount: this.graph.relationCount, nodesByKind, relationsByKind };
   }
 
   async writeGraph(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
@@ -196,7 +145,7 @@ export class MemoryGraphStore implements GraphStore {
   async close(): Promise<void> {}
 
   private node(id: string): GraphNode | null {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+    return this.graph.node(id) ?? null;
   }
 
   private sortName(id: string): string {
@@ -204,13 +153,10 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   private putNode(node: GraphNode): void {
-    const previous = this.node(node.id);
+    const previous = this.graph.putNode(node);
     if (previous) {
       this.idsByKind.get(previous.kind)?.delete(node.id);
       this.searchIndex.remove(node.id);
-      this.graph.replaceNodeAttributes(node.id, node);
-    } else {
-      this.graph.addNode(node.id, node);
     }
     this.idsByKind.get(node.kind)?.add(node.id);
     this.sortNames.set(node.id, normalizeText(node.name));
@@ -218,15 +164,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   private putRelation(relation: GraphRelation): void {
-    if (this.graph.hasEdge(relation.id)) {
-      const [source, target] = this.graph.extremities(relation.id);
-      if (source === relation.from && target === relation.to) {
-        this.graph.replaceEdgeAttributes(relation.id, relation);
-        return;
-      }
-      this.graph.dropEdge(relation.id);
-    }
-    this.graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to, relation);
+    this.graph.putRelation(relation);
   }
 }
 

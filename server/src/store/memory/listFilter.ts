@@ -1,8 +1,6 @@
-import type { MultiDirectedGraph } from 'graphology';
-import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
+import type { GraphNode, NodeKind, RelationKind } from '../../domain/model.js';
 import type { NodeFilter } from '../GraphStore.js';
-
-type Graph = MultiDirectedGraph<GraphNode, GraphRelation>;
+import type { AdjacencyGraph, NodeEntry } from './AdjacencyGraph.js';
 
 /** Relationship kinds through which a node's partnerships, projects and programmes form its context. */
 export const CONTEXT_RELATIONS: ReadonlySet<RelationKind> = new Set(['PARTY_TO', 'PARTICIPATES_IN', 'COORDINATES']);
@@ -12,29 +10,31 @@ const NETWORK_RELATIONS: ReadonlySet<RelationKind> = new Set(['MEMBER_OF', 'PART
 const has = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
 
 /** The NodeFilter contract of GraphStore.listNodes, evaluated for one node. */
-export function matchesFilter(graph: Graph, id: string, filter: NodeFilter): boolean {
-  const node = graph.getNodeAttributes(id);
+export function matchesFilter(graph: AdjacencyGraph, entry: NodeEntry, filter: NodeFilter): boolean {
+  const node = entry.node;
   if (has(filter.levels) && !filter.levels.includes(node.level!)) return false;
   if (has(filter.orgTypes) && !filter.orgTypes.includes(node.orgType!)) return false;
   if (has(filter.scopes) && !filter.scopes.includes(node.scope!)) return false;
   if (has(filter.partnershipTypes) && !filter.partnershipTypes.includes(node.partnershipType!)) return false;
   if (has(filter.statuses) && !filter.statuses.includes(node.status ?? '')) return false;
-  if (has(filter.countries) && !countriesOf(graph, node).some((c) => filter.countries!.includes(c))) return false;
-  if (has(filter.networkIds) && !hasOutEdge(graph, id, NETWORK_RELATIONS, filter.networkIds)) return false;
+  if (has(filter.countries) && !countriesOf(graph, entry).some((c) => filter.countries!.includes(c))) return false;
+  if (has(filter.networkIds) && !entry.out.some((r) => NETWORK_RELATIONS.has(r.kind) && filter.networkIds!.includes(r.to))) return false;
 
   const needsContext = has(filter.approachIds) || has(filter.themeIds) || has(filter.programIds) || filter.yearFrom !== undefined || filter.yearTo !== undefined;
   if (!needsContext) return true;
-  const context = contextOf(graph, id);
-  if (has(filter.approachIds) && !context.some((c) => hasOutEdge(graph, c, new Set(['EXEMPLIFIES']), filter.approachIds!))) return false;
-  if (has(filter.themeIds) && !context.some((c) => hasOutEdge(graph, c, new Set(['ADDRESSES_THEME']), filter.themeIds!))) return false;
-  if (has(filter.programIds) && !context.some((c) => hasInEdge(graph, c, 'FUNDS', filter.programIds!) || hasOutEdge(graph, c, new Set(['PARTICIPATES_IN']), filter.programIds!))) {
-    return false;
+  const context = contextOf(graph, entry);
+  const anyOut = (kind: RelationKind, targets: readonly string[]) => context.some((c) => c.out.some((r) => r.kind === kind && targets.includes(r.to)));
+  if (has(filter.approachIds) && !anyOut('EXEMPLIFIES', filter.approachIds)) return false;
+  if (has(filter.themeIds) && !anyOut('ADDRESSES_THEME', filter.themeIds)) return false;
+  if (has(filter.programIds)) {
+    const funded = context.some((c) => c.in.some((r) => r.kind === 'FUNDS' && filter.programIds!.includes(r.from)));
+    if (!funded && !anyOut('PARTICIPATES_IN', filter.programIds)) return false;
   }
   if (filter.yearFrom !== undefined || filter.yearTo !== undefined) {
     const from = filter.yearFrom ?? -Infinity;
     const to = filter.yearTo ?? Infinity;
     const own = periodOf(node);
-    const periods = own ? [own] : context.slice(1).map((c) => periodOf(graph.getNodeAttributes(c))).filter((p) => p !== null);
+    const periods = own ? [own] : context.slice(1).map((c) => periodOf(c.node)).filter((p) => p !== null);
     if (!periods.some(([start, end]) => start <= to && end >= from)) return false;
   }
   return true;
@@ -49,27 +49,17 @@ export function periodOf(node: GraphNode): [number, number] | null {
 }
 
 /** The node itself, then the partnerships, projects and programmes it is party to, takes part in or coordinates. */
-export function contextOf(graph: Graph, id: string): string[] {
-  const context = [id];
-  graph.forEachOutEdge(id, (_e, r, _s, target, _sa, targetAttrs) => {
-    if (CONTEXT_RELATIONS.has(r.kind) && CONTEXT_KINDS.has(targetAttrs.kind) && !context.includes(target)) context.push(target);
-  });
+export function contextOf(graph: AdjacencyGraph, entry: NodeEntry): NodeEntry[] {
+  const context = [entry];
+  for (const r of entry.out) {
+    if (!CONTEXT_RELATIONS.has(r.kind)) continue;
+    const target = graph.entry(r.to)!;
+    if (CONTEXT_KINDS.has(target.node.kind) && !context.includes(target)) context.push(target);
+  }
   return context;
 }
 
-function countriesOf(graph: Graph, node: GraphNode): string[] {
-  if (node.kind !== 'PARTNERSHIP') return node.country ? [node.country] : [];
-  const countries: string[] = [];
-  graph.forEachInEdge(node.id, (_e, r, _s, _t, sourceAttrs) => {
-    if (r.kind === 'PARTY_TO' && sourceAttrs.country) countries.push(sourceAttrs.country);
-  });
-  return countries;
-}
-
-function hasOutEdge(graph: Graph, id: string, kinds: ReadonlySet<RelationKind>, targets: readonly string[]): boolean {
-  return graph.someOutEdge(id, (_e, r) => kinds.has(r.kind) && targets.includes(r.to));
-}
-
-function hasInEdge(graph: Graph, id: string, kind: RelationKind, sources: readonly string[]): boolean {
-  return graph.someInEdge(id, (_e, r) => r.kind === kind && sources.includes(r.from));
+function countriesOf(graph: AdjacencyGraph, entry: NodeEntry): string[] {
+  if (entry.node.kind !== 'PARTNERSHIP') return entry.node.country ? [entry.node.country] : [];
+  return entry.in.filter((r) => r.kind === 'PARTY_TO').flatMap((r) => graph.node(r.from)?.country ?? []);
 }

@@ -1,10 +1,17 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Node resolves 'graphql' to its CommonJS build (the package has no "exports"), Vite to its
+    // "module" build: two copies whose classes do not recognise each other. Use Node's choice.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
   },
 });

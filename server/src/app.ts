@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -13,6 +13,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createContext, type AtlasContext } from './context.js';
 import { QueryTooComplexError } from './errors.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { jitGateway } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
@@ -86,9 +87,10 @@ export interface AtlasApp {
 export async function createApp(store: GraphStore): Promise<AtlasApp> {
   const schema = buildSchema();
   const apollo = new ApolloServer<AtlasContext>({
-    schema,
+    gateway: jitGateway(schema),
     validationRules: [depthLimit(LIMITS.queryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit(schema)],
+    // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema)],
     includeStacktraceInErrorResponses: false,
     formatError,
   });

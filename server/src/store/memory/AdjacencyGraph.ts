@@ -53,6 +53,10 @@ export class AdjacencyGraph {
     return e ? e.out.length + e.in.length : 0;
   }
 
+  nodeIds(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   relations(): IterableIterator<GraphRelation> {
     return this.relationsById.values();
   }

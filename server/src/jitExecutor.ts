@@ -1,0 +1,40 @@
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+const MAX_CACHED_QUERIES = 500;
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js: each distinct operation is compiled
+ * once into a JavaScript function, which matters for the large lists a neighbourhood returns
+ * (thousands of nodes and edges; see docs/adr/0003-jit-execution.md). Apollo Server takes a custom
+ * executor only through its gateway interface, so this is a minimal "gateway" that serves our own
+ * schema: parsing, validation, plugins and error formatting stay Apollo's.
+ */
+export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+  const compiled = new Map<string, CompiledQuery>();
+
+  const executor: GatewayExecutor = async (requestContext) => {
+    const key = `${requestContext.queryHash}:${requestContext.operationName ?? ''}`;
+    let query = compiled.get(key);
+    if (!query) {
+      const result = compileQuery(schema, requestContext.document, requestContext.operationName ?? undefined);
+      if (!isCompiledQuery(result)) return result as ExecutionResult;
+      query = result;
+      if (compiled.size >= MAX_CACHED_QUERIES) compiled.delete(compiled.keys().next().value!);
+      compiled.set(key, query);
+    }
+    return (await query.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult;
+  };
+
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => {};
+    },
+    async load() {
+      return { executor };
+    },
+    async stop() {},
+  };
+}

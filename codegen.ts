@@ -3,6 +3,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const nodeMapper = '../domain/model.js#GraphNode';
 
 /**
+ * Resolver types for the server, and the explorer's typed operations (client preset).
+ *
  * Resolver types for the server. Node types map to the domain GraphNode, relationships to
  * GraphRelation, so resolvers return domain objects and field resolvers shape them.
  * The generated files are committed; `npm run codegen:check` fails when they are stale.
@@ -34,7 +36,7 @@ const config: CodegenConfig = {
           Sdg: nodeMapper,
           Country: nodeMapper,
           Source: nodeMapper,
-          Relation: '../domain/model.js#GraphRelation',
+          Relation: '../resolvers/mappedTypes.js#RelationView',
           Provenance: '../domain/model.js#Provenance',
           ApproachRating: '../domain/model.js#ApproachRating',
           PartnershipParty: '../resolvers/mappedTypes.js#Party',
@@ -42,6 +44,14 @@ const config: CodegenConfig = {
           Stats: '../store/GraphStore.js#GraphStats',
         },
       },
+    },
+    // The explorer's operations, typed end to end: graphql(`...`) in client/src returns a typed
+    // document string (no GraphQL runtime in the browser bundle).
+    'client/src/gql/': {
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },
     },
   },
 };

@@ -18,7 +18,13 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const key = `${requestContext.queryHash}:${requestContext.operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {
-      const result = compileQuery(schema, requestContext.document, requestContext.operationName ?? undefined);
+      // Leaf serialisation is skipped: every value comes from records validated on the way in
+      // (enums, ints and strings of the right type), and serialising each leaf again was the
+      // largest cost of a big neighbourhood.
+      const result = compileQuery(schema, requestContext.document, requestContext.operationName ?? undefined, {
+        disableLeafSerialization: true,
+        disablingCapturingStackErrors: true,
+      });
       if (!isCompiledQuery(result)) return result as ExecutionResult;
       query = result;
       if (compiled.size >= MAX_CACHED_QUERIES) compiled.delete(compiled.keys().next().value!);

@@ -4,6 +4,7 @@ import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import { toNodeFilter, toNodeSort } from './filters.js';
+import { relationView } from './mappedTypes.js';
 import { offsetAfter, pageSize, toConnection } from './pagination.js';
 
 type ListArgs = { filter?: Parameters<typeof toNodeFilter>[0]; sort?: Parameters<typeof toNodeSort>[0]; first?: number | null; after?: string | null };
@@ -58,7 +59,7 @@ export const Query: QueryResolvers = {
       const quoted = subgraph.missingIds.map((id) => `"${id}"`).join(', ');
       throw new NotFoundError(`No node has the id ${quoted}. Find ids with the search field.`, subgraph.missingIds);
     }
-    return subgraph;
+    return { nodes: subgraph.nodes, edges: subgraph.edges.map(relationView), truncated: subgraph.truncated };
   },
 
   approaches: async (_root, _args, { store }) => {

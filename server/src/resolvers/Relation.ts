@@ -3,8 +3,6 @@ import { moneyOf } from './mappedTypes.js';
 
 export const relationResolvers: Pick<Resolvers, 'Relation' | 'Provenance' | 'Stats'> = {
   Relation: {
-    source: (r) => r.from,
-    target: (r) => r.to,
     from: async (r, _args, { nodes }) => (await nodes.load(r.from))!,
     to: async (r, _args, { nodes }) => (await nodes.load(r.to))!,
     money: (r) => moneyOf(r),

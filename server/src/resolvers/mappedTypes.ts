@@ -1,4 +1,4 @@
-import type { AmountPeriod, GraphNode, Provenance } from '../domain/model.js';
+import type { AmountPeriod, GraphNode, GraphRelation, Provenance } from '../domain/model.js';
 
 export interface Party {
   node: GraphNode;
@@ -17,4 +17,33 @@ export interface Money {
 export function moneyOf(x: { amount?: number; amountMax?: number; currency?: string; amountPeriod?: AmountPeriod }): Money | null {
   if (x.amount === undefined) return null;
   return { amount: x.amount, amountMax: x.amountMax, currency: x.currency, period: x.amountPeriod };
+}
+
+/**
+ * A relationship as the API serves it: the domain object plus `source` and `target`, the names
+ * Cytoscape and most graph tools use. Plain properties rather than field resolvers, because a
+ * neighbourhood returns thousands of edges and a resolver call per field is what costs there.
+ */
+export type RelationView = GraphRelation & { source: string; target: string };
+
+/** One object shape for every relationship, so the executor's property reads stay monomorphic. */
+export function relationView(r: GraphRelation): RelationView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    from: r.from,
+    to: r.to,
+    source: r.from,
+    target: r.to,
+    role: r.role,
+    since: r.since,
+    until: r.until,
+    year: r.year,
+    amount: r.amount,
+    amountMax: r.amountMax,
+    currency: r.currency,
+    amountPeriod: r.amountPeriod,
+    note: r.note,
+    sources: r.sources,
+  };
 }

@@ -2,6 +2,7 @@ import { countryNodeId, type GraphNode, type RelationKind } from '../domain/mode
 import type { AtlasContext } from '../context.js';
 import type { Direction, InputMaybe } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
+import { relationView } from './mappedTypes.js';
 import { offsetAfter, pageSize, toConnection } from './pagination.js';
 
 /** Field resolvers every node type shares (the Node interface). */
@@ -20,7 +21,7 @@ export const nodeFields = {
       first: pageSize(args.first, LIMITS.relationsPageSize),
       offset: offsetAfter(args.after),
     });
-    return toConnection(page, (e, cursor) => ({ cursor, direction: e.direction, node: e.other, relation: e.relation }));
+    return toConnection(page, (e, cursor) => ({ cursor, direction: e.direction, node: e.other, relation: relationView(e.relation) }));
   },
 };
 

@@ -1,35 +1,38 @@
 import type { GraphNode, GraphRelation } from '../../domain/model.js';
 
 /**
- * A node and its incident relationships, split by direction, in insertion order, with the entry
- * at the other end of each (outNodes[i] is the target of out[i]) so traversals never look ids up.
- * `visit`, `distance` and `expanded` are scratch fields for traversals (see Traversal).
+ * A node and its incident relationships, split by direction, in insertion order, with the index of
+ * the node at the other end of each (outNodes[i] is the target of out[i]).
  */
 export interface NodeEntry {
+  index: number;
   node: GraphNode;
   out: GraphRelation[];
-  outNodes: NodeEntry[];
+  outNodes: number[];
   in: GraphRelation[];
-  inNodes: NodeEntry[];
-  visit: number;
-  distance: number;
-  expanded: number;
-  /** Position of the node's id in the sorted ids of all nodes (see ensureRanks). */
-  rank: number;
+  inNodes: number[];
 }
 
 /**
- * The embedded store's in-memory structure: one entry per node holding the domain object and its
- * incidence lists, and the relationships by id. The domain objects are stored as they are, never
- * copied. See docs/adr/0002-embedded-store-structure.md for why this and not a general graph
- * library: traversals touch only arrays and one Map, which is what makes the 1-hop target.
+ * The embedded store's in-memory structure: nodes numbered in insertion order, each with its
+ * incidence lists, the relationships by id, and per-node integers in typed arrays (traversal
+ * stamps, rank in id order). Traversals read small arrays of numbers and one contiguous typed
+ * array instead of chasing objects, which is what makes the neighbourhood targets (see
+ * docs/adr/0002-embedded-store-structure.md). The domain objects are kept, never copied.
  */
 export class AdjacencyGraph {
-  private readonly entries = new Map<string, NodeEntry>();
+  private readonly indexById = new Map<string, number>();
+  private readonly entryList: NodeEntry[] = [];
   private readonly relationsById = new Map<string, GraphRelation>();
+  /** Traversal scratch: visit stamps (see nextVisit), expansion stamps, rank in id order. */
+  visit = new Int32Array(1024);
+  expanded = new Int32Array(1024);
+  rank = new Int32Array(1024);
+  private ranksFresh = true;
+  private visitCounter = 0;
 
   get nodeCount(): number {
-    return this.entries.size;
+    return this.indexById.size;
   }
 
   get relationCount(): number {
@@ -37,24 +40,29 @@ export class AdjacencyGraph {
   }
 
   entry(id: string): NodeEntry | undefined {
-    return this.entries.get(id);
+    const index = this.indexById.get(id);
+    return index === undefined ? undefined : this.entryList[index];
+  }
+
+  entryAt(index: number): NodeEntry {
+    return this.entryList[index]!;
   }
 
   hasNode(id: string): boolean {
-    return this.entries.has(id);
+    return this.indexById.has(id);
   }
 
   node(id: string): GraphNode | undefined {
-    return this.entries.get(id)?.node;
+    return this.entry(id)?.node;
   }
 
   degree(id: string): number {
-    const e = this.entries.get(id);
+    const e = this.entry(id);
     return e ? e.out.length + e.in.length : 0;
   }
 
   nodeIds(): IterableIterator<string> {
-    return this.entries.keys();
+    return this.indexById.keys();
   }
 
   relations(): IterableIterator<GraphRelation> {
@@ -63,61 +71,84 @@ export class AdjacencyGraph {
 
   /** Inserts a node, or replaces its object keeping its relationships. Returns the replaced object. */
   putNode(node: GraphNode): GraphNode | undefined {
-    const existing = this.entries.get(node.id);
+    const existing = this.entry(node.id);
     if (existing) {
       const previous = existing.node;
       existing.node = node;
       return previous;
     }
-    this.entries.set(node.id, { node, out: [], outNodes: [], in: [], inNodes: [], visit: 0, distance: 0, expanded: 0, rank: 0 });
+    const index = this.entryList.length;
+    this.entryList.push({ index, node, out: [], outNodes: [], in: [], inNodes: [] });
+    this.indexById.set(node.id, index);
+    this.ensureCapacity(index + 1);
     this.ranksFresh = false;
     return undefined;
   }
 
-  /** Inserts or replaces a relationship by id; both ends must exist. */
+  /**
+   * Inserts or replaces a relationship by id; both ends must exist. Its `from` and `to` are set to
+   * the nodes' own id strings (equal values, so nothing observable changes): a million
+   * relationships then share the nodes' strings instead of holding two million copies.
+   */
   putRelation(relation: GraphRelation): void {
     const previous = this.relationsById.get(relation.id);
     if (previous) this.detach(previous);
+    const from = this.entry(relation.from)!;
+    const to = this.entry(relation.to)!;
+    relation.from = from.node.id;
+    relation.to = to.node.id;
     this.relationsById.set(relation.id, relation);
-    const from = this.entries.get(relation.from)!;
-    const to = this.entries.get(relation.to)!;
     from.out.push(relation);
-    from.outNodes.push(to);
+    from.outNodes.push(to.index);
     to.in.push(relation);
-    to.inNodes.push(from);
+    to.inNodes.push(from.index);
   }
 
   clear(): void {
-    this.ranksFresh = true;
-    this.entries.clear();
+    this.indexById.clear();
+    this.entryList.length = 0;
     this.relationsById.clear();
+    this.ranksFresh = true;
   }
 
   /**
-   * Gives every entry its rank in id order, once after writes: traversals then sort by comparing
-   * integers instead of strings, which is most of the cost of a small neighbourhood.
+   * Gives every node its rank in id order, once after writes: traversals then sort by comparing
+   * integers instead of strings, which was most of the cost of a small neighbourhood.
    */
   ensureRanks(): void {
     if (this.ranksFresh) return;
-    const all = [...this.entries.values()].sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-    all.forEach((entry, i) => {
-      entry.rank = i;
+    const order = this.entryList.slice().sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+    order.forEach((entry, i) => {
+      this.rank[entry.index] = i;
     });
     this.ranksFresh = true;
   }
 
-  private ranksFresh = true;
-
-  /** A fresh stamp for a traversal's scratch fields: entries not stamped with it are unvisited. */
+  /** A fresh stamp for a traversal: nodes whose visit or expanded slot holds another value are unvisited. */
   nextVisit(): number {
+    if (this.visitCounter >= 0x3fffffff) {
+      this.visit.fill(0);
+      this.expanded.fill(0);
+      this.visitCounter = 0;
+    }
     this.visitCounter += 1;
     return this.visitCounter;
   }
 
-  private visitCounter = 0;
+  private ensureCapacity(size: number): void {
+    if (size <= this.visit.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(size, a.length * 2));
+      b.set(a);
+      return b;
+    };
+    this.visit = grow(this.visit);
+    this.expanded = grow(this.expanded);
+    this.rank = grow(this.rank);
+  }
 
   private detach(relation: GraphRelation): void {
-    const remove = (relations: GraphRelation[] | undefined, ends: NodeEntry[] | undefined) => {
+    const remove = (relations: GraphRelation[] | undefined, ends: number[] | undefined) => {
       if (!relations || !ends) return;
       const i = relations.findIndex((r) => r.id === relation.id);
       if (i >= 0) {
@@ -125,8 +156,8 @@ export class AdjacencyGraph {
         ends.splice(i, 1);
       }
     };
-    const from = this.entries.get(relation.from);
-    const to = this.entries.get(relation.to);
+    const from = this.entry(relation.from);
+    const to = this.entry(relation.to);
     remove(from?.out, from?.outNodes);
     remove(to?.in, to?.inNodes);
   }

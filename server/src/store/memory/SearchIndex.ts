@@ -6,7 +6,8 @@ import { compareStrings, normalizeText } from '../searchText.js';
  * The sorted array is rebuilt lazily after writes, so bulk loads pay for it once.
  */
 export class SearchIndex {
-  private readonly postings = new Map<string, Set<string>>();
+  // Arrays, not Sets: most tokens belong to one or two nodes, and a Set costs ~10x the memory.
+  private readonly postings = new Map<string, string[]>();
   private readonly names = new Map<string, string[]>();
   private sortedTokens: string[] | null = [];
 
@@ -15,13 +16,11 @@ export class SearchIndex {
     this.names.set(id, normalized);
     for (const name of normalized) {
       for (const token of name.split(' ')) {
-        let ids = this.postings.get(token);
+        const ids = this.postings.get(token);
         if (!ids) {
-          ids = new Set();
-          this.postings.set(token, ids);
+          this.postings.set(token, [id]);
           this.sortedTokens = null;
-        }
-        ids.add(id);
+        } else if (ids[ids.length - 1] !== id) ids.push(id);
       }
     }
   }
@@ -30,8 +29,10 @@ export class SearchIndex {
     for (const name of this.names.get(id) ?? []) {
       for (const token of name.split(' ')) {
         const ids = this.postings.get(token);
-        ids?.delete(id);
-        if (ids && ids.size === 0) {
+        if (!ids) continue;
+        const at = ids.indexOf(id);
+        if (at >= 0) ids.splice(at, 1);
+        if (ids.length === 0) {
           this.postings.delete(token);
           this.sortedTokens = null;
         }

@@ -1,4 +1,7 @@
 import type { GraphNode, GraphRelation, NodeKind, Provenance, RelationKind } from '../server/src/domain/model.js';
+import { prng } from '../server/src/store/analysis/random.js';
+
+export { prng };
 
 /**
  * A synthetic cooperation graph for benchmarks: municipalities linked to partners (organisations,
@@ -20,18 +23,6 @@ export const SIZES: Record<string, GraphSize> = {
   l: { name: 'l', municipalities: 35_000, partners: 100_000, edges: 1_050_000 },
   xl: { name: 'xl', municipalities: 300_000, partners: 700_000, edges: 3_000_000 },
 };
-
-/** mulberry32: a small, fast, seedable PRNG, so every run benchmarks the same graph. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index in [0, n) drawn from a power law: small indexes are much more likely (exponent ~ 1.6). */
 function skewed(random: () => number, n: number, exponent = 1.6): number {

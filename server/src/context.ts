@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import type { GraphNode } from './domain/model.js';
+import type { GraphAnalytics } from './store/GraphAnalytics.js';
 import type { GraphStore } from './store/GraphStore.js';
 
-/** What every resolver sees: the port, and per-request batching loaders over it. */
+/** What every resolver sees: the port (data and analysis), and per-request batching loaders over it. */
 export interface AtlasContext {
   store: GraphStore;
+  /** The store's analysis half, when its adapter implements it. */
+  analytics: GraphAnalytics | null;
   nodes: DataLoader<string, GraphNode | null>;
   degrees: DataLoader<string, number>;
 }
@@ -12,7 +15,13 @@ export interface AtlasContext {
 export function createContext(store: GraphStore): AtlasContext {
   return {
     store,
+    analytics: isAnalytics(store) ? store : null,
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),
   };
+}
+
+function isAnalytics(store: GraphStore): store is GraphStore & GraphAnalytics {
+  const candidate = store as Partial<GraphAnalytics>;
+  return typeof candidate.similarMunicipalities === 'function' && typeof candidate.shortestPaths === 'function';
 }

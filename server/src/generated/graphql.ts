@@ -75,6 +75,35 @@ export type ApproachRating = {
   score?: Maybe<Scalars['Int']['output']>;
 };
 
+export type ApproachRecommendation = {
+  __typename?: 'ApproachRecommendation';
+  approach: Approach;
+  /** Cases in the graph that exemplify the approach. */
+  cases: Array<Node>;
+  meetsAll: Scalars['Boolean']['output'];
+  met: Array<FeatureCheck>;
+  missed: Array<FeatureCheck>;
+  /** Networks and funding programmes linked to those cases. */
+  networks: Array<Node>;
+  programs: Array<Node>;
+  /** Weighted sum of the ratings of the wished features (unreadable ratings count 0). */
+  score: Scalars['Float']['output'];
+};
+
+/** Part of a peer's score that comes from one basis, with the shared nodes behind it. */
+export type BasisScore = {
+  __typename?: 'BasisScore';
+  basis: SimilarityBasis;
+  score: Scalars['Float']['output'];
+  shared: Array<Node>;
+};
+
+export type BasisWeight = {
+  basis: SimilarityBasis;
+  /** 0 or more; bases left out weigh 1. */
+  weight: Scalars['Float']['input'];
+};
+
 /**
  * Filters shared by the lists. Values inside one list are alternatives; different filters must all
  * hold. approaches/themes/programs also match through the partnerships and projects a node takes
@@ -129,6 +158,24 @@ export type Direction =
   | 'BOTH'
   | 'IN'
   | 'OUT';
+
+export type FeatureCheck = {
+  __typename?: 'FeatureCheck';
+  feature: ApproachFeature;
+  label: Scalars['String']['output'];
+  /** false when the approach's rating is outside the wished range, or unreadable in the table. */
+  met: Scalars['Boolean']['output'];
+  printed: Scalars['String']['output'];
+  score?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A wish about one feature of the summary table: a minimum, a maximum (as '+' counts: '-' = 0 ... '+++' = 3), and a weight. */
+export type FeatureWish = {
+  feature: ApproachFeature;
+  max?: InputMaybe<Scalars['Int']['input']>;
+  min?: InputMaybe<Scalars['Int']['input']>;
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
 
 /** A grant or funding programme. */
 export type FundingProgram = Node & {
@@ -358,6 +405,16 @@ export type NodeKind =
   | 'SOURCE'
   | 'THEME';
 
+/** Metrics of a node, computed once per version of the graph. */
+export type NodeMetrics = {
+  __typename?: 'NodeMetrics';
+  /** Betweenness centrality, normalised to 0..1. */
+  betweenness: Scalars['Float']['output'];
+  /** Community number (Louvain); nodes in the same community share it. */
+  community: Scalars['Int']['output'];
+  degree: Scalars['Int']['output'];
+};
+
 /** Default: NAME ascending. Ties are broken by name, then id. */
 export type NodeSort = {
   direction?: InputMaybe<SortDirection>;
@@ -444,6 +501,16 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PartnerSuggestion = {
+  __typename?: 'PartnerSuggestion';
+  candidate: Node;
+  pathCount: Scalars['Int']['output'];
+  /** Up to five two-step paths from the municipality to the candidate (via a partner, network, programme, ...). */
+  paths: Array<Path>;
+  /** Sum over the justifying paths of 1 / ln(degree of the node in the middle): paths through small networks count more. */
+  score: Scalars['Float']['output'];
+};
+
 /** A lasting bond between two or more parties: city-to-city partnership, twinning, friendship tie, ... */
 export type Partnership = Node & {
   __typename?: 'Partnership';
@@ -516,6 +583,14 @@ export type PartnershipType =
   | 'ORGANIZATIONAL'
   | 'OTHER'
   | 'TWINNING';
+
+/** A path through the graph: nodes[i] and nodes[i+1] are linked by relations[i]. */
+export type Path = {
+  __typename?: 'Path';
+  length: Scalars['Int']['output'];
+  nodes: Array<Node>;
+  relations: Array<Relation>;
+};
 
 /** A project with a beginning and (often) an end. */
 export type Project = Node & {
@@ -590,10 +665,14 @@ export type QuantityQualifier =
 
 export type Query = {
   __typename?: 'Query';
+  /** All shortest paths between two nodes, at most `first` (1-50, default 10). */
+  allShortestPaths: Array<Path>;
   /** The eight approaches with their ratings, in chapter order. */
   approaches: Array<Approach>;
   countries: CountryConnection;
   fundingPrograms: FundingProgramConnection;
+  /** Metrics of nodes (degree, betweenness, community), in the order asked; null for unknown ids. */
+  metrics: Array<Maybe<NodeMetrics>>;
   municipalities: MunicipalityConnection;
   /**
    * The neighbourhood of one or more nodes, ready to draw: nodes ordered by distance then id,
@@ -607,6 +686,8 @@ export type Query = {
   organizations: OrganizationConnection;
   partnerships: PartnershipConnection;
   projects: ProjectConnection;
+  /** The eight approaches ranked for what a municipality wants or can afford. */
+  recommendApproaches: Array<ApproachRecommendation>;
   sdgs: SdgConnection;
   /**
    * Relevance-ranked search over names and alternative names; accent-, case- and
@@ -614,10 +695,28 @@ export type Query = {
    * first: 1-100, default 20.
    */
   search: SearchConnection;
+  /** One shortest path between two nodes (null when none within maxHops: 1-6, default 4). */
+  shortestPath?: Maybe<Path>;
+  /**
+   * Municipalities most like this one, with the score split per basis and the shared nodes as
+   * evidence. first: 1-100 (default 10). Ordered by score, then name, then id.
+   */
+  similarMunicipalities: Array<SimilarMunicipality>;
   sources: SourceConnection;
   /** Counts of nodes and relationships per kind. */
   stats: Stats;
+  /** Municipalities and organisations the municipality is not yet linked to, reached in two steps, with the paths that justify each. */
+  suggestPartners: Array<PartnerSuggestion>;
   themes: ThemeConnection;
+};
+
+
+export type QueryAllShortestPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  relationKinds?: InputMaybe<Array<RelationKind>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -633,6 +732,11 @@ export type QueryFundingProgramsArgs = {
   filter?: InputMaybe<FundingProgramFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<NodeSort>;
+};
+
+
+export type QueryMetricsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -689,6 +793,11 @@ export type QueryProjectsArgs = {
 };
 
 
+export type QueryRecommendApproachesArgs = {
+  wishes: Array<FeatureWish>;
+};
+
+
 export type QuerySdgsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -704,10 +813,35 @@ export type QuerySearchArgs = {
 };
 
 
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  relationKinds?: InputMaybe<Array<RelationKind>>;
+  to: Scalars['ID']['input'];
+};
+
+
+export type QuerySimilarMunicipalitiesArgs = {
+  basis?: InputMaybe<Array<SimilarityBasis>>;
+  filter?: InputMaybe<SimilarityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  metric?: InputMaybe<SimilarityMetric>;
+  weights?: InputMaybe<Array<BasisWeight>>;
+};
+
+
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<NodeSort>;
+};
+
+
+export type QuerySuggestPartnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<NodeKind>>;
 };
 
 
@@ -831,6 +965,46 @@ export type SearchEdge = {
   /** Higher is better: 100 exact name, 80 name prefix, 60 whole words, 40 word prefixes; +1 on the primary name. */
   score: Scalars['Float']['output'];
 };
+
+export type SimilarMunicipality = {
+  __typename?: 'SimilarMunicipality';
+  byBasis: Array<BasisScore>;
+  peer: Municipality;
+  /** The score under the chosen metric; the parts in byBasis add up to it. */
+  score: Scalars['Float']['output'];
+};
+
+/** What two municipalities can have in common. */
+export type SimilarityBasis =
+  | 'APPROACHES'
+  | 'FUNDING_PROGRAMS'
+  | 'NETWORKS'
+  /** Countries of their partner municipalities and organisations. */
+  | 'PARTNER_COUNTRIES'
+  /** Municipalities they have a partnership or direct tie with. */
+  | 'PARTNER_MUNICIPALITIES'
+  /** Organisations linked to them or to their partnerships and projects. */
+  | 'PARTNER_ORGANIZATIONS'
+  | 'PROJECTS'
+  | 'THEMES';
+
+export type SimilarityFilter = {
+  /** ISO 3166-1 alpha-2 codes of the peers' countries. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Leave out municipalities the municipality already has a partnership or direct tie with. */
+  excludePartners?: InputMaybe<Scalars['Boolean']['input']>;
+  levels?: InputMaybe<Array<MunicipalityLevel>>;
+};
+
+export type SimilarityMetric =
+  /** Sum over shared features of 1 / ln(how many municipalities have it): rare ones count more. */
+  | 'ADAMIC_ADAR'
+  /** Shared features / all features of the two. */
+  | 'JACCARD'
+  /** Shared features / features of the one with fewer. */
+  | 'OVERLAP'
+  /** Weighted mean of the per-basis Jaccard scores, with the caller's weights. */
+  | 'WEIGHTED';
 
 export type SortDirection =
   | 'ASC'
@@ -1025,12 +1199,17 @@ export type ResolversTypes = ResolversObject<{
   Approach: ResolverTypeWrapper<GraphNodeModel>;
   ApproachFeature: ApproachFeature;
   ApproachRating: ResolverTypeWrapper<ApproachRatingModel>;
+  ApproachRecommendation: ResolverTypeWrapper<Omit<ApproachRecommendation, 'approach' | 'cases' | 'networks' | 'programs'> & { approach: ResolversTypes['Approach'], cases: Array<ResolversTypes['Node']>, networks: Array<ResolversTypes['Node']>, programs: Array<ResolversTypes['Node']> }>;
+  BasisScore: ResolverTypeWrapper<Omit<BasisScore, 'shared'> & { shared: Array<ResolversTypes['Node']> }>;
+  BasisWeight: BasisWeight;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommonFilter: CommonFilter;
   Country: ResolverTypeWrapper<GraphNodeModel>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'edges'> & { edges: Array<ResolversTypes['CountryEdge']> }>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
   Direction: Direction;
+  FeatureCheck: ResolverTypeWrapper<FeatureCheck>;
+  FeatureWish: FeatureWish;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FundingProgram: ResolverTypeWrapper<GraphNodeModel>;
   FundingProgramConnection: ResolverTypeWrapper<Omit<FundingProgramConnection, 'edges'> & { edges: Array<ResolversTypes['FundingProgramEdge']> }>;
@@ -1053,6 +1232,7 @@ export type ResolversTypes = ResolversObject<{
   NetworkScope: NetworkScope;
   Node: ResolverTypeWrapper<GraphNodeModel>;
   NodeKind: NodeKind;
+  NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
   NodeSort: NodeSort;
   OrgType: OrgType;
   Organization: ResolverTypeWrapper<GraphNodeModel>;
@@ -1060,6 +1240,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerSuggestion: ResolverTypeWrapper<Omit<PartnerSuggestion, 'candidate' | 'paths'> & { candidate: ResolversTypes['Node'], paths: Array<ResolversTypes['Path']> }>;
   Partnership: ResolverTypeWrapper<GraphNodeModel>;
   PartnershipConnection: ResolverTypeWrapper<Omit<PartnershipConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipEdge']> }>;
   PartnershipEdge: ResolverTypeWrapper<Omit<PartnershipEdge, 'node'> & { node: ResolversTypes['Partnership'] }>;
@@ -1067,6 +1248,7 @@ export type ResolversTypes = ResolversObject<{
   PartnershipParty: ResolverTypeWrapper<PartyModel>;
   PartnershipStatus: PartnershipStatus;
   PartnershipType: PartnershipType;
+  Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relations'> & { nodes: Array<ResolversTypes['Node']>, relations: Array<ResolversTypes['Relation']> }>;
   Project: ResolverTypeWrapper<GraphNodeModel>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -1085,6 +1267,10 @@ export type ResolversTypes = ResolversObject<{
   SdgEdge: ResolverTypeWrapper<Omit<SdgEdge, 'node'> & { node: ResolversTypes['Sdg'] }>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Node'] }>;
+  SimilarMunicipality: ResolverTypeWrapper<Omit<SimilarMunicipality, 'byBasis' | 'peer'> & { byBasis: Array<ResolversTypes['BasisScore']>, peer: ResolversTypes['Municipality'] }>;
+  SimilarityBasis: SimilarityBasis;
+  SimilarityFilter: SimilarityFilter;
+  SimilarityMetric: SimilarityMetric;
   SortDirection: SortDirection;
   SortField: SortField;
   Source: ResolverTypeWrapper<GraphNodeModel>;
@@ -1104,11 +1290,16 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Approach: GraphNodeModel;
   ApproachRating: ApproachRatingModel;
+  ApproachRecommendation: Omit<ApproachRecommendation, 'approach' | 'cases' | 'networks' | 'programs'> & { approach: ResolversParentTypes['Approach'], cases: Array<ResolversParentTypes['Node']>, networks: Array<ResolversParentTypes['Node']>, programs: Array<ResolversParentTypes['Node']> };
+  BasisScore: Omit<BasisScore, 'shared'> & { shared: Array<ResolversParentTypes['Node']> };
+  BasisWeight: BasisWeight;
   Boolean: Scalars['Boolean']['output'];
   CommonFilter: CommonFilter;
   Country: GraphNodeModel;
   CountryConnection: Omit<CountryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CountryEdge']> };
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
+  FeatureCheck: FeatureCheck;
+  FeatureWish: FeatureWish;
   Float: Scalars['Float']['output'];
   FundingProgram: GraphNodeModel;
   FundingProgramConnection: Omit<FundingProgramConnection, 'edges'> & { edges: Array<ResolversParentTypes['FundingProgramEdge']> };
@@ -1128,17 +1319,20 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   NetworkFilter: NetworkFilter;
   Node: GraphNodeModel;
+  NodeMetrics: NodeMetrics;
   NodeSort: NodeSort;
   Organization: GraphNodeModel;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
   PageInfo: PageInfo;
+  PartnerSuggestion: Omit<PartnerSuggestion, 'candidate' | 'paths'> & { candidate: ResolversParentTypes['Node'], paths: Array<ResolversParentTypes['Path']> };
   Partnership: GraphNodeModel;
   PartnershipConnection: Omit<PartnershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipEdge']> };
   PartnershipEdge: Omit<PartnershipEdge, 'node'> & { node: ResolversParentTypes['Partnership'] };
   PartnershipFilter: PartnershipFilter;
   PartnershipParty: PartyModel;
+  Path: Omit<Path, 'nodes' | 'relations'> & { nodes: Array<ResolversParentTypes['Node']>, relations: Array<ResolversParentTypes['Relation']> };
   Project: GraphNodeModel;
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
@@ -1154,6 +1348,8 @@ export type ResolversParentTypes = ResolversObject<{
   SdgEdge: Omit<SdgEdge, 'node'> & { node: ResolversParentTypes['Sdg'] };
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Node'] };
+  SimilarMunicipality: Omit<SimilarMunicipality, 'byBasis' | 'peer'> & { byBasis: Array<ResolversParentTypes['BasisScore']>, peer: ResolversParentTypes['Municipality'] };
+  SimilarityFilter: SimilarityFilter;
   Source: GraphNodeModel;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
@@ -1189,6 +1385,23 @@ export type ApproachRatingResolvers<ContextType = AtlasContext, ParentType exten
   score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type ApproachRecommendationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['ApproachRecommendation'] = ResolversParentTypes['ApproachRecommendation']> = ResolversObject<{
+  approach?: Resolver<ResolversTypes['Approach'], ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  meetsAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  met?: Resolver<Array<ResolversTypes['FeatureCheck']>, ParentType, ContextType>;
+  missed?: Resolver<Array<ResolversTypes['FeatureCheck']>, ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  programs?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type BasisScoreResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['BasisScore'] = ResolversParentTypes['BasisScore']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['SimilarityBasis'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shared?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+}>;
+
 export type CountryResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1211,6 +1424,14 @@ export type CountryConnectionResolvers<ContextType = AtlasContext, ParentType ex
 export type CountryEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['CountryEdge'] = ResolversParentTypes['CountryEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+}>;
+
+export type FeatureCheckResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['FeatureCheck'] = ResolversParentTypes['FeatureCheck']> = ResolversObject<{
+  feature?: Resolver<ResolversTypes['ApproachFeature'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  printed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type FundingProgramResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['FundingProgram'] = ResolversParentTypes['FundingProgram']> = ResolversObject<{
@@ -1314,6 +1535,12 @@ export type NodeResolvers<ContextType = AtlasContext, ParentType extends Resolve
   __resolveType: TypeResolveFn<'Approach' | 'Country' | 'FundingProgram' | 'Municipality' | 'Network' | 'Organization' | 'Partnership' | 'Project' | 'Sdg' | 'Source' | 'Theme', ParentType, ContextType>;
 }>;
 
+export type NodeMetricsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeMetrics'] = ResolversParentTypes['NodeMetrics']> = ResolversObject<{
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type OrganizationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
@@ -1349,6 +1576,13 @@ export type PageInfoResolvers<ContextType = AtlasContext, ParentType extends Res
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartnerSuggestionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = ResolversObject<{
+  candidate?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  pathCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type PartnershipResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Partnership'] = ResolversParentTypes['Partnership']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1381,6 +1615,12 @@ export type PartnershipPartyResolvers<ContextType = AtlasContext, ParentType ext
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+}>;
+
+export type PathResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
 }>;
 
 export type ProjectResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
@@ -1419,9 +1659,11 @@ export type ProvenanceResolvers<ContextType = AtlasContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   approaches?: Resolver<Array<ResolversTypes['Approach']>, ParentType, ContextType>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   fundingPrograms?: Resolver<ResolversTypes['FundingProgramConnection'], ParentType, ContextType, RequireFields<QueryFundingProgramsArgs, 'first'>>;
+  metrics?: Resolver<Array<Maybe<ResolversTypes['NodeMetrics']>>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'ids'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
@@ -1429,10 +1671,14 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<QueryPartnershipsArgs, 'first'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
+  recommendApproaches?: Resolver<Array<ResolversTypes['ApproachRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendApproachesArgs, 'wishes'>>;
   sdgs?: Resolver<ResolversTypes['SdgConnection'], ParentType, ContextType, RequireFields<QuerySdgsArgs, 'first'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
+  similarMunicipalities?: Resolver<Array<ResolversTypes['SimilarMunicipality']>, ParentType, ContextType, RequireFields<QuerySimilarMunicipalitiesArgs, 'first' | 'id' | 'metric'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  suggestPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestPartnersArgs, 'first' | 'id'>>;
   themes?: Resolver<ResolversTypes['ThemeConnection'], ParentType, ContextType, RequireFields<QueryThemesArgs, 'first'>>;
 }>;
 
@@ -1506,6 +1752,12 @@ export type SearchEdgeResolvers<ContextType = AtlasContext, ParentType extends R
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SimilarMunicipalityResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SimilarMunicipality'] = ResolversParentTypes['SimilarMunicipality']> = ResolversObject<{
+  byBasis?: Resolver<Array<ResolversTypes['BasisScore']>, ParentType, ContextType>;
+  peer?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type SourceResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   authors?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1573,9 +1825,12 @@ export type ThemeEdgeResolvers<ContextType = AtlasContext, ParentType extends Re
 export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Approach?: ApproachResolvers<ContextType>;
   ApproachRating?: ApproachRatingResolvers<ContextType>;
+  ApproachRecommendation?: ApproachRecommendationResolvers<ContextType>;
+  BasisScore?: BasisScoreResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
+  FeatureCheck?: FeatureCheckResolvers<ContextType>;
   FundingProgram?: FundingProgramResolvers<ContextType>;
   FundingProgramConnection?: FundingProgramConnectionResolvers<ContextType>;
   FundingProgramEdge?: FundingProgramEdgeResolvers<ContextType>;
@@ -1588,14 +1843,17 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeMetrics?: NodeMetricsResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
   Partnership?: PartnershipResolvers<ContextType>;
   PartnershipConnection?: PartnershipConnectionResolvers<ContextType>;
   PartnershipEdge?: PartnershipEdgeResolvers<ContextType>;
   PartnershipParty?: PartnershipPartyResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
@@ -1610,6 +1868,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   SdgEdge?: SdgEdgeResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SimilarMunicipality?: SimilarMunicipalityResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;

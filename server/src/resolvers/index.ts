@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { analysisQueries } from './analysis.js';
 import { nodeTypeResolvers } from './nodeTypes.js';
 import { Query } from './Query.js';
 import { relationResolvers } from './Relation.js';
 
-export const resolvers: Resolvers = { Query, ...nodeTypeResolvers, ...relationResolvers };
+export const resolvers: Resolvers = { Query: { ...Query, ...analysisQueries }, ...nodeTypeResolvers, ...relationResolvers };

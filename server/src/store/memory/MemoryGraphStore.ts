@@ -23,7 +23,18 @@ import {
   type WriteResult,
 } from '../GraphStore.js';
 import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import type {
+  GraphAnalytics,
+  GraphPath,
+  NodeMetricsResult,
+  PartnerSuggestionResult,
+  PathQuery,
+  SimilarityMatch,
+  SimilarityQuery,
+  SuggestionQuery,
+} from '../GraphAnalytics.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
+import { MemoryAnalytics } from './MemoryAnalytics.js';
 import { neighborhoodOf } from './neighborhood.js';
 import { matchesFilter } from './listFilter.js';
 import { compareForSort } from './listSort.js';
@@ -34,9 +45,12 @@ import { SearchIndex } from './SearchIndex.js';
  * themselves (no copies), plus a token index for search and the ids of each kind.
  * Reads never mutate; writes validate the whole batch before touching anything.
  */
-export class MemoryGraphStore implements GraphStore {
+export class MemoryGraphStore implements GraphStore, GraphAnalytics {
   readonly name = 'memory';
   readonly graph = new AdjacencyGraph();
+  /** Bumped by every write; analysis caches are valid for one version. */
+  private version = 0;
+  private readonly analytics = new MemoryAnalytics(this.graph, () => this.version, (id) => this.sortName(id));
   private readonly searchIndex = new SearchIndex();
   private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private readonly sortNames = new Map<string, string>();
@@ -118,6 +132,7 @@ export class MemoryGraphStore implements GraphStore {
         }
       }
     }
+    this.version += 1;
     const total = batch.nodes.length + batch.relations.length;
     let done = 0;
     const tick = () => {
@@ -136,6 +151,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async clear(): Promise<void> {
+    this.version += 1;
     this.graph.clear();
     this.searchIndex.clear();
     this.sortNames.clear();
@@ -143,6 +159,22 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {}
+
+  similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
+    return this.analytics.similarMunicipalities(query);
+  }
+
+  suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
+    return this.analytics.suggestPartners(query);
+  }
+
+  shortestPaths(query: PathQuery): Promise<GraphPath[]> {
+    return this.analytics.shortestPaths(query);
+  }
+
+  metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
+    return this.analytics.metrics(ids);
+  }
 
   private node(id: string): GraphNode | null {
     return this.graph.node(id) ?? null;

@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // One real Neo4j for the whole run (NEO4J_URI, or a local server started here): see the file.
+    globalSetup: ['tests/setup/neo4jGlobalSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

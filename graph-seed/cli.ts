@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, readConfig } from '../server/src/config.js';
+import { StoreUnavailableError, StoreWriteError } from '../server/src/store/GraphStore.js';
+import { Neo4jConfigError } from '../server/src/store/neo4j/errors.js';
+import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
 import { findMissingQuotes } from './checkQuotes.js';
 import { DEFAULT_SEED_DIR, loadSeed, SeedValidationError } from './loadSeed.js';
+import { seedStore } from './seedStore.js';
 
 /** The source document every quote of the seed graph must come from. */
 export const VVSG_SOURCE_ID = 'vvsg-2023';
@@ -34,9 +41,58 @@ function validate(dir: string): number {
   }
 }
 
-const [command = 'validate', dir = DEFAULT_SEED_DIR] = process.argv.slice(2);
-if (command !== 'validate') {
-  console.error(`Unknown command "${command}". Usage: npm run seed:validate [-- <dir>]`);
+const isCi = () => ['true', '1', 'yes'].includes((process.env.CI ?? '').toLowerCase());
+
+/**
+ * `npm run seed [-- --if-empty] [<dir>]`: loads the seed graph into the configured store (GRAPH_STORE
+ * and NEO4J_*), upserting by id, so running it twice leaves the same graph. A progress bar on a
+ * terminal; in CI or a pipe only the closing summary.
+ */
+async function seed(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'if-empty': { type: 'boolean', default: false } } });
+  const dir = positionals[0] ?? DEFAULT_SEED_DIR;
+  let store: Neo4jGraphStore | undefined;
+  try {
+    const config = readConfig();
+    const graph = loadSeed(dir);
+    if (config.store === 'memory') {
+      console.log(`GRAPH_STORE is "memory": the embedded store loads the seed graph (${graph.nodes.length} nodes, ${graph.relations.length} relationships) itself when the server starts, so there is nothing to load. To load it into Neo4j: GRAPH_STORE=neo4j npm run seed`);
+      return 0;
+    }
+    store = await Neo4jGraphStore.open(config.neo4j);
+    if (values['if-empty']) {
+      const { nodeCount } = await store.stats();
+      if (nodeCount > 0) {
+        console.log(`Neo4j at ${config.neo4j.uri} already holds ${nodeCount} nodes: not seeding (--if-empty).`);
+        return 0;
+      }
+    }
+    const started = performance.now();
+    const bar = process.stderr.isTTY && !isCi() ? new cliProgress.SingleBar({ format: 'Seeding Neo4j [{bar}] {value}/{total} records | {rate} records/s | {duration}s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    bar?.start(graph.nodes.length + graph.relations.length, 0, { rate: 0 });
+    const result = await seedStore(store, {
+      graph,
+      onProgress: (done) => bar?.update(done, { rate: Math.round(done / ((performance.now() - started) / 1000)) }),
+    });
+    bar?.stop();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Loaded ${result.nodesWritten} nodes and ${result.relationsWritten} relationships into Neo4j at ${config.neo4j.uri} in ${seconds.toFixed(1)} s (${Math.round((result.nodesWritten + result.relationsWritten) / seconds)} records/s).`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof SeedValidationError || e instanceof StoreUnavailableError || e instanceof Neo4jConfigError || e instanceof StoreWriteError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await store?.close();
+  }
+}
+
+const [command = 'validate', ...rest] = process.argv.slice(2);
+if (command === 'validate') process.exit(validate(rest[0] ?? DEFAULT_SEED_DIR));
+else if (command === 'seed') process.exit(await seed(rest));
+else {
+  console.error(`Unknown command "${command}". Usage: npm run seed:validate [-- <dir>], or npm run seed [-- --if-empty] [<dir>]`);
   process.exit(2);
 }
-process.exit(validate(dir));

@@ -1,8 +1,12 @@
+import { readNeo4jConfig, type Neo4jConfig } from './store/neo4j/config.js';
+
 /** Configuration from the environment, checked at start: a bad value stops the server with a fix. */
 export interface AtlasConfig {
   port: number;
   host: string;
   store: 'memory' | 'neo4j';
+  /** NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, ...: checked only when store is "neo4j". */
+  neo4j: Neo4jConfig;
 }
 
 export class ConfigError extends Error {
@@ -21,5 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
   if (store !== 'memory' && store !== 'neo4j') {
     throw new ConfigError('GRAPH_STORE', `is "${store}"`, 'Set GRAPH_STORE to "memory" (the default, no database needed) or "neo4j".');
   }
-  return { port, host: env.HOST ?? '127.0.0.1', store };
+  const neo4j = readNeo4jConfig(env);
+  const problem = store === 'neo4j' ? neo4j.problems[0] : undefined;
+  if (problem) throw new ConfigError(problem.variable, problem.problem, problem.fix);
+  return { port, host: env.HOST ?? '127.0.0.1', store, neo4j: neo4j.config };
 }

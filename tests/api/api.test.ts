@@ -2,19 +2,46 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
+import type { GraphStore } from '../../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { gql, openApi } from '../helpers/api.js';
+import { neo4jTarget, openSharedNeo4jStore } from '../setup/neo4j.js';
 
-/** API behaviour on the small fixture graph, through the real Apollo server in-process. */
-describe('GraphQL API', () => {
+interface StoreFactory {
+  name: string;
+  /** Why this store cannot be tested on this machine (the suite is then skipped). */
+  skipReason?: string;
+  open(): Promise<{ store: GraphStore; close(): Promise<void> }>;
+}
+
+const STORES: StoreFactory[] = [
+  { name: 'memory', open: async () => ({ store: new MemoryGraphStore(), close: async () => {} }) },
+  {
+    name: 'neo4j',
+    skipReason: neo4jTarget().skipReason,
+    open: async () => {
+      const shared = await openSharedNeo4jStore();
+      await shared.store.clear();
+      return { store: shared.store, close: shared.release };
+    },
+  },
+];
+
+/** API behaviour on the small fixture graph, through the real Apollo server in-process, on every store. */
+for (const factory of STORES) describe.skipIf(factory.skipReason !== undefined)(`GraphQL API on the ${factory.name} store${factory.skipReason ? ` (skipped: ${factory.skipReason})` : ''}`, () => {
   let app: AtlasApp;
+  let closeStore = async () => {};
   beforeAll(async () => {
-    const store = new MemoryGraphStore();
+    const { store, close } = await factory.open();
+    closeStore = close;
     await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
     app = await openApi(store);
   });
-  afterAll(() => app.apollo.stop());
+  afterAll(async () => {
+    await app?.apollo.stop();
+    await closeStore();
+  });
 
   describe('node', () => {
     it('resolves a node by id with its kind-specific fields and provenance', async () => {
@@ -215,7 +242,7 @@ describe('GraphQL API', () => {
     it('answers POST /graphql with JSON and has a health check', async () => {
       const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { nodeCount } }' }) });
       expect(await res.json()).toEqual({ data: { stats: { nodeCount: 26 } } });
-      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', store: 'memory' });
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', store: factory.name });
     });
   });
 });

@@ -1,0 +1,429 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
+import {
+  StoreWriteError,
+  type GraphBatch,
+  type GraphStats,
+  type GraphStore,
+  type ListQuery,
+  type NeighborhoodQuery,
+  type Page,
+  type RelatedEdge,
+  type RelationQuery,
+  type SearchHit,
+  type SearchOptions,
+  type Subgraph,
+  type WriteOptions,
+  type WriteResult,
+} from '../GraphStore.js';
+import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import type { Neo4jConfig } from './config.js';
+import {
+  AWAIT_INDEXES,
+  CLEAR,
+  CREATE_RELATIONS,
+  DELETE_RELATIONS_ANY_KIND,
+  EXISTING_IDS,
+  GET_DEGREES,
+  GET_NODES,
+  MERGE_NODES,
+  NEIGHBORHOOD_LEVEL,
+  RELATION_STATE,
+  RELATION_TOTAL,
+  RELATIONS,
+  SCHEMA_STATEMENTS,
+  SEARCH_CANDIDATES,
+  STATS,
+  UPDATE_RELATIONS,
+  listNodesCypher,
+} from './cypher.js';
+import { createDriver } from './driver.js';
+import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
+import { fromNodeProperties, fromRelationProperties, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
+
+export interface Neo4jStoreOptions {
+  /** Records per UNWIND statement when writing. Default 5,000. */
+  batchSize?: number;
+  /** Largest batch written in one transaction (all or nothing); larger ones commit per statement. Default 20,000. */
+  transactionLimit?: number;
+  /** Start-up progress ("not reachable, retrying in 2 s"). Default: console.warn. */
+  log?: (line: string) => void;
+}
+
+type Row = Record<string, unknown>;
+
+const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (values && values.length > 0 ? values : null);
+
+async function rows(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((r) => r.toObject() as Row);
+}
+
+/**
+ * The GraphStore port on a Neo4j server (single, cluster or hosted): every method is a bounded,
+ * parameterised Cypher statement (or a few in one transaction), reads in read transactions so a
+ * cluster can route them to any member. Answers are the embedded store's, in the same order:
+ * tests/contract runs the same suite against both.
+ *
+ * Writes: see writeGraph. Errors: connectivity problems become StoreUnavailableError (the API's
+ * SERVICE_UNAVAILABLE); the driver reconnects by itself when Neo4j is back.
+ */
+export class Neo4jGraphStore implements GraphStore {
+  readonly name = 'neo4j';
+  private readonly batchSize: number;
+  private readonly transactionLimit: number;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly config: Neo4jConfig,
+    options: Neo4jStoreOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 5_000;
+    this.transactionLimit = options.transactionLimit ?? 20_000;
+  }
+
+  /**
+   * Connects (retrying with backoff for config.connectRetryMs while Neo4j is unreachable, saying
+   * so through `log`), then sets up constraints and indexes (idempotent). Rejects with a
+   * StoreUnavailableError naming the URI and how to start Neo4j, or a Neo4jConfigError for wrong
+   * credentials or database.
+   */
+  static async open(config: Neo4jConfig, options: Neo4jStoreOptions = {}): Promise<Neo4jGraphStore> {
+    const log = options.log ?? ((line: string) => console.warn(line));
+    const driver = createDriver(config);
+    const store = new Neo4jGraphStore(driver, config, options);
+    try {
+      await store.connect(log);
+      await store.ensureSchema();
+      return store;
+    } catch (e) {
+      await driver.close().catch(() => {});
+      throw translateStartupError(e, config.uri, config.database);
+    }
+  }
+
+  private async connect(log: (line: string) => void): Promise<void> {
+    const started = Date.now();
+    let delay = 500;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.driver.verifyConnectivity({ database: this.config.database });
+        if (attempt > 1) log(`Connected to Neo4j at ${this.config.uri}.`);
+        return;
+      } catch (e) {
+        const translated = translateStartupError(e, this.config.uri, this.config.database);
+        if (translated instanceof Neo4jConfigError) throw translated;
+        if (Date.now() - started + delay > this.config.connectRetryMs) throw e;
+        log(`${translated instanceof Error ? translated.message : String(translated)} Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt}).`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
+  }
+
+  private async ensureSchema(): Promise<void> {
+    for (const statement of SCHEMA_STATEMENTS) await this.write((tx) => tx.run(statement));
+    await this.write((tx) => tx.run(AWAIT_INDEXES, { seconds: neo4j.int(300) }));
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    if (ids.length === 0) return [];
+    const found = await this.read((tx) => this.nodesById(tx, [...new Set(ids)]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async getDegrees(ids: readonly string[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read((tx) => rows(tx, GET_DEGREES, { ids: [...new Set(ids)] }));
+    const degrees = new Map(result.map((r) => [r.id as string, r.degree as number]));
+    return ids.map((id) => degrees.get(id) ?? 0);
+  }
+
+  /**
+   * Candidates come from the full-text index (every query token as a prefix of an indexed name
+   * token: the same candidates as the embedded index), light rows only; they are ranked here by
+   * scoreNames, and only the page's nodes are fetched.
+   */
+  async search(text: string, options: SearchOptions): Promise<Page<SearchHit>> {
+    const query = normalizeText(text);
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return emptyPage(options.offset);
+    // Tokens are letters and digits only, so none is Lucene syntax; `*` makes each a prefix.
+    const lucene = tokens.map((t) => `${t}*`).join(' AND ');
+    return this.read(async (tx) => {
+      const candidates = await rows(tx, SEARCH_CANDIDATES, { query: lucene, kinds: list(options.kinds) });
+      const scored: { id: string; sortName: string; score: number }[] = [];
+      for (const c of candidates) {
+        const score = scoreNames(query, tokens, c.names as string[]);
+        if (score > 0) scored.push({ id: c.id as string, sortName: c.sortName as string, score });
+      }
+      scored.sort((a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.id, b.id));
+      const slice = scored.slice(options.offset, options.offset + options.first);
+      const nodes = await this.nodesById(tx, slice.map((s) => s.id));
+      return {
+        items: slice.map((s) => ({ node: nodes.get(s.id)!, score: s.score })),
+        offset: options.offset,
+        totalCount: scored.length,
+        hasNextPage: options.offset + options.first < scored.length,
+      };
+    });
+  }
+
+  async listNodes(query: ListQuery): Promise<Page<GraphNode>> {
+    const f = query.filter;
+    const params = {
+      kind: query.kind,
+      offset: query.offset,
+      first: query.first,
+      levels: list(f.levels),
+      orgTypes: list(f.orgTypes),
+      scopes: list(f.scopes),
+      partnershipTypes: list(f.partnershipTypes),
+      statuses: list(f.statuses),
+      countries: list(f.countries),
+      networkIds: list(f.networkIds),
+      approachIds: list(f.approachIds),
+      themeIds: list(f.themeIds),
+      programIds: list(f.programIds),
+      yearFrom: f.yearFrom ?? null,
+      yearTo: f.yearTo ?? null,
+    };
+    const [row] = await this.read((tx) => rows(tx, listNodesCypher(query.kind, f, query.sort), params));
+    return pageOf((row!.items as Row[]).map(fromNodeProperties), query.offset, query.first, row!.totalCount as number);
+  }
+
+  async relations(query: RelationQuery): Promise<Page<RelatedEdge>> {
+    const params = { id: query.nodeId, kinds: list(query.kinds), offset: query.offset, first: query.first };
+    const [row] = await this.read((tx) => rows(tx, RELATIONS[query.direction], params));
+    const items = (row!.items as Row[]).map((item) => ({
+      relation: fromRelationProperties(item.relation as Row),
+      other: fromNodeProperties(item.other as Row),
+      direction: item.direction as 'OUT' | 'IN',
+    }));
+    return pageOf(items, query.offset, query.first, row!.totalCount as number);
+  }
+
+  /** Breadth-first, one bounded statement per level (see NEIGHBORHOOD_LEVEL), all in one read transaction. */
+  async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
+    const seeds = [...new Set(query.ids)].sort(compareStrings);
+    return this.read(async (tx) => {
+      const found = await this.nodesById(tx, seeds);
+      const nodes: GraphNode[] = [];
+      const missingIds: string[] = [];
+      let truncated = false;
+      for (const id of seeds) {
+        const node = found.get(id);
+        if (!node) missingIds.push(id);
+        else if (nodes.length < query.limit) nodes.push(node);
+        else truncated = true;
+      }
+      const edges: GraphRelation[] = [];
+      const relationKinds = list(query.relationKinds);
+      const nodeKinds = list(query.nodeKinds);
+      let frontier = nodes.map((n) => n.id);
+      for (let d = 1; d <= query.depth && frontier.length > 0 && !truncated; d++) {
+        const [level] = await rows(tx, NEIGHBORHOOD_LEVEL, {
+          frontier,
+          visited: nodes.map((n) => n.id),
+          room: query.limit - nodes.length,
+          relationKinds,
+          nodeKinds,
+        });
+        const added = (level!.nodes as Row[]).map(fromNodeProperties);
+        nodes.push(...added);
+        for (const e of level!.edges as Row[]) edges.push(fromRelationProperties(e));
+        truncated = level!.truncated as boolean;
+        frontier = added.map((n) => n.id);
+      }
+      edges.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.id, b.id));
+      return { nodes, edges, truncated, missingIds };
+    });
+  }
+
+  async stats(): Promise<GraphStats> {
+    const [row] = await this.read((tx) => rows(tx, STATS, {}));
+    return {
+      nodeCount: row!.nodeCount as number,
+      relationCount: row!.relationCount as number,
+      nodesByKind: row!.nodesByKind as Record<NodeKind, number>,
+      relationsByKind: row!.relationsByKind as Record<RelationKind, number>,
+    };
+  }
+
+  /**
+   * GraphStore.writeGraph on Neo4j. Dangling endpoints are checked first, in one statement; then
+   * nodes and relationships are written by kind in UNWIND statements of `batchSize` records,
+   * upserted by id (running the same batch twice leaves the same graph).
+   *
+   * A batch of at most `transactionLimit` records (20,000) is one transaction: all or nothing, as
+   * the port says. A larger batch (a bulk load) commits statement by statement: it is idempotent
+   * and resumable (run it again after a failure and it completes), not atomic.
+   *
+   * Into a store without relationships, relationships are created outright (the bulk-load path);
+   * otherwise each is matched by id first, updated in place, or replaced when its kind or
+   * endpoints changed.
+   */
+  async writeGraph(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
+    const nodesByKind = groupBy(lastById(batch.nodes), (n) => n.kind, toNodeProperties);
+    const relationsByKind = groupBy(lastById(batch.relations), (r) => r.kind, toRelationRow);
+    const total = batch.nodes.length + batch.relations.length;
+    const result = { nodesWritten: batch.nodes.length, relationsWritten: batch.relations.length };
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      options.onProgress?.(Math.min(done, total), total);
+    };
+
+    const steps: ((tx: ManagedTransaction, fresh: boolean) => Promise<void>)[] = [];
+    for (const [kind, props] of nodesByKind) {
+      for (const chunk of chunks(props, this.batchSize)) {
+        steps.push(async (tx) => {
+          await tx.run(MERGE_NODES[kind as NodeKind], { rows: chunk });
+          progress(chunk.length);
+        });
+      }
+    }
+    for (const [kind, relationRows] of relationsByKind) {
+      for (const chunk of chunks(relationRows, this.batchSize)) {
+        steps.push(async (tx, fresh) => {
+          await this.writeRelations(tx, kind as RelationKind, chunk, fresh);
+          progress(chunk.length);
+        });
+      }
+    }
+
+    if (total <= this.transactionLimit) {
+      await this.write(async (tx) => {
+        done = 0;
+        await this.checkDangling(tx, batch);
+        const fresh = await this.hasNoRelationships(tx);
+        for (const step of steps) await step(tx, fresh);
+      });
+    } else {
+      const fresh = await this.read(async (tx) => {
+        await this.checkDangling(tx, batch);
+        return this.hasNoRelationships(tx);
+      });
+      for (const step of steps) await this.write((tx) => step(tx, fresh));
+    }
+    if (total > 0) options.onProgress?.(total, total);
+    return result;
+  }
+
+  async clear(): Promise<void> {
+    // CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence session.run here.
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      await session.run(CLEAR);
+    } catch (e) {
+      throw translateError(e, this.config.uri, this.config.database);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async writeRelations(tx: ManagedTransaction, kind: RelationKind, chunk: RelationRow[], fresh: boolean): Promise<void> {
+    if (fresh) {
+      await tx.run(CREATE_RELATIONS[kind], { rows: chunk });
+      return;
+    }
+    const state = await rows(tx, RELATION_STATE[kind], { rows: chunk.map(({ id, from, to }) => ({ id, from, to })) });
+    const same = new Set(state.filter((s) => s.same).map((s) => s.id as string));
+    const update = chunk.filter((r) => same.has(r.id));
+    const create = chunk.filter((r) => !same.has(r.id));
+    if (create.length > 0) {
+      // Absent under this kind, or joining other nodes: drop whatever holds the id, of any kind.
+      await tx.run(DELETE_RELATIONS_ANY_KIND, { ids: create.map((r) => r.id) });
+      await tx.run(CREATE_RELATIONS[kind], { rows: create });
+    }
+    if (update.length > 0) await tx.run(UPDATE_RELATIONS[kind], { rows: update });
+  }
+
+  private async checkDangling(tx: ManagedTransaction, batch: GraphBatch): Promise<void> {
+    const incoming = new Set(batch.nodes.map((n) => n.id));
+    const outside = new Set<string>();
+    for (const r of batch.relations) {
+      if (!incoming.has(r.from)) outside.add(r.from);
+      if (!incoming.has(r.to)) outside.add(r.to);
+    }
+    if (outside.size === 0) return;
+    const [row] = await rows(tx, EXISTING_IDS, { ids: [...outside] });
+    const existing = new Set(row!.existing as string[]);
+    for (const r of batch.relations) {
+      for (const end of [r.from, r.to]) {
+        if (!incoming.has(end) && !existing.has(end)) {
+          throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`);
+        }
+      }
+    }
+  }
+
+  private async hasNoRelationships(tx: ManagedTransaction): Promise<boolean> {
+    const [row] = await rows(tx, RELATION_TOTAL, {});
+    return row!.count === 0;
+  }
+
+  private async nodesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    if (ids.length === 0) return new Map();
+    const result = await rows(tx, GET_NODES, { ids });
+    return new Map(result.map((r) => [(r.node as Row).id as string, fromNodeProperties(r.node as Row)]));
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (e) {
+      throw translateError(e, this.config.uri, this.config.database);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (e) {
+      throw translateError(e, this.config.uri, this.config.database);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+}
+
+/** The last record of each id, in first-seen order: later records replace earlier ones, as in the embedded store. */
+function lastById<T extends { id: string }>(records: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const r of records) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+function groupBy<T, K, V>(items: readonly T[], key: (item: T) => K, map: (item: T) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(map(item));
+  }
+  return groups;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function pageOf<T>(items: T[], offset: number, first: number, totalCount: number): Page<T> {
+  return { items, offset, totalCount, hasNextPage: offset + first < totalCount };
+}
+
+function emptyPage<T>(offset: number): Page<T> {
+  return { items: [], offset, totalCount: 0, hasNextPage: false };
+}

@@ -1,0 +1,19 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Neo4jConfig } from './config.js';
+
+/**
+ * The one way this project makes a driver. Integers come back as JS numbers (counts and sizes
+ * here are far below 2^53), so no driver Integer ever leaves the adapter.
+ */
+export function createDriver(config: Neo4jConfig): Driver {
+  // Without a token the driver authenticates with scheme "none" (the local server runs without auth).
+  const auth = config.password !== undefined ? neo4j.auth.basic(config.user ?? 'neo4j', config.password) : undefined;
+  return neo4j.driver(config.uri, auth, {
+    disableLosslessIntegers: true,
+    maxTransactionRetryTime: config.maxRetryTimeMs,
+    // Fail fast when the server is gone, so API calls answer SERVICE_UNAVAILABLE within seconds.
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 10_000,
+    userAgent: 'cooperation-atlas',
+  });
+}

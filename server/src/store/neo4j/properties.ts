@@ -1,0 +1,103 @@
+import {
+  NODE_KINDS,
+  NODE_SCALAR_FIELDS,
+  RELATION_KINDS,
+  RELATION_SCALAR_FIELDS,
+  type GraphNode,
+  type GraphRelation,
+  type NodeKind,
+  type RelationKind,
+} from '../../domain/model.js';
+import { StoreWriteError } from '../GraphStore.js';
+import { normalizeText } from '../searchText.js';
+
+/**
+ * The adapter edge: domain objects to Neo4j property maps and back. Neo4j cannot store maps or
+ * lists of maps, so `sources` and `ratings` travel as JSON strings; absent fields are absent
+ * properties (Neo4j has no null properties); numbers go as floats and come back as numbers.
+ */
+
+type Properties = Record<string, unknown>;
+
+const NODE_KIND_SET: ReadonlySet<string> = new Set(NODE_KINDS);
+const RELATION_KIND_SET: ReadonlySet<string> = new Set(RELATION_KINDS);
+
+/** The normalised names search ranks, primary first, empty ones left out (as the embedded index does). */
+export function searchNamesOf(node: GraphNode): string[] {
+  return [node.name, ...node.altNames].map(normalizeText).filter((n) => n !== '');
+}
+
+export function toNodeProperties(node: GraphNode): Properties {
+  if (!NODE_KIND_SET.has(node.kind)) throw new StoreWriteError('INVALID_RECORD', `node "${node.id}" has the unknown kind "${node.kind}"; nothing was written`);
+  if (typeof node.id !== 'string' || node.id === '') throw new StoreWriteError('INVALID_RECORD', 'a node has no id; nothing was written');
+  const searchNames = searchNamesOf(node);
+  const props: Properties = {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    altNames: node.altNames,
+    sortName: normalizeText(node.name),
+    searchNames,
+    searchText: searchNames.join(' | '),
+    sourcesJson: JSON.stringify(node.sources),
+  };
+  if (node.ratings !== undefined) props.ratingsJson = JSON.stringify(node.ratings);
+  for (const field of NODE_SCALAR_FIELDS) {
+    const value = node[field];
+    if (value !== undefined && value !== null) props[field] = value;
+  }
+  return props;
+}
+
+export function fromNodeProperties(props: Properties): GraphNode {
+  const node: GraphNode = {
+    id: props.id as string,
+    kind: props.kind as NodeKind,
+    name: props.name as string,
+    altNames: (props.altNames as string[] | undefined) ?? [],
+    sources: JSON.parse(props.sourcesJson as string),
+  };
+  for (const field of NODE_SCALAR_FIELDS) {
+    const value = props[field];
+    if (value !== undefined && value !== null) (node as unknown as Properties)[field] = value;
+  }
+  if (typeof props.ratingsJson === 'string') node.ratings = JSON.parse(props.ratingsJson);
+  return node;
+}
+
+/** A relationship as a row for the write statements: endpoints, and the properties to set. */
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Properties;
+}
+
+export function toRelationRow(relation: GraphRelation): RelationRow {
+  if (!RELATION_KIND_SET.has(relation.kind)) {
+    throw new StoreWriteError('INVALID_RECORD', `relationship "${relation.id}" has the unknown kind "${relation.kind}"; nothing was written`);
+  }
+  if (typeof relation.id !== 'string' || relation.id === '') throw new StoreWriteError('INVALID_RECORD', 'a relationship has no id; nothing was written');
+  const props: Properties = { id: relation.id, sourcesJson: JSON.stringify(relation.sources) };
+  for (const field of RELATION_SCALAR_FIELDS) {
+    const value = relation[field];
+    if (value !== undefined && value !== null) props[field] = value;
+  }
+  return { id: relation.id, from: relation.from, to: relation.to, props };
+}
+
+/** From the RELATION projection of cypher.ts: properties plus kind, from and to. */
+export function fromRelationProperties(props: Properties): GraphRelation {
+  const relation: GraphRelation = {
+    id: props.id as string,
+    kind: props.kind as RelationKind,
+    from: props.from as string,
+    to: props.to as string,
+    sources: JSON.parse(props.sourcesJson as string),
+  };
+  for (const field of RELATION_SCALAR_FIELDS) {
+    const value = props[field];
+    if (value !== undefined && value !== null) (relation as unknown as Properties)[field] = value;
+  }
+  return relation;
+}

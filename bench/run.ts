@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util';
+import { benchAnalysis } from './analysisBench.js';
 import { benchMemoryStore } from './memoryBench.js';
-import { SIZES } from './syntheticGraph.js';
+import { benchNeo4jStore } from './neo4jBench.js';
+import { generateGraph, SIZES } from './syntheticGraph.js';
+import { twinCitiesGraph } from './twinCities.js';
 
 /**
- * npm run bench [-- --sizes xs,m,l --samples 2000]
+ * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis --stores memory,neo4j]
+ * store: load, memory, search and neighbourhoods; analysis: peers, suggestions and paths (on the
+ * synthetic sizes and on the real twin-cities list).
  * Prints one JSON line per result: {"name": ..., "value": ..., "unit": ...}. Run with --expose-gc
  * (the npm script does) so heap figures are measured after a full collection.
  */
@@ -11,6 +16,9 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'xs,m,l' },
     samples: { type: 'string', default: '2000' },
+    suites: { type: 'string', default: 'store,analysis' },
+    // neo4j: NEO4J_URI (that database is cleared), else a local Neo4j started for the run.
+    stores: { type: 'string', default: 'memory' },
   },
 });
 
@@ -29,7 +37,28 @@ if (!Number.isInteger(samples) || samples < 10) {
 }
 if (!(globalThis as { gc?: unknown }).gc) console.error('(run with node --expose-gc for exact heap figures)');
 
-for (const size of sizes) {
-  console.error(`# embedded store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`);
-  await benchMemoryStore(size, samples);
+const suites = new Set(values.suites.split(',').map((s) => s.trim()));
+
+const stores = new Set(values.stores.split(',').map((s) => s.trim()));
+
+if (suites.has('store')) {
+  for (const size of sizes) {
+    if (stores.has('memory')) {
+      console.error(`# embedded store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`);
+      await benchMemoryStore(size, samples);
+    }
+    if (stores.has('neo4j')) {
+      console.error(`# Neo4j store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`);
+      await benchNeo4jStore(size, samples);
+    }
+  }
+}
+if (suites.has('analysis')) {
+  const analysisSamples = Math.min(samples, 1000);
+  for (const size of sizes) {
+    console.error(`# analysis on the embedded store, ${size.name}`);
+    await benchAnalysis(`analysis.memory.${size.name}`, generateGraph(size), analysisSamples, size.name === 'm');
+  }
+  console.error('# analysis on the embedded store, twin-cities.csv');
+  await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);
 }

@@ -41,10 +41,16 @@ function placeName(random: () => number, i: number): string {
   return `${name[0]!.toUpperCase()}${name.slice(1)} ${i}`;
 }
 
+/**
+ * Partner kinds, the relationship a municipality has with each, and their share of partners.
+ * Popularity is skewed for organisations, networks and programmes (a few big networks and funders
+ * collect most links) but not for projects: a real project has a handful of participants, and a
+ * project is part of its participants' context, so a skewed one would tie hundreds together.
+ */
 const PARTNER_KINDS: [NodeKind, RelationKind, number][] = [
   ['ORGANIZATION', 'COLLABORATES_WITH', 0.6],
   ['NETWORK', 'MEMBER_OF', 0.1],
-  ['FUNDING_PROGRAM', 'PARTICIPATES_IN', 0.1],
+  ['FUNDING_PROGRAM', 'FUNDS', 0.1],
   ['PROJECT', 'PARTICIPATES_IN', 0.2],
 ];
 
@@ -80,6 +86,7 @@ export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
     if (kind === 'ORGANIZATION') node.orgType = 'NGO';
     nodes.push(node);
   }
+  const projects = partnerKinds.flatMap((kind, i) => (kind === 'PARTICIPATES_IN' ? [i] : []));
   const relations: GraphRelation[] = [];
   const seen = new Set<string>();
   while (relations.length < size.edges) {
@@ -92,14 +99,17 @@ export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
       kind = 'COLLABORATES_WITH';
       to = `m${other}`;
     } else {
-      const p = skewed(random, size.partners);
+      let p = skewed(random, size.partners);
+      if (partnerKinds[p] === 'PARTICIPATES_IN') p = projects[Math.floor(random() * projects.length)]!;
       kind = partnerKinds[p]!;
       to = `p${p}`;
     }
     const id = `m${m}-${to}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    relations.push({ id, kind, from: `m${m}`, to, sources: PROVENANCE });
+    // Programmes fund municipalities; everything else points from the municipality.
+    const [from, target] = kind === 'FUNDS' ? [to, `m${m}`] : [`m${m}`, to];
+    relations.push({ id, kind, from, to: target, sources: PROVENANCE });
   }
   return { nodes, relations, municipalityIds };
 }

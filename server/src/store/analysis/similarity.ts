@@ -100,67 +100,88 @@ export function intersect(a: readonly string[], b: readonly string[]): string[] 
   return out;
 }
 
-/** What scoring needs of one basis: the two set sizes, the shared count and, for ADAMIC_ADAR, the sum. */
-export interface BasisCounts {
-  sizeA: number;
-  sizeB: number;
-  shared: number;
-  /** Sum over the shared features, in feature id order, of 1 / ln(max(2, holders)). */
-  adamicAdar: number;
-}
-
 /** The inverse-log weight of a shared feature held by `holders` municipalities. */
 export function adamicAdarWeight(holders: number): number {
   return 1 / Math.log(Math.max(2, holders));
 }
 
 /**
- * The per-basis parts of a pair's score from counts, bases in the order of `counts` (= options.bases);
- * the score is their sum in that order. The one place the metrics' arithmetic lives.
+ * The one place the metrics' arithmetic lives. For a pair, per basis i (in options.bases order):
+ * sizeA[aAt + i], sizeB[bAt + i] (feature counts of each side), shared[sAt + i] (shared count) and
+ * adamicAdar[sAt + i] (sum over shared features, in feature id order, of adamicAdarWeight).
+ * Writes the per-basis parts into `parts` when given and returns their sum, added in basis order.
+ * Flat arrays and offsets so the embedded store can score thousands of candidates without
+ * allocating; scorePair (and the reference in the tests) call it the same way.
  */
-export function scoreFromCounts(counts: readonly BasisCounts[], options: ScoreOptions): number[] {
-  let sizeA = 0;
-  let sizeB = 0;
-  let shared = 0;
-  for (const c of counts) {
-    sizeA += c.sizeA;
-    sizeB += c.sizeB;
-    shared += c.shared;
-  }
-  switch (options.metric) {
-    case 'JACCARD': {
-      const union = sizeA + sizeB - shared;
-      return counts.map((c) => (union === 0 ? 0 : c.shared / union));
-    }
-    case 'OVERLAP': {
-      const smaller = Math.min(sizeA, sizeB);
-      return counts.map((c) => (smaller === 0 ? 0 : c.shared / smaller));
-    }
-    case 'ADAMIC_ADAR':
-      return counts.map((c) => c.adamicAdar);
-    case 'WEIGHTED': {
-      const weights = options.bases.map((b) => options.weights?.[b] ?? 1);
-      let total = 0;
-      for (const w of weights) total += w;
-      return counts.map((c, i) => {
-        const union = c.sizeA + c.sizeB - c.shared;
-        const jaccard = union === 0 ? 0 : c.shared / union;
-        return total === 0 ? 0 : (weights[i]! * jaccard) / total;
-      });
-    }
-  }
-}
+export class PairScorer {
+  private readonly weights: number[];
+  private readonly totalWeight: number;
+  readonly size: number;
 
-export function sumParts(parts: readonly number[]): number {
-  let score = 0;
-  for (const p of parts) score += p;
-  return score;
+  constructor(private readonly options: ScoreOptions) {
+    this.size = options.bases.length;
+    this.weights = options.bases.map((b) => options.weights?.[b] ?? 1);
+    let total = 0;
+    for (const w of this.weights) total += w;
+    this.totalWeight = total;
+  }
+
+  score(
+    sizeA: ArrayLike<number>,
+    aAt: number,
+    sizeB: ArrayLike<number>,
+    bAt: number,
+    shared: ArrayLike<number>,
+    adamicAdar: ArrayLike<number>,
+    sAt: number,
+    parts?: number[],
+  ): number {
+    const n = this.size;
+    let totalA = 0;
+    let totalB = 0;
+    let totalShared = 0;
+    for (let i = 0; i < n; i++) {
+      totalA += sizeA[aAt + i]!;
+      totalB += sizeB[bAt + i]!;
+      totalShared += shared[sAt + i]!;
+    }
+    const union = totalA + totalB - totalShared;
+    const smaller = Math.min(totalA, totalB);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const common = shared[sAt + i]!;
+      let part: number;
+      switch (this.options.metric) {
+        case 'JACCARD':
+          part = union === 0 ? 0 : common / union;
+          break;
+        case 'OVERLAP':
+          part = smaller === 0 ? 0 : common / smaller;
+          break;
+        case 'ADAMIC_ADAR':
+          part = adamicAdar[sAt + i]!;
+          break;
+        case 'WEIGHTED': {
+          const u = sizeA[aAt + i]! + sizeB[bAt + i]! - common;
+          const jaccard = u === 0 ? 0 : common / u;
+          part = this.totalWeight === 0 ? 0 : (this.weights[i]! * jaccard) / this.totalWeight;
+          break;
+        }
+      }
+      if (parts) parts[i] = part;
+      sum += part;
+    }
+    return sum;
+  }
 }
 
 /** Scores a pair of feature sets: the brute-force way, by intersecting the sorted lists. */
 export function scorePair(a: FeatureSets, b: FeatureSets, options: ScoreOptions): PairScore {
   const holders = options.holders ?? (() => 2);
-  const counts: BasisCounts[] = [];
+  const sizeA: number[] = [];
+  const sizeB: number[] = [];
+  const sharedCounts: number[] = [];
+  const sums: number[] = [];
   const sharedLists: string[][] = [];
   for (const basis of options.bases) {
     const fa = a.get(basis) ?? [];
@@ -168,11 +189,15 @@ export function scorePair(a: FeatureSets, b: FeatureSets, options: ScoreOptions)
     const shared = intersect(fa, fb);
     let adamicAdar = 0;
     for (const z of shared) adamicAdar += adamicAdarWeight(holders(basis, z));
-    counts.push({ sizeA: fa.length, sizeB: fb.length, shared: shared.length, adamicAdar });
+    sizeA.push(fa.length);
+    sizeB.push(fb.length);
+    sharedCounts.push(shared.length);
+    sums.push(adamicAdar);
     sharedLists.push(shared);
   }
-  const parts = scoreFromCounts(counts, options);
-  return { score: sumParts(parts), byBasis: options.bases.map((basis, i) => ({ basis, score: parts[i]!, shared: sharedLists[i]! })) };
+  const parts: number[] = [];
+  const score = new PairScorer(options).score(sizeA, 0, sizeB, 0, sharedCounts, sums, 0, parts);
+  return { score, byBasis: options.bases.map((basis, i) => ({ basis, score: parts[i]!, shared: sharedLists[i]! })) };
 }
 
 /** Order of peers: score descending, then the peer's sort name, then id. */

@@ -6,8 +6,8 @@ import {
   comparePeers,
   featuresFromLinked,
   intersect,
-  scoreFromCounts,
-  sumParts,
+  PairScorer,
+  SIMILARITY_BASES,
   UNLINKING_RELATIONS,
   type FeatureSets,
   type SimilarityBasis,
@@ -32,6 +32,10 @@ const UNLINKING: ReadonlySet<RelationKind> = new Set(UNLINKING_RELATIONS);
 interface FeatureIndex {
   features: Map<number, FeatureSets>;
   holders: Map<string, number[]>;
+  /** Feature counts per municipality and basis: sizes[index * 8 + basis number]. */
+  sizes: Int32Array;
+  /** How many municipalities there are: the most candidates a query can have. */
+  candidateCapacity: number;
 }
 
 const featureKey = (basis: SimilarityBasis, id: string) => `${basis}\u0000${id}`;
@@ -53,9 +57,11 @@ export class MemoryAnalytics implements GraphAnalytics {
   async similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
     const self = this.graph.entry(query.id);
     if (!self || self.node.kind !== 'MUNICIPALITY') return [];
-    const { features, holders } = this.featureIndex();
-    const own = features.get(self.index) ?? new Map();
+    const index = this.featureIndex();
+    const own = index.features.get(self.index) ?? new Map<SimilarityBasis, string[]>();
     const bases = query.bases;
+    const width = bases.length;
+    const basisColumns = bases.map((b) => SIMILARITY_BASES.indexOf(b));
     const excluded = query.excludePartners ? this.linkedOf(self) : null;
     const countries = query.countries && query.countries.length > 0 ? new Set(query.countries) : null;
     const levels = query.levels && query.levels.length > 0 ? new Set<string>(query.levels) : null;
@@ -65,53 +71,56 @@ export class MemoryAnalytics implements GraphAnalytics {
       return (!countries || countries.has(node.country ?? '')) && (!levels || levels.has(node.level ?? ''));
     };
 
-    // Count shared features per candidate and basis, walking own features in basis, then id order,
-    // so that the Adamic-Adar sums add up in the same order as scorePair's.
-    const slots = new Map<number, number>();
-    const shared: number[] = [];
-    const adamicAdar: number[] = [];
+    // Count shared features per candidate and basis in flat arrays, walking own features in basis,
+    // then id order, so that the Adamic-Adar sums add up in the same order as scorePair's.
+    const scratch = this.scratchFor(index.candidateCapacity * width);
+    const stamp = ++scratch.stamp;
+    const candidates: number[] = [];
     bases.forEach((basis, b) => {
       for (const z of own.get(basis) ?? []) {
-        const holding = holders.get(featureKey(basis, z)) ?? [];
+        const holding = index.holders.get(featureKey(basis, z))!;
         const weight = adamicAdarWeight(holding.length);
-        for (const candidate of holding) {
-          let slot = slots.get(candidate);
-          if (slot === undefined) {
-            if (!accepts(candidate)) continue;
-            slot = slots.size;
-            slots.set(candidate, slot);
-            for (let i = 0; i < bases.length; i++) {
-              shared.push(0);
-              adamicAdar.push(0);
+        for (let h = 0; h < holding.length; h++) {
+          const candidate = holding[h]!;
+          if (scratch.seen[candidate] !== stamp) {
+            scratch.seen[candidate] = stamp;
+            if (!accepts(candidate)) {
+              scratch.slot[candidate] = -1;
+              continue;
             }
+            const slot = candidates.length;
+            scratch.slot[candidate] = slot;
+            candidates.push(candidate);
+            scratch.shared.fill(0, slot * width, slot * width + width);
+            scratch.adamicAdar.fill(0, slot * width, slot * width + width);
           }
-          shared[slot * bases.length + b]! += 1;
-          adamicAdar[slot * bases.length + b]! += weight;
+          const slot = scratch.slot[candidate]!;
+          if (slot < 0) continue;
+          scratch.shared[slot * width + b]! += 1;
+          scratch.adamicAdar[slot * width + b]! += weight;
         }
       }
     });
 
-    const ownSizes = bases.map((basis) => own.get(basis)?.length ?? 0);
-    const scored: { candidate: number; score: number; parts: number[]; sortName: string; id: string }[] = [];
-    for (const [candidate, slot] of slots) {
-      const theirs = features.get(candidate)!;
-      const parts = scoreFromCounts(
-        bases.map((basis, b) => ({
-          sizeA: ownSizes[b]!,
-          sizeB: theirs.get(basis)?.length ?? 0,
-          shared: shared[slot * bases.length + b]!,
-          adamicAdar: adamicAdar[slot * bases.length + b]!,
-        })),
-        query,
-      );
-      const score = sumParts(parts);
+    const scorer = new PairScorer(query);
+    const ownSizes = basisColumns.map((c) => index.sizes[self.index * SIMILARITY_BASES.length + c]!);
+    const theirSizes = new Int32Array(width);
+    const top: { candidate: number; slot: number; score: number; sortName: string; id: string }[] = [];
+    for (let slot = 0; slot < candidates.length; slot++) {
+      const candidate = candidates[slot]!;
+      for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
+      const score = scorer.score(ownSizes, 0, theirSizes, 0, scratch.shared, scratch.adamicAdar, slot * width);
       if (score <= 0) continue;
+      if (top.length === query.first && score < top[top.length - 1]!.score) continue;
       const id = this.graph.entryAt(candidate).node.id;
-      insertTop(scored, { candidate, score, parts, sortName: this.sortName(id), id }, query.first, comparePeers);
+      insertTop(top, { candidate, slot, score, sortName: this.sortName(id), id }, query.first, comparePeers);
     }
 
-    return scored.map(({ candidate, score, parts }) => {
-      const theirs = features.get(candidate)!;
+    return top.map(({ candidate, slot, score }) => {
+      const theirs = index.features.get(candidate)!;
+      for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
+      const parts: number[] = [];
+      scorer.score(ownSizes, 0, theirSizes, 0, scratch.shared, scratch.adamicAdar, slot * width, parts);
       return {
         peer: this.graph.entryAt(candidate).node,
         score,
@@ -123,6 +132,23 @@ export class MemoryAnalytics implements GraphAnalytics {
         })),
       };
     });
+  }
+
+  private scratch: { stamp: number; seen: Int32Array; slot: Int32Array; shared: Float64Array; adamicAdar: Float64Array } | null = null;
+
+  /** Per-call working arrays, reused across calls (grown when the graph or the query needs more). */
+  private scratchFor(countCells: number) {
+    const nodes = this.graph.nodeCount;
+    if (!this.scratch || this.scratch.seen.length < nodes || this.scratch.shared.length < countCells) {
+      this.scratch = {
+        stamp: 0,
+        seen: new Int32Array(Math.max(nodes, 1)),
+        slot: new Int32Array(Math.max(nodes, 1)),
+        shared: new Float64Array(Math.max(countCells, 1)),
+        adamicAdar: new Float64Array(Math.max(countCells, 1)),
+      };
+    }
+    return this.scratch;
   }
 
   async suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
@@ -241,6 +267,7 @@ export class MemoryAnalytics implements GraphAnalytics {
     if (this.index && this.index.version === this.version()) return this.index.value;
     const features = new Map<number, FeatureSets>();
     const holders = new Map<string, number[]>();
+    const sizes = new Int32Array(this.graph.nodeCount * SIMILARITY_BASES.length);
     for (const id of this.graph.nodeIds()) {
       const entry = this.graph.entry(id)!;
       if (entry.node.kind !== 'MUNICIPALITY') continue;
@@ -250,6 +277,7 @@ export class MemoryAnalytics implements GraphAnalytics {
       );
       features.set(entry.index, sets);
       for (const [basis, list] of sets) {
+        sizes[entry.index * SIMILARITY_BASES.length + SIMILARITY_BASES.indexOf(basis)] = list.length;
         for (const z of list) {
           const key = featureKey(basis, z);
           const holding = holders.get(key);
@@ -258,7 +286,7 @@ export class MemoryAnalytics implements GraphAnalytics {
         }
       }
     }
-    this.index = { version: this.version(), value: { features, holders } };
+    this.index = { version: this.version(), value: { features, holders, sizes, candidateCapacity: features.size } };
     return this.index.value;
   }
 

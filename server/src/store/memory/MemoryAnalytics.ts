@@ -65,51 +65,66 @@ export class MemoryAnalytics implements GraphAnalytics {
     const excluded = query.excludePartners ? this.linkedOf(self) : null;
     const countries = query.countries && query.countries.length > 0 ? new Set(query.countries) : null;
     const levels = query.levels && query.levels.length > 0 ? new Set<string>(query.levels) : null;
+    const filtered = excluded !== null || countries !== null || levels !== null;
     const accepts = (candidate: number) => {
-      if (candidate === self.index || excluded?.has(candidate)) return false;
+      if (candidate === self.index) return false;
+      if (!filtered) return true;
+      if (excluded?.has(candidate)) return false;
       const node = this.graph.entryAt(candidate).node;
       return (!countries || countries.has(node.country ?? '')) && (!levels || levels.has(node.level ?? ''));
     };
 
     // Count shared features per candidate and basis in flat arrays, walking own features in basis,
     // then id order, so that the Adamic-Adar sums add up in the same order as scorePair's.
+    // Hub features (a country, a big network) have thousands of holders: this loop is the cost.
     const scratch = this.scratchFor(index.candidateCapacity * width);
     const stamp = ++scratch.stamp;
+    const { seen, slot: slots, shared, adamicAdar } = scratch;
     const candidates: number[] = [];
-    bases.forEach((basis, b) => {
-      for (const z of own.get(basis) ?? []) {
-        const holding = index.holders.get(featureKey(basis, z))!;
+    for (let b = 0; b < width; b++) {
+      for (const z of own.get(bases[b]!) ?? []) {
+        const holding = index.holders.get(featureKey(bases[b]!, z))!;
         const weight = adamicAdarWeight(holding.length);
         for (let h = 0; h < holding.length; h++) {
           const candidate = holding[h]!;
-          if (scratch.seen[candidate] !== stamp) {
-            scratch.seen[candidate] = stamp;
+          let slot: number;
+          if (seen[candidate] !== stamp) {
+            seen[candidate] = stamp;
             if (!accepts(candidate)) {
-              scratch.slot[candidate] = -1;
+              slots[candidate] = -1;
               continue;
             }
-            const slot = candidates.length;
-            scratch.slot[candidate] = slot;
+            slot = candidates.length;
+            slots[candidate] = slot;
             candidates.push(candidate);
-            scratch.shared.fill(0, slot * width, slot * width + width);
-            scratch.adamicAdar.fill(0, slot * width, slot * width + width);
+            for (let i = slot * width; i < slot * width + width; i++) {
+              shared[i] = 0;
+              adamicAdar[i] = 0;
+            }
+          } else {
+            slot = slots[candidate]!;
+            if (slot < 0) continue;
           }
-          const slot = scratch.slot[candidate]!;
-          if (slot < 0) continue;
-          scratch.shared[slot * width + b]! += 1;
-          scratch.adamicAdar[slot * width + b]! += weight;
+          shared[slot * width + b]! += 1;
+          adamicAdar[slot * width + b]! += weight;
         }
       }
-    });
+    }
 
     const scorer = new PairScorer(query);
     const ownSizes = basisColumns.map((c) => index.sizes[self.index * SIMILARITY_BASES.length + c]!);
+    // With every basis in canonical order, a candidate's sizes are read in place.
+    const allBases = width === SIMILARITY_BASES.length && basisColumns.every((c, i) => c === i);
     const theirSizes = new Int32Array(width);
     const top: { candidate: number; slot: number; score: number; sortName: string; id: string }[] = [];
     for (let slot = 0; slot < candidates.length; slot++) {
       const candidate = candidates[slot]!;
-      for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
-      const score = scorer.score(ownSizes, 0, theirSizes, 0, scratch.shared, scratch.adamicAdar, slot * width);
+      let score: number;
+      if (allBases) score = scorer.score(ownSizes, 0, index.sizes, candidate * width, shared, adamicAdar, slot * width);
+      else {
+        for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
+        score = scorer.score(ownSizes, 0, theirSizes, 0, shared, adamicAdar, slot * width);
+      }
       if (score <= 0) continue;
       if (top.length === query.first && score < top[top.length - 1]!.score) continue;
       const id = this.graph.entryAt(candidate).node.id;
@@ -120,7 +135,7 @@ export class MemoryAnalytics implements GraphAnalytics {
       const theirs = index.features.get(candidate)!;
       for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
       const parts: number[] = [];
-      scorer.score(ownSizes, 0, theirSizes, 0, scratch.shared, scratch.adamicAdar, slot * width, parts);
+      scorer.score(ownSizes, 0, theirSizes, 0, shared, adamicAdar, slot * width, parts);
       return {
         peer: this.graph.entryAt(candidate).node,
         score,

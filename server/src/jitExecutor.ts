@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_CACHED_QUERIES = 500;
@@ -30,7 +30,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       if (compiled.size >= MAX_CACHED_QUERIES) compiled.delete(compiled.keys().next().value!);
       compiled.set(key, query);
     }
-    return (await query.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult;
+    const result = (await query.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult;
+    if (!result.errors?.some((e) => !e.extensions)) return result;
+    // graphql-jit wraps an error thrown by a resolver that is not a GraphQLError (a store outage,
+    // a bug) without `extensions`, which Apollo's error formatting needs: rewrap it, so formatError
+    // sees the original error (StoreUnavailableError -> SERVICE_UNAVAILABLE).
+    return { ...result, errors: result.errors.map((e) => (e.extensions ? e : new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e }))) };
   };
 
   return {

@@ -27,6 +27,7 @@ import {
   GET_DEGREES,
   GET_NODES,
   MERGE_NODES,
+  NEIGHBORHOOD_FIRST_LEVEL,
   NEIGHBORHOOD_LEVEL,
   RELATION_STATE,
   RELATION_TOTAL,
@@ -203,11 +204,24 @@ export class Neo4jGraphStore implements GraphStore {
     return pageOf(items, query.offset, query.first, row!.totalCount as number);
   }
 
-  /** Breadth-first, one bounded statement per level (see NEIGHBORHOOD_LEVEL), all in one read transaction. */
+  /**
+   * Breadth-first, one bounded statement per level (see NEIGHBORHOOD_LEVEL), all in one read
+   * transaction. The first level also fetches the seeds, assuming they all exist (the API refuses
+   * unknown seeds anyway); if one does not, the levels are run again from the seeds that do.
+   */
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
     const seeds = [...new Set(query.ids)].sort(compareStrings);
+    const relationKinds = list(query.relationKinds);
+    const nodeKinds = list(query.nodeKinds);
     return this.read(async (tx) => {
-      const found = await this.nodesById(tx, seeds);
+      let first: Row | undefined;
+      let found: Map<string, GraphNode>;
+      if (seeds.length <= query.limit) {
+        [first] = await rows(tx, NEIGHBORHOOD_FIRST_LEVEL, { frontier: seeds, visited: seeds, room: query.limit - seeds.length, relationKinds, nodeKinds });
+        found = new Map((first!.seeds as Row[]).map((p) => [p.id as string, fromNodeProperties(p)]));
+        if (found.size < seeds.length) first = undefined;
+      } else found = await this.nodesById(tx, seeds);
+
       const nodes: GraphNode[] = [];
       const missingIds: string[] = [];
       let truncated = false;
@@ -218,21 +232,16 @@ export class Neo4jGraphStore implements GraphStore {
         else truncated = true;
       }
       const edges: GraphRelation[] = [];
-      const relationKinds = list(query.relationKinds);
-      const nodeKinds = list(query.nodeKinds);
       let frontier = nodes.map((n) => n.id);
       for (let d = 1; d <= query.depth && frontier.length > 0 && !truncated; d++) {
-        const [level] = await rows(tx, NEIGHBORHOOD_LEVEL, {
-          frontier,
-          visited: nodes.map((n) => n.id),
-          room: query.limit - nodes.length,
-          relationKinds,
-          nodeKinds,
-        });
-        const added = (level!.nodes as Row[]).map(fromNodeProperties);
+        const level =
+          d === 1 && first
+            ? first
+            : (await rows(tx, NEIGHBORHOOD_LEVEL, { frontier, visited: nodes.map((n) => n.id), room: query.limit - nodes.length, relationKinds, nodeKinds }))[0]!;
+        const added = (level.nodes as Row[]).map(fromNodeProperties);
         nodes.push(...added);
-        for (const e of level!.edges as Row[]) edges.push(fromRelationProperties(e));
-        truncated = level!.truncated as boolean;
+        for (const e of level.edges as Row[]) edges.push(fromRelationProperties(e));
+        truncated = level.truncated as boolean;
         frontier = added.map((n) => n.id);
       }
       edges.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.id, b.id));

@@ -103,7 +103,7 @@ export const RELATIONS = {
  * frontier node to a frontier node or a chosen candidate (chosen = a candidate whose id is at most
  * the last chosen id). Edges to nodes of earlier levels were returned when those were expanded.
  */
-export const NEIGHBORHOOD_LEVEL = `
+const level = (carry: string) => `
 CALL () {
   UNWIND $frontier AS fid
   MATCH (:Entity {id: fid})-[r]-(o:Entity)
@@ -113,8 +113,8 @@ CALL () {
   WITH DISTINCT o ORDER BY o.id LIMIT toInteger($room) + 1
   RETURN collect(o) AS candidates
 }
-WITH candidates[..toInteger($room)] AS chosen, size(candidates) > $room AS truncated
-WITH chosen, truncated, CASE WHEN size(chosen) = 0 THEN null ELSE chosen[-1].id END AS last
+WITH ${carry}candidates[..toInteger($room)] AS chosen, size(candidates) > $room AS truncated
+WITH ${carry}chosen, truncated, CASE WHEN size(chosen) = 0 THEN null ELSE chosen[-1].id END AS last
 CALL (last) {
   UNWIND $frontier AS fid
   MATCH (:Entity {id: fid})-[r]-(o:Entity)
@@ -122,8 +122,23 @@ CALL (last) {
     AND (o.id IN $frontier OR (o.id <= last AND NOT o.id IN $visited AND ($nodeKinds IS NULL OR o.kind IN $nodeKinds)))
   WITH DISTINCT r
   RETURN collect(${RELATION('r')}) AS edges
-}
+}`;
+
+export const NEIGHBORHOOD_LEVEL = `${level('')}
 RETURN [c IN chosen | ${NODE('c')}] AS nodes, edges, truncated`;
+
+/**
+ * The first level with the seeds themselves ($frontier = $visited = the seeds, sorted): one round
+ * trip for a 1-hop neighbourhood. Valid when every seed exists; `seeds` tells which do.
+ */
+export const NEIGHBORHOOD_FIRST_LEVEL = `
+CALL () {
+  UNWIND $frontier AS fid
+  MATCH (s:Entity {id: fid})
+  RETURN collect(${NODE('s')}) AS seeds
+}
+${level('seeds, ')}
+RETURN seeds, [c IN chosen | ${NODE('c')}] AS nodes, edges, truncated`;
 
 /** Node and relationship counts, from Neo4j's count store (one label or type per count). */
 export const STATS = `

@@ -135,11 +135,15 @@ export const APPROACH_FEATURES = [
 export type ApproachFeature = (typeof APPROACH_FEATURES)[number]['key'];
 export const APPROACH_FEATURE_KEYS = APPROACH_FEATURES.map((f) => f.key) as ApproachFeature[];
 
-/** Where a fact comes from: a SOURCE node id, where in that source, and a short verbatim quote. */
+/**
+ * Where a fact comes from: a SOURCE node id, where in that source, and a short verbatim quote;
+ * for facts brought in by an import or an edit, when (ISO 8601 date-time).
+ */
 export interface Provenance {
   source: string;
   locator: string;
   quote: string;
+  importedAt?: string;
 }
 
 /** One cell of the summary table, kept exactly as printed ("+++", "-", and one cell printed "1"). */
@@ -161,6 +165,10 @@ export interface GraphNode {
   /** ISO 3166-1 alpha-2 code of the country the node is located in. */
   country?: string;
   level?: MunicipalityLevel;
+  /** MUNICIPALITY: WGS 84 coordinates and inhabitants, as a gazetteer or an import gives them. */
+  latitude?: number;
+  longitude?: number;
+  population?: number;
   orgType?: OrgType;
   scope?: NetworkScope;
   foundedYear?: number;
@@ -213,6 +221,9 @@ export const NODE_SCALAR_FIELDS = [
   'description',
   'country',
   'level',
+  'latitude',
+  'longitude',
+  'population',
   'orgType',
   'scope',
   'foundedYear',

@@ -33,6 +33,7 @@ export const provenanceSchema = z.strictObject({
   source: slug,
   locator: nonEmpty,
   quote: z.string().trim().min(3, 'must quote at least a few words').max(400, 'keep quotes short (at most 400 characters)'),
+  importedAt: z.iso.datetime({ message: 'must be an ISO 8601 date-time such as "2026-11-03T10:00:00Z"' }).optional(),
 });
 
 const amountFields = {
@@ -56,6 +57,9 @@ const municipality = z.strictObject({
   level: z.enum(MUNICIPALITY_LEVELS),
   country: isoCountry,
   foundedYear: year.optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  population: z.int().nonnegative().optional(),
 });
 const organization = z.strictObject({
   ...base,

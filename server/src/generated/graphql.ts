@@ -253,10 +253,15 @@ export type Municipality = Node & {
   foundedYear?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: NodeKind;
+  /** WGS 84 latitude, when an import or gazetteer gave one. */
+  latitude?: Maybe<Scalars['Float']['output']>;
   level: MunicipalityLevel;
+  longitude?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
   /** The partnerships (city-to-city, twinning, friendship, ...) this municipality is a party to. */
   partnerships: Array<Partnership>;
+  /** Inhabitants, when a gazetteer gave them. */
+  population?: Maybe<Scalars['Int']['output']>;
   relations: RelationConnection;
   sources: Array<Provenance>;
 };
@@ -651,6 +656,8 @@ export type ProjectStatus =
 /** Where a fact comes from: the source, where in it, and a short verbatim quote. */
 export type Provenance = {
   __typename?: 'Provenance';
+  /** When an import or an edit brought the fact in (ISO 8601); null for curated facts. */
+  importedAt?: Maybe<Scalars['String']['output']>;
   locator: Scalars['String']['output'];
   quote: Scalars['String']['output'];
   source: Source;
@@ -1482,9 +1489,12 @@ export type MunicipalityResolvers<ContextType = AtlasContext, ParentType extends
   foundedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['MunicipalityLevel'], ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
+  population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<MunicipalityRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1653,6 +1663,7 @@ export type ProjectEdgeResolvers<ContextType = AtlasContext, ParentType extends 
 }>;
 
 export type ProvenanceResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  importedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;

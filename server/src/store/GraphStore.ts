@@ -69,7 +69,51 @@ export interface GraphStore {
    */
   writeGraph(batch: GraphBatch, options?: WriteOptions): Promise<WriteResult>;
 
-  /** Removes every node and relationship. */
+  /**
+   * Applies a change set as one transaction: all of it or, on any error, none of it (a crash
+   * half-way leaves the state before it). In order: deletes relationships, deletes nodes with
+   * every relationship they have, puts nodes (insert or replace by id, keeping relationships),
+   * puts relationships (insert or replace by id), appends the change records.
+   * Refused with a StoreWriteError, nothing written: NOT_FOUND when a node or relationship to
+   * delete does not exist; DANGLING_RELATION when a put relationship points at a node that does
+   * not exist after the change. Records are not validated here (see domain/graphRules.ts).
+   * On a store that persists (the embedded store with a data directory), the promise resolves
+   * once the change is durable.
+   */
+  applyChanges(changes: ChangeSet, options?: WriteOptions): Promise<ChangeResult>;
+
+  /** The relationships with these ids, in the order asked, `null` where none has the id. */
+  getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]>;
+
+  /**
+   * Every relationship that starts or ends at one of the nodes, of the given kinds (every kind when
+   * absent), each once, ordered by id. Unknown ids contribute nothing. Not paged: for bulk work
+   * (imports, merges) on a bounded set of nodes.
+   */
+  relationsOfNodes(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]>;
+
+  /**
+   * Entity resolution: the nodes of the given kinds (every kind when absent) one of whose names
+   * (name or alternative name), normalised as search normalises (normalizeText), equals one of
+   * `names` normalised. Exact, not ranked; each node once, ordered by id.
+   */
+  findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]>;
+
+  /**
+   * The whole graph, or the nodes of `kinds` and the relationships between them, in batches of
+   * at most `batchSize` records: nodes first, by id, then relationships, by kind (in the order of
+   * RELATION_KINDS), then id. For export; the
+   * caller need not hold the graph in memory.
+   */
+  scan(options: ScanOptions): AsyncIterable<GraphBatch>;
+
+  /**
+   * The change log, newest first (by `at`, then id, both descending): every change record, or
+   * those naming `nodeId` in their nodeIds. Unknown node: an empty page.
+   */
+  listChanges(query: ChangeQuery): Promise<Page<ChangeRecord>>;
+
+  /** Removes every node, relationship and change record. */
   clear(): Promise<void>;
 
   /** Releases connections; the store is unusable afterwards. */
@@ -199,10 +243,70 @@ export interface WriteResult {
   relationsWritten: number;
 }
 
+export interface ChangeSet {
+  deleteRelations?: readonly string[];
+  deleteNodes?: readonly string[];
+  putNodes?: readonly GraphNode[];
+  putRelations?: readonly GraphRelation[];
+  log?: readonly ChangeRecord[];
+}
+
+export interface ChangeResult {
+  nodesWritten: number;
+  relationsWritten: number;
+  nodesDeleted: number;
+  /** Relationships deleted, those of deleted nodes included. */
+  relationsDeleted: number;
+}
+
+export const CHANGE_ACTIONS = [
+  'CREATE_NODE',
+  'UPDATE_NODE',
+  'DELETE_NODE',
+  'MERGE_NODES',
+  'CREATE_RELATION',
+  'UPDATE_RELATION',
+  'DELETE_RELATION',
+  'IMPORT',
+] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** One recorded change: who, when, what, and the record before and after (JSON, null when absent). */
+export interface ChangeRecord {
+  /** Unique; within one `at`, ids sort in the order the changes were made. */
+  id: string;
+  /** ISO 8601 date-time. */
+  at: string;
+  /** The token's name, or the operating-system user of a command-line import. */
+  actor: string;
+  action: ChangeAction;
+  /** The id of the node or relationship changed (the kept node of a merge, the SOURCE of an import). */
+  subject: string;
+  /** Every node the change concerns: listChanges(nodeId) finds the record through these. */
+  nodeIds: string[];
+  before: string | null;
+  after: string | null;
+  /** The SOURCE node the editor cited. */
+  source?: string;
+  /** A short human summary ("merged x into y", "import of twin-cities.csv: 17,700 nodes created"). */
+  summary: string;
+}
+
+export interface ChangeQuery {
+  nodeId?: string;
+  first: number;
+  offset: number;
+}
+
+export interface ScanOptions {
+  batchSize: number;
+  kinds?: readonly NodeKind[];
+}
+
 /** A write refused as a whole; `code` is stable for callers and the API. */
 export class StoreWriteError extends Error {
   constructor(
-    readonly code: 'DANGLING_RELATION' | 'INVALID_RECORD',
+    readonly code: 'DANGLING_RELATION' | 'INVALID_RECORD' | 'NOT_FOUND',
     message: string,
   ) {
     super(message);

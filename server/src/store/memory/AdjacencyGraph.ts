@@ -69,6 +69,53 @@ export class AdjacencyGraph {
     return this.relationsById.values();
   }
 
+  relation(id: string): GraphRelation | undefined {
+    return this.relationsById.get(id);
+  }
+
+  /** Removes a relationship by id; false when there is none. */
+  removeRelation(id: string): boolean {
+    const relation = this.relationsById.get(id);
+    if (!relation) return false;
+    this.detach(relation);
+    this.relationsById.delete(id);
+    return true;
+  }
+
+  /**
+   * Removes a node and every relationship it has; false when there is none. The last node takes
+   * its number (so numbers stay dense for the typed arrays), and the lists naming that number are
+   * renumbered: the cost is the degree of the two nodes, not the size of the graph.
+   */
+  removeNode(id: string): boolean {
+    const entry = this.entry(id);
+    if (!entry) return false;
+    for (const r of [...entry.out, ...entry.in]) this.removeRelation(r.id);
+    const last = this.entryList.pop()!;
+    this.indexById.delete(id);
+    if (last !== entry) {
+      const from = last.index;
+      const to = entry.index;
+      last.index = to;
+      this.entryList[to] = last;
+      this.indexById.set(last.node.id, to);
+      for (const list of [last.out, last.in]) {
+        for (const r of list) {
+          const other = this.entry(r.from === last.node.id ? r.to : r.from)!;
+          const [relations, ends] = r.from === last.node.id ? [other.in, other.inNodes] : [other.out, other.outNodes];
+          for (let i = 0; i < relations.length; i++) if (relations[i] === r && ends[i] === from) ends[i] = to;
+        }
+      }
+      // A self-loop's two ends both named the old number.
+      for (let i = 0; i < last.outNodes.length; i++) if (last.outNodes[i] === from) last.outNodes[i] = to;
+      for (let i = 0; i < last.inNodes.length; i++) if (last.inNodes[i] === from) last.inNodes[i] = to;
+      this.visit[to] = 0;
+      this.expanded[to] = 0;
+    }
+    this.ranksFresh = false;
+    return true;
+  }
+
   /** Inserts a node, or replaces its object keeping its relationships. Returns the replaced object. */
   putNode(node: GraphNode): GraphNode | undefined {
     const existing = this.entry(node.id);

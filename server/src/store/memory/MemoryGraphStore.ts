@@ -8,6 +8,10 @@ import {
 } from '../../domain/model.js';
 import {
   StoreWriteError,
+  type ChangeQuery,
+  type ChangeRecord,
+  type ChangeResult,
+  type ChangeSet,
   type GraphBatch,
   type GraphStats,
   type GraphStore,
@@ -16,6 +20,7 @@ import {
   type Page,
   type RelatedEdge,
   type RelationQuery,
+  type ScanOptions,
   type SearchHit,
   type SearchOptions,
   type Subgraph,
@@ -34,6 +39,7 @@ import type {
   SuggestionQuery,
 } from '../GraphAnalytics.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
+import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
 import { neighborhoodOf } from './neighborhood.js';
 import { matchesFilter } from './listFilter.js';
@@ -44,6 +50,9 @@ import { SearchIndex } from './SearchIndex.js';
  * The embedded store: the whole graph in this process, as incidence lists over the domain objects
  * themselves (no copies), plus a token index for search and the ids of each kind.
  * Reads never mutate; writes validate the whole batch before touching anything.
+ *
+ * In memory only by default; opened on a data directory (MemoryGraphStore.open) every write is
+ * first made durable in the directory's journal, then applied (see DataDirectory.ts).
  */
 export class MemoryGraphStore implements GraphStore, GraphAnalytics {
   readonly name = 'memory';
@@ -54,6 +63,40 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
   private readonly searchIndex = new SearchIndex();
   private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private readonly sortNames = new Map<string, string>();
+  private readonly changes: ChangeRecord[] = [];
+  private readonly changesByNode = new Map<string, ChangeRecord[]>();
+  private dataDirectory: DataDirectory | undefined;
+
+  /**
+   * A store on a data directory: the persisted graph when the directory holds one (`existed`),
+   * else an empty store that persists from now on (the caller seeds it). Refuses a directory
+   * another live process holds.
+   */
+  static async open(dir: string): Promise<{ store: MemoryGraphStore; existed: boolean; droppedBytes: number }> {
+    const directory = DataDirectory.open(dir);
+    try {
+      const recovered = await directory.recover();
+      const store = new MemoryGraphStore();
+      store.load(recovered.nodes, recovered.relations);
+      for (const c of recovered.changes) store.appendChange(c);
+      for (const entry of recovered.journal) {
+        if (entry.clear) store.resetInMemory();
+        else store.applyInMemory(entry.set);
+      }
+      directory.attach(() => store.state(), recovered.existed);
+      if (recovered.journal.length > 0) directory.compact(store.state());
+      store.dataDirectory = directory;
+      return { store, existed: recovered.existed, droppedBytes: recovered.droppedBytes };
+    } catch (e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Where the store persists, or undefined when it lives in memory only. */
+  get dataDir(): string | undefined {
+    return this.dataDirectory?.dir;
+  }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return ids.map((id) => this.node(id));
@@ -132,6 +175,9 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
         }
       }
     }
+    if (this.dataDirectory) {
+      this.dataDirectory.commit({ putNodes: batch.nodes, putRelations: batch.relations }, () => this.state());
+    }
     this.version += 1;
     const total = batch.nodes.length + batch.relations.length;
     let done = 0;
@@ -147,18 +193,151 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
       this.putRelation(relation);
       tick();
     }
+    this.dataDirectory?.compactIfDue();
     return { nodesWritten: batch.nodes.length, relationsWritten: batch.relations.length };
   }
 
+  async applyChanges(changes: ChangeSet, options: WriteOptions = {}): Promise<ChangeResult> {
+    const deleteRelations = changes.deleteRelations ?? [];
+    const deleteNodes = changes.deleteNodes ?? [];
+    const putNodes = changes.putNodes ?? [];
+    const putRelations = changes.putRelations ?? [];
+    for (const id of deleteRelations) {
+      if (!this.graph.relation(id)) throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${id}" to delete; nothing was written`);
+    }
+    const deleted = new Set<string>();
+    for (const id of deleteNodes) {
+      if (!this.graph.hasNode(id)) throw new StoreWriteError('NOT_FOUND', `no node has the id "${id}" to delete; nothing was written`);
+      deleted.add(id);
+    }
+    const incoming = new Set(putNodes.map((n) => n.id));
+    for (const r of putRelations) {
+      for (const end of [r.from, r.to]) {
+        if (!incoming.has(end) && (deleted.has(end) || !this.graph.hasNode(end))) {
+          throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is not in the store after this change; nothing was written`);
+        }
+      }
+    }
+    this.dataDirectory?.commit(changes, () => this.state());
+    const result = this.applyInMemory(changes);
+    const total = putNodes.length + putRelations.length;
+    if (total > 0) options.onProgress?.(total, total);
+    this.dataDirectory?.compactIfDue();
+    return result;
+  }
+
+  async getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
+    return ids.map((id) => this.graph.relation(id) ?? null);
+  }
+
+  async relationsOfNodes(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]> {
+    const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
+    const found = new Map<string, GraphRelation>();
+    for (const id of ids) {
+      const entry = this.graph.entry(id);
+      if (!entry) continue;
+      for (const r of entry.out) if (!allowed || allowed.has(r.kind)) found.set(r.id, r);
+      for (const r of entry.in) if (!allowed || allowed.has(r.kind)) found.set(r.id, r);
+    }
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]> {
+    const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
+    const found = new Map<string, GraphNode>();
+    for (const name of names) {
+      const normalized = normalizeText(name);
+      if (normalized === '') continue;
+      for (const id of this.searchIndex.candidates(normalized.split(' '))) {
+        const node = this.graph.node(id)!;
+        if ((!allowed || allowed.has(node.kind)) && this.searchIndex.namesOf(id).includes(normalized)) found.set(id, node);
+      }
+    }
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async *scan(options: ScanOptions): AsyncIterable<GraphBatch> {
+    const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
+    const nodeIds = [...this.graph.nodeIds()].filter((id) => !kinds || kinds.has(this.graph.node(id)!.kind)).sort(compareStrings);
+    for (let i = 0; i < nodeIds.length; i += options.batchSize) {
+      yield { nodes: nodeIds.slice(i, i + options.batchSize).map((id) => this.graph.node(id)!), relations: [] };
+    }
+    const included = kinds ? new Set(nodeIds) : null;
+    const relations = [...this.graph.relations()].filter((r) => !included || (included.has(r.from) && included.has(r.to))).sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || compareStrings(a.id, b.id));
+    for (let i = 0; i < relations.length; i += options.batchSize) yield { nodes: [], relations: relations.slice(i, i + options.batchSize) };
+  }
+
+  async listChanges(query: ChangeQuery): Promise<Page<ChangeRecord>> {
+    const all = query.nodeId === undefined ? this.changes : (this.changesByNode.get(query.nodeId) ?? []);
+    const ordered = [...all].sort((a, b) => compareStrings(b.at, a.at) || compareStrings(b.id, a.id));
+    return toPage(ordered, query.offset, query.first);
+  }
+
   async clear(): Promise<void> {
+    this.dataDirectory?.commit('clear', () => this.state());
+    this.resetInMemory();
+    this.dataDirectory?.compact(this.state());
+  }
+
+  async close(): Promise<void> {
+    this.dataDirectory?.close();
+    this.dataDirectory = undefined;
+  }
+
+  private resetInMemory(): void {
     this.version += 1;
     this.graph.clear();
     this.searchIndex.clear();
     this.sortNames.clear();
     for (const ids of this.idsByKind.values()) ids.clear();
+    this.changes.length = 0;
+    this.changesByNode.clear();
   }
 
-  async close(): Promise<void> {}
+  /** Applies a validated change set; cannot fail half-way. */
+  private applyInMemory(changes: ChangeSet): ChangeResult {
+    this.version += 1;
+    let relationsDeleted = 0;
+    for (const id of changes.deleteRelations ?? []) if (this.graph.removeRelation(id)) relationsDeleted += 1;
+    for (const id of changes.deleteNodes ?? []) {
+      const entry = this.graph.entry(id);
+      if (!entry) continue;
+      relationsDeleted += entry.out.length + entry.in.length;
+      this.idsByKind.get(entry.node.kind)?.delete(id);
+      this.searchIndex.remove(id);
+      this.sortNames.delete(id);
+      this.graph.removeNode(id);
+    }
+    for (const node of changes.putNodes ?? []) this.putNode(node);
+    for (const relation of changes.putRelations ?? []) this.putRelation(relation);
+    for (const change of changes.log ?? []) this.appendChange(change);
+    return {
+      nodesWritten: changes.putNodes?.length ?? 0,
+      relationsWritten: changes.putRelations?.length ?? 0,
+      nodesDeleted: changes.deleteNodes?.length ?? 0,
+      relationsDeleted,
+    };
+  }
+
+  private load(nodes: readonly GraphNode[], relations: readonly GraphRelation[]): void {
+    this.version += 1;
+    for (const node of nodes) this.putNode(node);
+    for (const relation of relations) this.putRelation(relation);
+  }
+
+  private appendChange(change: ChangeRecord): void {
+    this.changes.push(change);
+    for (const id of new Set(change.nodeIds)) {
+      let list = this.changesByNode.get(id);
+      if (!list) this.changesByNode.set(id, (list = []));
+      list.push(change);
+    }
+  }
+
+  private state(): GraphState {
+    const graph = this.graph;
+    return { nodes: (function* () { for (const id of graph.nodeIds()) yield graph.node(id)!; })(), relations: graph.relations(), changes: this.changes };
+  }
 
   similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
     return this.analytics.similarMunicipalities(query);
@@ -199,6 +378,8 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
     this.graph.putRelation(relation);
   }
 }
+
+const KIND_ORDER = new Map(RELATION_KINDS.map((k, i) => [k, i]));
 
 function toPage<T>(all: T[], offset: number, first: number): Page<T> {
   return { items: all.slice(offset, offset + first), offset, totalCount: all.length, hasNextPage: offset + first < all.length };

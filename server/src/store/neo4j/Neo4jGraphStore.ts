@@ -1,7 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
+import { RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
 import {
   StoreWriteError,
+  type ChangeQuery,
+  type ChangeRecord,
+  type ChangeResult,
+  type ChangeSet,
   type GraphBatch,
   type GraphStats,
   type GraphStore,
@@ -10,6 +14,7 @@ import {
   type Page,
   type RelatedEdge,
   type RelationQuery,
+  type ScanOptions,
   type SearchHit,
   type SearchOptions,
   type Subgraph,
@@ -21,6 +26,15 @@ import type { Neo4jConfig } from './config.js';
 import {
   AWAIT_INDEXES,
   CLEAR,
+  COUNT_RELATIONS_OF,
+  CREATE_CHANGES,
+  DETACH_DELETE_NODES,
+  FIND_BY_NAMES,
+  GET_RELATIONS,
+  LIST_CHANGES,
+  RELATIONS_OF_NODES,
+  SCAN_NODES,
+  SCAN_RELATIONS,
   CREATE_RELATIONS,
   DELETE_RELATIONS_ANY_KIND,
   EXISTING_IDS,
@@ -319,6 +333,114 @@ export class Neo4jGraphStore implements GraphStore {
     return result;
   }
 
+  /**
+   * GraphStore.applyChanges on Neo4j: one write transaction, whatever the size (the driver retries
+   * it whole on a transient failure). Checks first (what to delete exists, no relationship left
+   * dangling), then the statements of writeGraph, in UNWIND chunks of `batchSize`.
+   */
+  async applyChanges(changes: ChangeSet, options: WriteOptions = {}): Promise<ChangeResult> {
+    const deleteRelations = [...new Set(changes.deleteRelations ?? [])];
+    const deleteNodes = [...new Set(changes.deleteNodes ?? [])];
+    const putNodes = lastById(changes.putNodes ?? []);
+    const putRelations = lastById(changes.putRelations ?? []);
+    const nodesByKind = groupBy(putNodes, (n) => n.kind, toNodeProperties);
+    const relationsByKind = groupBy(putRelations, (r) => r.kind, toRelationRow);
+    const total = putNodes.length + putRelations.length;
+    return this.write(async (tx) => {
+      if (deleteRelations.length > 0) {
+        const found = new Set((await rows(tx, GET_RELATIONS, { ids: deleteRelations })).map((r) => (r.relation as Row).id as string));
+        const missing = deleteRelations.find((id) => !found.has(id));
+        if (missing !== undefined) throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${missing}" to delete; nothing was written`);
+      }
+      if (deleteNodes.length > 0) {
+        const [row] = await rows(tx, EXISTING_IDS, { ids: deleteNodes });
+        const existing = new Set(row!.existing as string[]);
+        const missing = deleteNodes.find((id) => !existing.has(id));
+        if (missing !== undefined) throw new StoreWriteError('NOT_FOUND', `no node has the id "${missing}" to delete; nothing was written`);
+      }
+      await this.checkDangling(tx, { nodes: putNodes, relations: putRelations }, new Set(deleteNodes));
+      let relationsDeleted = 0;
+      if (deleteRelations.length > 0) {
+        await tx.run(DELETE_RELATIONS_ANY_KIND, { ids: deleteRelations });
+        relationsDeleted += deleteRelations.length;
+      }
+      for (const chunk of chunks(deleteNodes, this.batchSize)) {
+        const [row] = await rows(tx, COUNT_RELATIONS_OF, { ids: chunk });
+        relationsDeleted += row!.count as number;
+        await tx.run(DETACH_DELETE_NODES, { ids: chunk });
+      }
+      let done = 0;
+      for (const [kind, props] of nodesByKind) {
+        for (const chunk of chunks(props, this.batchSize)) {
+          await tx.run(MERGE_NODES[kind as NodeKind], { rows: chunk });
+          options.onProgress?.((done += chunk.length), total);
+        }
+      }
+      for (const [kind, relationRows] of relationsByKind) {
+        for (const chunk of chunks(relationRows, this.batchSize)) {
+          await this.writeRelations(tx, kind as RelationKind, chunk, false);
+          options.onProgress?.((done += chunk.length), total);
+        }
+      }
+      const log = (changes.log ?? []).map(toChangeRow);
+      for (const chunk of chunks(log, this.batchSize)) await tx.run(CREATE_CHANGES, { rows: chunk });
+      return { nodesWritten: putNodes.length, relationsWritten: putRelations.length, nodesDeleted: deleteNodes.length, relationsDeleted };
+    });
+  }
+
+  async getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read((tx) => rows(tx, GET_RELATIONS, { ids: [...new Set(ids)] }));
+    const byId = new Map(result.map((r) => [(r.relation as Row).id as string, fromRelationProperties(r.relation as Row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async relationsOfNodes(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read((tx) => rows(tx, RELATIONS_OF_NODES, { ids: [...new Set(ids)], kinds: list(kinds) }));
+    return result.map((r) => fromRelationProperties(r.relation as Row));
+  }
+
+  async findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]> {
+    const queries = [...new Set(names.map(normalizeText))].filter((n) => n !== '').map((name) => ({ name, lucene: name.split(' ').join(' AND ') }));
+    if (queries.length === 0) return [];
+    const found = new Map<string, GraphNode>();
+    await this.read(async (tx) => {
+      for (const chunk of chunks(queries, this.batchSize)) {
+        for (const r of await rows(tx, FIND_BY_NAMES, { queries: chunk, kinds: list(kinds) })) {
+          const node = fromNodeProperties(r.node as Row);
+          found.set(node.id, node);
+        }
+      }
+    });
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async *scan(options: ScanOptions): AsyncIterable<GraphBatch> {
+    const kinds = list(options.kinds);
+    for (let after = ''; ; ) {
+      const page = await this.read((tx) => rows(tx, SCAN_NODES, { after, kinds, limit: options.batchSize }));
+      if (page.length === 0) break;
+      const nodes = page.map((r) => fromNodeProperties(r.node as Row));
+      yield { nodes, relations: [] };
+      after = nodes.at(-1)!.id;
+    }
+    for (const kind of RELATION_KINDS) {
+      for (let after = ''; ; ) {
+        const page = await this.read((tx) => rows(tx, SCAN_RELATIONS[kind], { after, kinds, limit: options.batchSize }));
+        if (page.length === 0) break;
+        const relations = page.map((r) => fromRelationProperties(r.relation as Row));
+        yield { nodes: [], relations };
+        after = relations.at(-1)!.id;
+      }
+    }
+  }
+
+  async listChanges(query: ChangeQuery): Promise<Page<ChangeRecord>> {
+    const [row] = await this.read((tx) => rows(tx, LIST_CHANGES, { nodeId: query.nodeId ?? null, offset: query.offset, first: query.first }));
+    return pageOf((row!.items as Row[]).map(fromChangeRow), query.offset, query.first, row!.totalCount as number);
+  }
+
   async clear(): Promise<void> {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence session.run here.
     const session = this.driver.session({ database: this.config.database });
@@ -352,7 +474,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (update.length > 0) await tx.run(UPDATE_RELATIONS[kind], { rows: update });
   }
 
-  private async checkDangling(tx: ManagedTransaction, batch: GraphBatch): Promise<void> {
+  private async checkDangling(tx: ManagedTransaction, batch: GraphBatch, deleted: ReadonlySet<string> = new Set()): Promise<void> {
     const incoming = new Set(batch.nodes.map((n) => n.id));
     const outside = new Set<string>();
     for (const r of batch.relations) {
@@ -364,7 +486,7 @@ export class Neo4jGraphStore implements GraphStore {
     const existing = new Set(row!.existing as string[]);
     for (const r of batch.relations) {
       for (const end of [r.from, r.to]) {
-        if (!incoming.has(end) && !existing.has(end)) {
+        if (!incoming.has(end) && (!existing.has(end) || deleted.has(end))) {
           throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`);
         }
       }
@@ -403,6 +525,28 @@ export class Neo4jGraphStore implements GraphStore {
       await session.close().catch(() => {});
     }
   }
+}
+
+/** A change record as node properties: Neo4j has no null properties, so absent fields are left out. */
+function toChangeRow(change: ChangeRecord): Row {
+  const row: Row = {};
+  for (const [key, value] of Object.entries(change)) if (value !== undefined && value !== null) row[key] = value;
+  return row;
+}
+
+function fromChangeRow(row: Row): ChangeRecord {
+  return {
+    id: row.id as string,
+    at: row.at as string,
+    actor: row.actor as string,
+    action: row.action as ChangeRecord['action'],
+    subject: row.subject as string,
+    nodeIds: (row.nodeIds as string[] | undefined) ?? [],
+    before: (row.before as string | undefined) ?? null,
+    after: (row.after as string | undefined) ?? null,
+    ...(row.source !== undefined ? { source: row.source as string } : {}),
+    summary: row.summary as string,
+  };
 }
 
 /** The last record of each id, in first-seen order: later records replace earlier ones, as in the embedded store. */

@@ -39,6 +39,7 @@ export const KIND_LABEL: Record<NodeKind, string> = {
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  'CREATE CONSTRAINT change_record_id IF NOT EXISTS FOR (c:ChangeRecord) REQUIRE c.id IS UNIQUE',
   // Neo4j 5.7+ (Community too) enforces uniqueness of relationship properties, per type.
   ...RELATION_KINDS.map((k) => `CREATE CONSTRAINT relation_${k.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${k}]-() REQUIRE r.id IS UNIQUE`),
   // The whitespace analyzer keeps the tokens of normalizeText as they are (already lower case,
@@ -301,3 +302,80 @@ SET r = row.props`,
 
 /** Deletes everything in transactions of 10,000 nodes: needs an auto-commit transaction (session.run). */
 export const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+
+// ---------------------------------------------------------------- changes, bulk reads, change log
+
+/** Relationships of any kind by id (each kind's id index), with kind and ends. */
+export const GET_RELATIONS = `
+UNWIND $ids AS id
+CALL (id) {
+${RELATION_KINDS.map((k) => `  MATCH ()-[r:${k} {id: id}]->() RETURN r`).join('\n  UNION ALL\n')}
+}
+RETURN ${RELATION('r')} AS relation`;
+
+/** Every relationship at one of the nodes, of the given kinds, each once, by id. */
+export const RELATIONS_OF_NODES = `
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]-()
+WHERE $kinds IS NULL OR type(r) IN $kinds
+WITH DISTINCT r
+RETURN ${RELATION('r')} AS relation
+ORDER BY r.id`;
+
+/**
+ * Entity resolution: per query, the full-text index finds the nodes holding every token of the
+ * name ($queries: {name: normalised name, lucene: its tokens joined by AND}); the exact name is
+ * then checked against the node's normalised names.
+ */
+export const FIND_BY_NAMES = `
+UNWIND $queries AS q
+CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', q.lucene) YIELD node
+WHERE q.name IN node.searchNames AND ($kinds IS NULL OR node.kind IN $kinds)
+WITH DISTINCT node
+RETURN ${NODE('node')} AS node
+ORDER BY node.id`;
+
+/** One page of nodes after $after in id order (the id constraint's index gives the order). */
+export const SCAN_NODES = `
+MATCH (n:Entity)
+WHERE n.id > $after AND ($kinds IS NULL OR n.kind IN $kinds)
+RETURN ${NODE('n')} AS node
+ORDER BY n.id
+LIMIT toInteger($limit)`;
+
+/** One page of relationships of one kind after $after in id order, between nodes of $kinds. */
+export const SCAN_RELATIONS: Record<RelationKind, string> = Object.fromEntries(
+  RELATION_KINDS.map((kind) => [
+    kind,
+    `
+MATCH (a:Entity)-[r:${kind}]->(b:Entity)
+WHERE r.id > $after AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
+RETURN ${RELATION('r')} AS relation
+ORDER BY r.id
+LIMIT toInteger($limit)`,
+  ]),
+) as Record<RelationKind, string>;
+
+/** How many relationships the nodes to delete have (counted before DETACH DELETE). */
+export const COUNT_RELATIONS_OF = `
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]-()
+RETURN count(DISTINCT r) AS count`;
+
+export const DETACH_DELETE_NODES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+DETACH DELETE n`;
+
+/** Change records are :ChangeRecord nodes, outside :Entity, so no graph read sees them. */
+export const CREATE_CHANGES = `
+UNWIND $rows AS row
+CREATE (c:ChangeRecord)
+SET c = row`;
+
+export const LIST_CHANGES = `
+MATCH (c:ChangeRecord)
+WHERE $nodeId IS NULL OR $nodeId IN c.nodeIds
+WITH c ORDER BY c.at DESC, c.id DESC
+WITH collect(c) AS matched
+RETURN size(matched) AS totalCount, [x IN matched[toInteger($offset)..toInteger($offset + $first)] | x {.*}] AS items`;

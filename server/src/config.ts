@@ -7,6 +7,8 @@ export interface AtlasConfig {
   store: 'memory' | 'neo4j';
   /** NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, ...: checked only when store is "neo4j". */
   neo4j: Neo4jConfig;
+  /** ATLAS_DATA_DIR: where the embedded store persists; absent: in memory only, seeded at start. */
+  dataDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -28,5 +30,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
   const neo4j = readNeo4jConfig(env);
   const problem = store === 'neo4j' ? neo4j.problems[0] : undefined;
   if (problem) throw new ConfigError(problem.variable, problem.problem, problem.fix);
-  return { port, host: env.HOST ?? '127.0.0.1', store, neo4j: neo4j.config };
+  const dataDir = env.ATLAS_DATA_DIR?.trim() || undefined;
+  if (dataDir !== undefined && store === 'neo4j') {
+    throw new ConfigError('ATLAS_DATA_DIR', 'is set although GRAPH_STORE is "neo4j"', 'Neo4j keeps its own data: unset ATLAS_DATA_DIR, or set GRAPH_STORE=memory to use the embedded store with that directory.');
+  }
+  return { port, host: env.HOST ?? '127.0.0.1', store, neo4j: neo4j.config, dataDir };
 }

@@ -1,0 +1,66 @@
+import {
+  AMOUNT_PERIODS,
+  MUNICIPALITY_LEVELS,
+  NETWORK_SCOPES,
+  NODE_KINDS,
+  ORG_TYPES,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  PROJECT_STATUSES,
+  QUANTITY_QUALIFIERS,
+  SOURCE_TYPES,
+} from '../domain/model.js';
+
+/**
+ * Cell text to typed field values, for tabular imports. A wrong type is the file's fault and is
+ * reported with the column and the value; an empty cell means "not given".
+ */
+
+const INTEGER_FIELDS = new Set(['foundedYear', 'memberCount', 'since', 'until', 'startYear', 'endYear', 'number', 'year', 'population']);
+const NUMBER_FIELDS = new Set(['amount', 'amountMax', 'latitude', 'longitude']);
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  kind: NODE_KINDS,
+  level: MUNICIPALITY_LEVELS,
+  orgType: ORG_TYPES,
+  scope: NETWORK_SCOPES,
+  memberCountQualifier: QUANTITY_QUALIFIERS,
+  partnershipType: PARTNERSHIP_TYPES,
+  status: [...new Set([...PARTNERSHIP_STATUSES, ...PROJECT_STATUSES])],
+  amountPeriod: AMOUNT_PERIODS,
+  sourceType: SOURCE_TYPES,
+};
+
+export class FieldError extends Error {}
+
+/** The typed value of a cell for a field; undefined for an empty cell. Throws FieldError. */
+export function convertField(field: string, text: string | number): unknown {
+  if (typeof text === 'number') return text;
+  const value = text.trim();
+  if (value === '') return undefined;
+  if (INTEGER_FIELDS.has(field)) {
+    const n = Number(value);
+    if (!Number.isInteger(n)) throw new FieldError(`${field} must be a whole number, not "${value}"`);
+    return n;
+  }
+  if (NUMBER_FIELDS.has(field)) {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new FieldError(`${field} must be a number, not "${value}"`);
+    return n;
+  }
+  const allowed = ENUM_FIELDS[field];
+  if (allowed) {
+    const upper = value.toUpperCase().replace(/[\s-]+/g, '_');
+    if (!allowed.includes(upper)) throw new FieldError(`${field} must be one of ${allowed.join(', ')}, not "${value}"`);
+    return upper;
+  }
+  return value;
+}
+
+/** Alternative names from one cell: "|"-separated (commas belong to names such as "Washington, D.C."). */
+export function splitNames(text: string | undefined, separator = '|'): string[] {
+  if (!text) return [];
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,327 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import { SaxesParser } from 'saxes';
+
+/**
+ * Readers turn a file into rows (tabular files) or records (JSON, GraphML), each located so that
+ * a problem can name the file and the line. They stream where the format allows (CSV, GraphML),
+ * check the encoding (UTF-8, strictly), and stop at `maxRows`.
+ */
+
+export class ImportInputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly where: string | undefined,
+    problem: string,
+  ) {
+    super(`${file}${where ? `:${where}` : ''}: ${problem}`);
+    this.name = 'ImportInputError';
+  }
+}
+
+export interface ReadOptions {
+  /** Refuse files with more data rows (or records) than this. */
+  maxRows: number;
+  /** Called with bytes read so far and the file's size. */
+  onBytes?: (read: number, total: number) => void;
+}
+
+export interface TabularRow {
+  /** Line of the file where the row starts (1-based, the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+  /** The row as written in the file. */
+  raw: string;
+}
+
+const tooMany = (file: string, maxRows: number, line: number) =>
+  new ImportInputError(file, `${line}`, `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes. Split it into smaller files, or raise the limit (--max-rows) if this machine has the memory.`);
+
+/** Passes bytes through, failing at the first byte sequence that is not UTF-8, with its line. */
+class Utf8Check extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private line = 1;
+  private bytes = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly onBytes?: (read: number) => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    // Lines are checked one by one: a newline byte never occurs inside a multi-byte character.
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(0x0a, start);
+      const end = newline < 0 ? chunk.length : newline + 1;
+      try {
+        this.decoder.decode(chunk.subarray(start, end), { stream: true });
+      } catch {
+        callback(new ImportInputError(this.file, `${this.line}`, 'the file is not valid UTF-8 text (a broken or non-UTF-8 character on this line). Save it as UTF-8 and try again.'));
+        return;
+      }
+      if (newline >= 0) this.line += 1;
+      start = end;
+    }
+    this.bytes += chunk.length;
+    this.onBytes?.(this.bytes);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.decoder.decode();
+      callback();
+    } catch {
+      callback(new ImportInputError(this.file, `${this.line}`, 'the file ends in the middle of a UTF-8 character. Save it as UTF-8 and try again.'));
+    }
+  }
+}
+
+/**
+ * Rows of a CSV or TSV file through csv-parse's stream API: the header line gives the column
+ * names (or `columns` does, for files without one). Malformed quoting or a row with the wrong
+ * number of fields stops the read with the line.
+ */
+export async function* readTabular(
+  path: string,
+  file: string,
+  options: ReadOptions & { delimiter?: string; quote?: string | false; columns?: readonly string[]; onHeader?: (header: string[]) => void },
+): AsyncIterable<TabularRow> {
+  const total = statSync(path).size;
+  const check = new Utf8Check(file, (read) => options.onBytes?.(read, total));
+  const parser = parse({
+    bom: true,
+    delimiter: options.delimiter ?? (path.endsWith('.tsv') ? '\t' : ','),
+    quote: options.quote === false ? null : (options.quote ?? '"'),
+    columns: options.columns
+      ? [...options.columns]
+      : (header: string[]) => {
+          const names = header.map((h) => h.trim());
+          const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+          if (duplicate !== undefined) throw new ImportInputError(file, '1', `the column "${duplicate}" appears twice in the header`);
+          if (names.some((n) => n === '')) throw new ImportInputError(file, '1', 'the header has an empty column name');
+          options.onHeader?.(names);
+          return names;
+        },
+    skip_empty_lines: true,
+    info: true,
+    raw: true,
+  });
+  if (options.columns) options.onHeader?.([...options.columns]);
+  const stream = createReadStream(path).pipe(check).pipe(parser);
+  check.on('error', (e) => parser.destroy(e));
+  let rows = 0;
+  try {
+    for await (const item of stream as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
+      const newlines = (item.raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+      const line = item.info.lines - newlines;
+      if (++rows > options.maxRows) throw tooMany(file, options.maxRows, line);
+      yield { line, values: item.record, raw: item.raw.replace(/\r?\n$/, '') };
+    }
+  } catch (e) {
+    if (e instanceof ImportInputError) throw e;
+    const error = e as Error & { code?: string; lines?: number };
+    if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
+      throw new ImportInputError(file, error.lines !== undefined ? `${error.lines}` : undefined, `not valid CSV: ${error.message.replace(/ on line \d+$/, '').replace(/ at line \d+.*$/, '')}. Check the quoting and the number of fields on that line.`);
+    }
+    throw e;
+  } finally {
+    stream.destroy();
+  }
+}
+
+export interface JsonRecords {
+  nodes: { where: string; value: unknown }[];
+  relations: { where: string; value: unknown }[];
+}
+
+/**
+ * A JSON file in the seed format ({"nodes": [...], "relations": [...]}, as `npm run export`
+ * writes it). Read whole: JSON has no row boundaries to stream on; its size is capped instead.
+ */
+export function readJson(path: string, file: string, options: ReadOptions & { maxBytes: number }): JsonRecords {
+  const size = statSync(path).size;
+  if (size > options.maxBytes) {
+    throw new ImportInputError(file, undefined, `the file is ${(size / 2 ** 20).toFixed(0)} MiB, more than the ${(options.maxBytes / 2 ** 20).toFixed(0)} MiB a JSON import reads. Split it, or export it as CSV, which is read as a stream.`);
+  }
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8Line(bytes);
+    throw new ImportInputError(file, `${bad}`, 'the file is not valid UTF-8 text. Save it as UTF-8 and try again.');
+  }
+  options.onBytes?.(size, size);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const position = /position (\d+)/.exec((e as Error).message)?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw new ImportInputError(file, line === undefined ? undefined : `${line}`, `not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ImportInputError(file, undefined, 'the file must be an object with "nodes" and/or "relations" lists (the seed and export format)');
+  }
+  const unknownKeys = Object.keys(data).filter((k) => k !== 'nodes' && k !== 'relations' && k !== 'format');
+  if (unknownKeys.length > 0) throw new ImportInputError(file, undefined, `unknown top-level key "${unknownKeys[0]}": use "nodes" and "relations"`);
+  const out: JsonRecords = { nodes: [], relations: [] };
+  for (const section of ['nodes', 'relations'] as const) {
+    const list = (data as Record<string, unknown>)[section];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new ImportInputError(file, undefined, `"${section}" must be a list`);
+    if (out.nodes.length + out.relations.length + list.length > options.maxRows) throw tooMany(file, options.maxRows, 1);
+    list.forEach((value, i) => out[section].push({ where: `${section}[${i}]`, value }));
+  }
+  return out;
+}
+
+function firstInvalidUtf8Line(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline + 1;
+    try {
+      decoder.decode(bytes.subarray(start, end), { stream: true });
+    } catch {
+      return line;
+    }
+    line += 1;
+    start = end;
+  }
+  return line;
+}
+
+export interface GraphmlElement {
+  line: number;
+  id: string;
+  data: Record<string, string>;
+}
+
+export interface GraphmlEdge extends GraphmlElement {
+  source: string;
+  target: string;
+}
+
+/**
+ * A GraphML file (Gephi, Cytoscape, yEd, NetworkX, `npm run export`) or a GEXF file (Gephi),
+ * streamed with a strict XML parser: GraphML <key> or GEXF <attribute> declarations give the
+ * attribute names, <node> and <edge> their values (GraphML <data>, GEXF <attvalue>; a GEXF label
+ * is the node's `label`, an edge's `kind` unless an attribute says otherwise).
+ */
+export async function readGraphml(path: string, file: string, options: ReadOptions, dialect: 'graphml' | 'gexf' = 'graphml'): Promise<{ nodes: GraphmlElement[]; edges: GraphmlEdge[] }> {
+  const total = statSync(path).size;
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const keys = new Map<string, string>();
+  const nodes: GraphmlElement[] = [];
+  const edges: GraphmlEdge[] = [];
+  let current: GraphmlElement | GraphmlEdge | undefined;
+  let attributeClass = 'node';
+  let dataKey: string | undefined;
+  let text = '';
+  let sawRoot = false;
+  let failure: ImportInputError | undefined;
+  const fail = (problem: string) => {
+    failure ??= new ImportInputError(file, `${parser.line}`, problem);
+  };
+  const count = () => {
+    if (nodes.length + edges.length >= options.maxRows) fail(`the file has more than ${options.maxRows.toLocaleString('en')} nodes and edges, the most one import takes. Split it, or raise --max-rows.`);
+  };
+  parser.on('error', (e) => fail(`not valid XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`));
+  parser.on('opentag', (tag) => {
+    const attr = (name: string) => {
+      const value: unknown = tag.attributes[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    switch (tag.name) {
+      case 'graphml':
+      case 'gexf':
+        sawRoot = tag.name === dialect;
+        break;
+      case 'key': {
+        const id = attr('id');
+        if (id) keys.set(id, attr('attr.name') ?? id);
+        break;
+      }
+      case 'attributes':
+        attributeClass = attr('class') ?? 'node';
+        break;
+      case 'attribute': {
+        const id = attr('id');
+        if (id) keys.set(`${attributeClass}:${id}`, attr('title') ?? id);
+        break;
+      }
+      case 'node': {
+        const id = attr('id');
+        if (!id) return fail('a <node> without an id');
+        count();
+        current = { line: parser.line, id, data: {} };
+        const label = attr('label');
+        if (dialect === 'gexf' && label !== undefined) current.data.label = label;
+        nodes.push(current);
+        break;
+      }
+      case 'edge': {
+        const source = attr('source');
+        const target = attr('target');
+        if (!source || !target) return fail('an <edge> without source or target');
+        count();
+        current = { line: parser.line, id: attr('id') ?? '', source, target, data: {} };
+        const label = attr('label');
+        if (dialect === 'gexf' && label !== undefined) current.data.kind = label;
+        edges.push(current as GraphmlEdge);
+        break;
+      }
+      case 'data':
+        dataKey = attr('key');
+        text = '';
+        break;
+      case 'attvalue': {
+        const key = attr('for') ?? attr('id');
+        const value = attr('value');
+        if (current && key !== undefined && value !== undefined) {
+          const cls = 'source' in current ? 'edge' : 'node';
+          current.data[keys.get(`${cls}:${key}`) ?? key] = value;
+        }
+        break;
+      }
+      case 'hyperedge':
+        fail('hyperedges are not supported: a relationship joins two nodes');
+        break;
+    }
+  });
+  parser.on('text', (t) => {
+    if (dataKey !== undefined) text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (dataKey !== undefined) text += t;
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'data' && dataKey !== undefined) {
+      if (current) current.data[keys.get(dataKey) ?? dataKey] = text;
+      dataKey = undefined;
+    } else if (tag.name === 'node' || tag.name === 'edge') current = undefined;
+  });
+  const check = new Utf8Check(file, (read) => options.onBytes?.(read, total));
+  const stream = createReadStream(path).pipe(check);
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    parser.write(decoder.write(chunk));
+    if (failure) {
+      stream.destroy();
+      throw failure;
+    }
+  }
+  parser.close();
+  if (failure) throw failure;
+  if (!sawRoot) throw new ImportInputError(file, '1', `not a ${dialect === 'gexf' ? 'GEXF' : 'GraphML'} file: no <${dialect}> element`);
+  return { nodes, edges };
+}

@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // One real Neo4j for the whole run (NEO4J_URI, or a local server started here): see the file.
-    globalSetup: ['tests/setup/neo4jGlobalSetup.ts'],
+    // The explorer built (client/dist) for the end-to-end tests, when missing or stale.
+    globalSetup: ['tests/setup/neo4jGlobalSetup.ts', 'tests/e2e/buildClientGlobalSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

@@ -17,6 +17,7 @@ import { jitGateway } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
+import { staticClient } from './staticClient.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
 // everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
@@ -77,7 +78,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 export interface AtlasApp {
   apollo: ApolloServer<AtlasContext>;
-  /** The HTTP application: /graphql (API and GraphiQL), /healthz. */
+  /** The HTTP application: /graphql (API and GraphiQL), /healthz, and the explorer at /. */
   http: express.Express;
   /** Runs one operation in-process through the real server, as tests do. */
   execute: ApolloServer<AtlasContext>['executeOperation'];
@@ -108,6 +109,7 @@ export async function createApp(store: GraphStore): Promise<AtlasApp> {
     } else next();
   });
   http.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(store) }));
+  http.use(staticClient());
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
     apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(store) })) as AtlasApp['execute'];

@@ -54,13 +54,15 @@ import {
 } from './cypher.js';
 import { createDriver } from './driver.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
-import { fromNodeProperties, fromRelationProperties, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
+import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
 
 export interface Neo4jStoreOptions {
   /** Records per UNWIND statement when writing. Default 5,000. */
   batchSize?: number;
   /** Largest batch written in one transaction (all or nothing); larger ones commit per statement. Default 20,000. */
   transactionLimit?: number;
+  /** Write transactions in flight at once for a larger batch. Default 2. */
+  writeConcurrency?: number;
   /** Start-up progress ("not reachable, retrying in 2 s"). Default: console.warn. */
   log?: (line: string) => void;
 }
@@ -87,6 +89,7 @@ export class Neo4jGraphStore implements GraphStore {
   readonly name = 'neo4j';
   private readonly batchSize: number;
   private readonly transactionLimit: number;
+  private readonly writeConcurrency: number;
 
   private constructor(
     private readonly driver: Driver,
@@ -95,6 +98,7 @@ export class Neo4jGraphStore implements GraphStore {
   ) {
     this.batchSize = options.batchSize ?? 5_000;
     this.transactionLimit = options.transactionLimit ?? 20_000;
+    this.writeConcurrency = options.writeConcurrency ?? 2;
   }
 
   /**
@@ -306,6 +310,7 @@ export class Neo4jGraphStore implements GraphStore {
         });
       }
     }
+    const nodeStepCount = steps.length;
     for (const [kind, relationRows] of relationsByKind) {
       for (const chunk of chunks(relationRows, this.batchSize)) {
         steps.push(async (tx, fresh) => {
@@ -327,7 +332,16 @@ export class Neo4jGraphStore implements GraphStore {
         await this.checkDangling(tx, batch);
         return this.hasNoRelationships(tx);
       });
-      for (const step of steps) await this.write((tx) => step(tx, fresh));
+      // Nodes before relationships; within each, a few transactions in flight keep Neo4j's cores busy
+      // while the next batch is encoded (a deadlock between two is retried by executeWrite).
+      const nodeSteps = steps.slice(0, nodeStepCount);
+      for (const group of [nodeSteps, steps.slice(nodeStepCount)]) {
+        await Promise.all(
+          Array.from({ length: this.writeConcurrency }, async () => {
+            for (let step = group.shift(); step; step = group.shift()) await this.write((tx) => step(tx, fresh));
+          }),
+        );
+      }
     }
     if (total > 0) options.onProgress?.(total, total);
     return result;
@@ -459,7 +473,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   private async writeRelations(tx: ManagedTransaction, kind: RelationKind, chunk: RelationRow[], fresh: boolean): Promise<void> {
     if (fresh) {
-      await tx.run(CREATE_RELATIONS[kind], { rows: chunk });
+      await tx.run(CREATE_RELATIONS[kind], relationColumns(chunk));
       return;
     }
     const state = await rows(tx, RELATION_STATE[kind], { rows: chunk.map(({ id, from, to }) => ({ id, from, to })) });
@@ -469,7 +483,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (create.length > 0) {
       // Absent under this kind, or joining other nodes: drop whatever holds the id, of any kind.
       await tx.run(DELETE_RELATIONS_ANY_KIND, { ids: create.map((r) => r.id) });
-      await tx.run(CREATE_RELATIONS[kind], { rows: create });
+      await tx.run(CREATE_RELATIONS[kind], relationColumns(create));
     }
     if (update.length > 0) await tx.run(UPDATE_RELATIONS[kind], { rows: update });
   }

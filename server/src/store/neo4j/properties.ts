@@ -86,6 +86,20 @@ export function toRelationRow(relation: GraphRelation): RelationRow {
   return { id: relation.id, from: relation.from, to: relation.to, props };
 }
 
+/** Rows as the parallel lists CREATE_RELATIONS takes; a field no row has is one null instead of a list. */
+export function relationColumns(rows: readonly RelationRow[]): Properties {
+  const columns: Properties = {
+    ids: rows.map((r) => r.id),
+    froms: rows.map((r) => r.from),
+    tos: rows.map((r) => r.to),
+    sourcesJson: rows.map((r) => r.props.sourcesJson),
+  };
+  for (const field of RELATION_SCALAR_FIELDS) {
+    columns[field] = rows.some((r) => field in r.props) ? rows.map((r) => r.props[field] ?? null) : null;
+  }
+  return columns;
+}
+
 /** From the RELATION projection of cypher.ts: properties plus kind, from and to. */
 export function fromRelationProperties(props: Properties): GraphRelation {
   const relation: GraphRelation = {

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { launchBrowser, newPage, serveSeedGraph } from '../tests/e2e/harness.js';
+
+/**
+ * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3]
+ *
+ * The explorer in headless Chromium (Debian's), built client against the real server on the seed
+ * graph. Prints one JSON line per figure: {"name", "value", "unit", ...}; medians over --runs.
+ *  - client.seed.*: from navigation start to the seed graph drawn and laid out (the whole graph,
+ *    the default view) and to a municipality's neighbourhood; and the worker's refinement.
+ *  - client.<n>.*: synthetic graphs of n elements drawn by the explorer's own toElements and
+ *    GraphCanvas (bench.html): layout, first render, zoom frame rate, hover and select repaint.
+ */
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } } });
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
+  console.error('Usage: npm run bench:client -- --sizes 1000,5000,10000 --runs 3');
+  process.exit(2);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit, ...extra }));
+
+interface Mark {
+  startTime: number;
+  detail: { nodes: number; edges: number; ms: number; workerMs?: number };
+}
+
+async function loadToLaidOut(page: Page, url: string, refined: boolean): Promise<{ laidOut: Mark; refined: Mark | null }> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.layoutState === 'done', undefined, { timeout: 120_000 });
+  return page.evaluate((withRefined) => {
+    const pick = (name: string) => (performance.getEntriesByName(name) as PerformanceMark[]).map((m) => ({ startTime: m.startTime, detail: m.detail })).pop() ?? null;
+    return { laidOut: pick('atlas:laid-out')!, refined: withRefined ? pick('atlas:refined') : null };
+  }, refined) as Promise<{ laidOut: Mark; refined: Mark | null }>;
+}
+
+const served = await serveSeedGraph();
+const browser = await launchBrowser();
+try {
+  console.error(`# explorer in ${browser.version()}, seed graph from ${served.baseUrl}`);
+  const views = [
+    { key: 'seed.all', path: '/', label: 'whole seed graph (default view)' },
+    { key: 'seed.focus', path: '/?focus=roeselare&x=roeselare&all=0', label: 'Roeselare and its neighbours' },
+  ];
+  for (const view of views) {
+    const laid: number[] = [];
+    const refinedAt: number[] = [];
+    let shape: Mark['detail'] | null = null;
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await newPage(browser);
+      const r = await loadToLaidOut(page, `${served.baseUrl}${view.path}`, true);
+      laid.push(r.laidOut.startTime);
+      if (r.refined) refinedAt.push(r.refined.startTime);
+      shape = r.laidOut.detail;
+      await context.close();
+    }
+    emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', { view: view.label, nodes: shape?.nodes, edges: shape?.edges, target: view.key === 'seed.all' ? '<= 1000' : undefined });
+    if (refinedAt.length > 0) emit(`client.${view.key}.loadToRefined`, median(refinedAt), 'ms', { view: view.label, note: 'force layout finished in a Web Worker' });
+  }
+
+  const { context, page } = await newPage(browser, { width: 1600, height: 1000 });
+  await page.goto(`${served.baseUrl}/bench.html`);
+  await page.waitForFunction(() => document.title === 'bench ready');
+  for (const size of sizes) {
+    const results: any[] = [];
+    for (let i = 0; i < runs; i++) results.push(await page.evaluate((n) => (window as any).__bench.run(n), size));
+    const r0 = results[0];
+    const m = (k: string) => median(results.map((r: any) => r[k] as number));
+    const shape = { nodes: r0.nodes, edges: r0.edges };
+    emit(`client.${size}.layout`, m('layoutMs'), 'ms', { ...shape, layout: `fcose ${r0.fcoseQuality}` });
+    emit(`client.${size}.firstRender`, m('firstRenderMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 500' : size >= 10000 ? '<= 2500' : undefined });
+    emit(`client.${size}.zoomFps`, m('zoomFps'), 'frames/s', { ...shape, target: size >= 10000 ? '>= 45' : undefined });
+    emit(`client.${size}.hoverRepaint`, m('hoverMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined });
+    emit(`client.${size}.selectRepaint`, m('selectMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined });
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await served.close();
+}

@@ -1,0 +1,1368 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AmountPeriod =
+  | 'PER_GRANT'
+  | 'PER_PARTNERSHIP'
+  | 'PER_YEAR'
+  | 'TOTAL';
+
+/** The eight features of the source's summary table, in its column order. */
+export type ApproachFeature =
+  | 'BUDGET'
+  | 'CIVIL_SOCIETY_INVOLVEMENT'
+  | 'DURATION'
+  | 'GLOBAL_CITIZENSHIP'
+  | 'GOVERNANCE_STRENGTHENING'
+  | 'POLITICAL_ADMINISTRATIVE_INVOLVEMENT'
+  | 'PRIVATE_SECTOR_INVOLVEMENT'
+  | 'RECIPROCITY';
+
+export type Direction =
+  | 'BOTH'
+  | 'IN'
+  | 'OUT';
+
+export type MunicipalityLevel =
+  | 'CITY'
+  | 'DEPARTMENT'
+  | 'INTERMUNICIPAL'
+  | 'MUNICIPALITY'
+  | 'PROVINCE'
+  | 'REGION';
+
+export type NetworkScope =
+  | 'EUROPEAN'
+  | 'GLOBAL'
+  | 'NATIONAL'
+  | 'REGIONAL';
+
+/** The kinds of node in the cooperation graph. */
+export type NodeKind =
+  | 'APPROACH'
+  | 'COUNTRY'
+  | 'FUNDING_PROGRAM'
+  | 'MUNICIPALITY'
+  | 'NETWORK'
+  | 'ORGANIZATION'
+  | 'PARTNERSHIP'
+  | 'PROJECT'
+  | 'SDG'
+  | 'SOURCE'
+  | 'THEME';
+
+export type OrgType =
+  | 'ADVISORY_BOARD'
+  | 'ASSOCIATION_OF_MUNICIPALITIES'
+  | 'COMMITTEE'
+  | 'COMPANY'
+  | 'COOPERATIVE'
+  | 'DIASPORA_ASSOCIATION'
+  | 'FOUNDATION'
+  | 'GOVERNMENT_BODY'
+  | 'HOSPITAL'
+  | 'INTERNATIONAL_ORGANIZATION'
+  | 'MEDIA'
+  | 'NGO'
+  | 'NON_PROFIT'
+  | 'OTHER'
+  | 'RESEARCH_INSTITUTE'
+  | 'SCHOOL'
+  | 'TRADE_UNION'
+  | 'UNIVERSITY'
+  | 'YOUTH_ORGANIZATION';
+
+export type PartnershipStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'UNKNOWN';
+
+export type PartnershipType =
+  | 'CITY_TO_CITY'
+  | 'FORMAL_PARTNERSHIP'
+  | 'FRIENDSHIP'
+  | 'ORGANIZATIONAL'
+  | 'OTHER'
+  | 'TWINNING';
+
+export type ProjectStatus =
+  | 'COMPLETED'
+  | 'ONGOING'
+  | 'UNKNOWN';
+
+export type QuantityQualifier =
+  | 'ABOUT'
+  | 'ALMOST'
+  | 'AT_LEAST'
+  | 'EXACT'
+  | 'MORE_THAN';
+
+/** The kinds of relationship. */
+export type RelationKind =
+  | 'ADDRESSES_THEME'
+  | 'AFFILIATED_WITH'
+  | 'AWARDS'
+  | 'COLLABORATES_WITH'
+  | 'CONTRIBUTES_TO_SDG'
+  | 'COORDINATES'
+  | 'EXEMPLIFIES'
+  | 'FOLLOWS_UP'
+  | 'FOUNDED_BY'
+  | 'FUNDS'
+  | 'HOSTED_BY'
+  | 'LOCATED_IN'
+  | 'MEMBER_OF'
+  | 'PARTICIPATES_IN'
+  | 'PARTY_TO'
+  | 'PART_OF'
+  | 'SUPPORTS';
+
+export type SourceType =
+  | 'DATASET'
+  | 'DOCUMENT'
+  | 'LITERATURE'
+  | 'WEBSITE';
+
+/** An inclusive year range; either end may be open. */
+export type YearRange = {
+  from?: number | null | undefined;
+  to?: number | null | undefined;
+};
+
+type GraphNodeFields_Approach_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Country_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_FundingProgram_Fragment = { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Municipality_Fragment = { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string };
+
+type GraphNodeFields_Network_Fragment = { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Organization_Fragment = { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Partnership_Fragment = { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Project_Fragment = { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Sdg_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Source_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Theme_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+export type GraphNodeFieldsFragment =
+  | GraphNodeFields_Approach_Fragment
+  | GraphNodeFields_Country_Fragment
+  | GraphNodeFields_FundingProgram_Fragment
+  | GraphNodeFields_Municipality_Fragment
+  | GraphNodeFields_Network_Fragment
+  | GraphNodeFields_Organization_Fragment
+  | GraphNodeFields_Partnership_Fragment
+  | GraphNodeFields_Project_Fragment
+  | GraphNodeFields_Sdg_Fragment
+  | GraphNodeFields_Source_Fragment
+  | GraphNodeFields_Theme_Fragment
+;
+
+export type GraphEdgeFieldsFragment = { id: string, kind: RelationKind, source: string, target: string, since: number | null, until: number | null, year: number | null };
+
+export type NeighborhoodQueryVariables = Exact<{
+  ids: Array<string> | string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+  relationKinds?: Array<RelationKind> | RelationKind | null | undefined;
+}>;
+
+
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<
+      | { id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
+      | { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+      | { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string }
+      | { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number }
+      | { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number }
+      | { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number }
+      | { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
+    >, edges: Array<{ id: string, kind: RelationKind, source: string, target: string, since: number | null, until: number | null, year: number | null }> } };
+
+export type SearchNodesQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchNodesQuery = { search: { totalCount: number, edges: Array<{ score: number, node:
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string>, municipalityCountry: string }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { countryCode: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { countryCode: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+       }> } };
+
+export type ProvenanceFieldsFragment = { locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } };
+
+export type NodeDetailsQueryVariables = Exact<{
+  id: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type NodeDetailsQuery = { node:
+    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }>, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { code: string, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { scope: NetworkScope | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { level: MunicipalityLevel, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, municipalityCountry: string, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { scope: NetworkScope | null, countryCode: string | null, foundedYear: number | null, memberCount: number | null, memberCountQualifier: QuantityQualifier | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { orgType: OrgType, countryCode: string | null, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, partnershipStatus: PartnershipStatus, parties: Array<{ role: string | null, node:
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+         }>, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { countryCode: string | null, startYear: number | null, endYear: number | null, status: ProjectStatus, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { sourceType: SourceType, authors: string | null, publisher: string | null, year: number | null, url: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+   | null };
+
+export type RelationDetailsQueryVariables = Exact<{
+  nodeId: string;
+  kinds?: Array<RelationKind> | RelationKind | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RelationDetailsQuery = { node:
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , to:
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+              | { id: string, kind: NodeKind, name: string }
+            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
+   | null };
+
+export type ApproachesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApproachesQuery = { approaches: Array<{ id: string, name: string, number: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }> }> };
+
+export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilterOptionsQuery = { countries: { edges: Array<{ node: { id: string, name: string, code: string } }> }, approaches: Array<{ id: string, name: string, number: number }>, themes: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, networks: { edges: Array<{ node: { id: string, name: string } }> }, fundingPrograms: { edges: Array<{ node: { id: string, name: string } }> }, stats: { nodeCount: number, relationCount: number } };
+
+export type FilterMatchesQueryVariables = Exact<{
+  countries?: Array<string> | string | null | undefined;
+  approaches?: Array<string> | string | null | undefined;
+  themes?: Array<string> | string | null | undefined;
+  networks?: Array<string> | string | null | undefined;
+  programs?: Array<string> | string | null | undefined;
+  years?: YearRange | null | undefined;
+  aM?: string | null | undefined;
+  iM: boolean;
+  aO?: string | null | undefined;
+  iO: boolean;
+  aN?: string | null | undefined;
+  iN: boolean;
+  aF?: string | null | undefined;
+  iF: boolean;
+  aP?: string | null | undefined;
+  iP: boolean;
+  aS?: string | null | undefined;
+  iS: boolean;
+  aT?: string | null | undefined;
+  iT: boolean;
+}>;
+
+
+export type FilterMatchesQuery = { municipalities?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, organizations?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, networks?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, fundingPrograms?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, projects?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, partnerships?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, themes?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
+
+export type AllNodeIdsQueryVariables = Exact<{
+  aM?: string | null | undefined;
+  iM: boolean;
+  aO?: string | null | undefined;
+  iO: boolean;
+  aN?: string | null | undefined;
+  iN: boolean;
+  aF?: string | null | undefined;
+  iF: boolean;
+  aP?: string | null | undefined;
+  iP: boolean;
+  aS?: string | null | undefined;
+  iS: boolean;
+  aT?: string | null | undefined;
+  iT: boolean;
+  aD?: string | null | undefined;
+  iD: boolean;
+  aC?: string | null | undefined;
+  iC: boolean;
+  aR?: string | null | undefined;
+  iR: boolean;
+}>;
+
+
+export type AllNodeIdsQuery = { municipalities?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, organizations?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, networks?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, fundingPrograms?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, projects?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, partnerships?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, themes?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sdgs?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, countries?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sources?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, approaches: Array<{ id: string }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const GraphNodeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GraphNodeFields on Node {
+  id
+  kind
+  name
+  degree
+  ... on Municipality {
+    municipalityCountry: countryCode
+    level
+  }
+  ... on Organization {
+    countryCode
+    orgType
+  }
+  ... on Network {
+    countryCode
+  }
+  ... on Project {
+    countryCode
+    startYear
+    endYear
+  }
+  ... on Partnership {
+    partnershipType
+    since
+    until
+  }
+  ... on FundingProgram {
+    startYear
+    endYear
+  }
+}
+    `, {"fragmentName":"GraphNodeFields"}) as unknown as TypedDocumentString<GraphNodeFieldsFragment, unknown>;
+export const GraphEdgeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GraphEdgeFields on Relation {
+  id
+  kind
+  source
+  target
+  since
+  until
+  year
+}
+    `, {"fragmentName":"GraphEdgeFields"}) as unknown as TypedDocumentString<GraphEdgeFieldsFragment, unknown>;
+export const ProvenanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProvenanceFields on Provenance {
+  locator
+  quote
+  source {
+    id
+    name
+    url
+    publisher
+    year
+  }
+}
+    `, {"fragmentName":"ProvenanceFields"}) as unknown as TypedDocumentString<ProvenanceFieldsFragment, unknown>;
+export const NeighborhoodDocument = new TypedDocumentString(`
+    query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationKinds: [RelationKind!]) {
+  neighborhood(
+    ids: $ids
+    depth: $depth
+    limit: $limit
+    filter: {relationKinds: $relationKinds}
+  ) {
+    truncated
+    nodes {
+      ...GraphNodeFields
+    }
+    edges {
+      ...GraphEdgeFields
+    }
+  }
+}
+    fragment GraphNodeFields on Node {
+  id
+  kind
+  name
+  degree
+  ... on Municipality {
+    municipalityCountry: countryCode
+    level
+  }
+  ... on Organization {
+    countryCode
+    orgType
+  }
+  ... on Network {
+    countryCode
+  }
+  ... on Project {
+    countryCode
+    startYear
+    endYear
+  }
+  ... on Partnership {
+    partnershipType
+    since
+    until
+  }
+  ... on FundingProgram {
+    startYear
+    endYear
+  }
+}
+fragment GraphEdgeFields on Relation {
+  id
+  kind
+  source
+  target
+  since
+  until
+  year
+}`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const SearchNodesDocument = new TypedDocumentString(`
+    query SearchNodes($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    totalCount
+    edges {
+      score
+      node {
+        id
+        kind
+        name
+        altNames
+        ... on Municipality {
+          municipalityCountry: countryCode
+        }
+        ... on Organization {
+          countryCode
+        }
+        ... on Project {
+          countryCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchNodesQuery, SearchNodesQueryVariables>;
+export const NodeDetailsDocument = new TypedDocumentString(`
+    query NodeDetails($id: ID!, $after: String) {
+  node(id: $id) {
+    id
+    kind
+    name
+    altNames
+    description
+    degree
+    sources {
+      ...ProvenanceFields
+    }
+    relations(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        direction
+        node {
+          id
+          kind
+          name
+        }
+        relation {
+          id
+          kind
+          role
+          since
+          until
+          year
+          note
+        }
+      }
+    }
+    ... on Municipality {
+      level
+      municipalityCountry: countryCode
+      country {
+        id
+        name
+      }
+      foundedYear
+    }
+    ... on Organization {
+      orgType
+      countryCode
+      country {
+        id
+        name
+      }
+      foundedYear
+    }
+    ... on Network {
+      scope
+      countryCode
+      country {
+        id
+        name
+      }
+      foundedYear
+      memberCount
+      memberCountQualifier
+    }
+    ... on FundingProgram {
+      scope
+      startYear
+      endYear
+      money {
+        amount
+        amountMax
+        currency
+        period
+      }
+    }
+    ... on Project {
+      countryCode
+      country {
+        id
+        name
+      }
+      startYear
+      endYear
+      status
+      money {
+        amount
+        amountMax
+        currency
+        period
+      }
+    }
+    ... on Partnership {
+      partnershipType
+      since
+      until
+      partnershipStatus: status
+      parties {
+        role
+        node {
+          id
+          kind
+          name
+        }
+      }
+    }
+    ... on Approach {
+      number
+      ratings {
+        feature
+        label
+        printed
+        score
+      }
+    }
+    ... on Sdg {
+      number
+    }
+    ... on Country {
+      code
+    }
+    ... on Source {
+      sourceType
+      authors
+      publisher
+      year
+      url
+    }
+  }
+}
+    fragment ProvenanceFields on Provenance {
+  locator
+  quote
+  source {
+    id
+    name
+    url
+    publisher
+    year
+  }
+}`) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+export const RelationDetailsDocument = new TypedDocumentString(`
+    query RelationDetails($nodeId: ID!, $kinds: [RelationKind!], $after: String) {
+  node(id: $nodeId) {
+    id
+    relations(kinds: $kinds, direction: OUT, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        relation {
+          id
+          kind
+          source
+          target
+          from {
+            id
+            kind
+            name
+          }
+          to {
+            id
+            kind
+            name
+          }
+          role
+          since
+          until
+          year
+          note
+          money {
+            amount
+            amountMax
+            currency
+            period
+          }
+          sources {
+            ...ProvenanceFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ProvenanceFields on Provenance {
+  locator
+  quote
+  source {
+    id
+    name
+    url
+    publisher
+    year
+  }
+}`) as unknown as TypedDocumentString<RelationDetailsQuery, RelationDetailsQueryVariables>;
+export const ApproachesDocument = new TypedDocumentString(`
+    query Approaches {
+  approaches {
+    id
+    name
+    number
+    ratings {
+      feature
+      label
+      printed
+      score
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproachesQuery, ApproachesQueryVariables>;
+export const FilterOptionsDocument = new TypedDocumentString(`
+    query FilterOptions {
+  countries(first: 100) {
+    edges {
+      node {
+        id
+        name
+        code
+      }
+    }
+  }
+  approaches {
+    id
+    name
+    number
+  }
+  themes(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  networks(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  fundingPrograms(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  stats {
+    nodeCount
+    relationCount
+  }
+}
+    `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
+export const FilterMatchesDocument = new TypedDocumentString(`
+    query FilterMatches($countries: [String!], $approaches: [ID!], $themes: [ID!], $networks: [ID!], $programs: [ID!], $years: YearRange, $aM: String, $iM: Boolean!, $aO: String, $iO: Boolean!, $aN: String, $iN: Boolean!, $aF: String, $iF: Boolean!, $aP: String, $iP: Boolean!, $aS: String, $iS: Boolean!, $aT: String, $iT: Boolean!) {
+  municipalities(
+    first: 100
+    after: $aM
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iM) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  organizations(
+    first: 100
+    after: $aO
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iO) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  networks(
+    first: 100
+    after: $aN
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iN) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  fundingPrograms(
+    first: 100
+    after: $aF
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iF) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  projects(
+    first: 100
+    after: $aP
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iP) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  partnerships(
+    first: 100
+    after: $aS
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iS) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  themes(
+    first: 100
+    after: $aT
+    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
+  ) @include(if: $iT) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilterMatchesQuery, FilterMatchesQueryVariables>;
+export const AllNodeIdsDocument = new TypedDocumentString(`
+    query AllNodeIds($aM: String, $iM: Boolean!, $aO: String, $iO: Boolean!, $aN: String, $iN: Boolean!, $aF: String, $iF: Boolean!, $aP: String, $iP: Boolean!, $aS: String, $iS: Boolean!, $aT: String, $iT: Boolean!, $aD: String, $iD: Boolean!, $aC: String, $iC: Boolean!, $aR: String, $iR: Boolean!) {
+  municipalities(first: 100, after: $aM) @include(if: $iM) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  organizations(first: 100, after: $aO) @include(if: $iO) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  networks(first: 100, after: $aN) @include(if: $iN) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  fundingPrograms(first: 100, after: $aF) @include(if: $iF) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  projects(first: 100, after: $aP) @include(if: $iP) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  partnerships(first: 100, after: $aS) @include(if: $iS) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  themes(first: 100, after: $aT) @include(if: $iT) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  sdgs(first: 100, after: $aD) @include(if: $iD) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  countries(first: 100, after: $aC) @include(if: $iC) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  sources(first: 100, after: $aR) @include(if: $iR) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  approaches {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AllNodeIdsQuery, AllNodeIdsQueryVariables>;

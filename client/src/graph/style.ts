@@ -1,0 +1,59 @@
+import type { StylesheetJson } from 'cytoscape';
+import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from './kinds.js';
+
+/** The Cytoscape stylesheet: colour and shape by node kind, colour and line by relationship kind. */
+export function stylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-size': 11,
+        color: '#1b1b1b',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    ...NODE_KINDS.map((k) => ({
+      selector: `node[kind = "${k}"]`,
+      style: { 'background-color': NODE_KIND_STYLE[k].colour, shape: NODE_KIND_STYLE[k].shape as never },
+    })),
+    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1b1b1b', 'border-style': 'double' } },
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': 'data(colour)',
+        'target-arrow-color': 'data(colour)',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        opacity: 0.8,
+        'font-size': 9,
+        'min-zoomed-font-size': 9,
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        color: '#333333',
+      },
+    },
+    ...RELATION_KINDS.map((k) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-style': RELATION_KIND_STYLE[k].lineStyle } })),
+    { selector: 'edge.partnership', style: { width: 3.5, 'target-arrow-shape': 'none', label: 'data(label)', opacity: 1 } },
+    { selector: 'node.hl', style: { 'border-width': 3, 'border-color': '#ffbf00', 'z-index': 9 } },
+    { selector: 'edge.hl', style: { width: 3, opacity: 1, label: 'data(label)', 'z-index': 9 } },
+    { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffbf00', 'overlay-color': '#ffbf00', 'overlay-opacity': 0.15, 'z-index': 11 } },
+    { selector: 'edge:selected', style: { width: 5, 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', label: 'data(label)', opacity: 1, 'z-index': 11 } },
+  ];
+}

@@ -1,0 +1,40 @@
+import type { ElementDefinition } from 'cytoscape';
+import { NODE_KIND_STYLE, PARTNERSHIP_TYPE_COLOUR, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from './kinds.js';
+import type { DrawnEdge, DrawnNode, VisibleGraph } from './model.js';
+
+export interface ElementOptions {
+  sizeByDegree: boolean;
+}
+
+/** Node diameter in model pixels: by degree (square root, so hubs do not swamp the view) or fixed. */
+export function nodeSize(degree: number, sizeByDegree: boolean): number {
+  return sizeByDegree ? Math.round(Math.min(80, 22 + 7 * Math.sqrt(Math.max(0, degree)))) : 30;
+}
+
+export function nodeElement(n: DrawnNode, options: ElementOptions): ElementDefinition {
+  const classes = [n.focus ? 'focus' : '', n.expanded ? 'expanded' : ''].filter(Boolean).join(' ');
+  return {
+    group: 'nodes',
+    data: { id: n.id, label: n.name, kind: n.kind, kindLabel: NODE_KIND_STYLE[n.kind].label, degree: n.degree, size: nodeSize(n.degree, options.sizeByDegree) },
+    classes,
+  };
+}
+
+export function edgeLabel(e: DrawnEdge): string {
+  if (e.kind === 'PARTNERSHIP') return e.partnershipType ? PARTNERSHIP_TYPE_LABEL[e.partnershipType] : 'partnership';
+  return RELATION_KIND_STYLE[e.kind].label;
+}
+
+export function edgeElement(e: DrawnEdge): ElementDefinition {
+  const colour = e.kind === 'PARTNERSHIP' ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER'] : RELATION_KIND_STYLE[e.kind].colour;
+  return {
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: edgeLabel(e), colour, ...(e.partnershipId ? { partnershipId: e.partnershipId } : {}) },
+    classes: e.kind === 'PARTNERSHIP' ? 'partnership' : '',
+  };
+}
+
+/** The drawn graph as Cytoscape elements: nodes first, then edges, each in the graph's order. */
+export function toElements(graph: VisibleGraph, options: ElementOptions): ElementDefinition[] {
+  return [...graph.nodes.map((n) => nodeElement(n, options)), ...graph.edges.map(edgeElement)];
+}

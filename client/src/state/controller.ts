@@ -1,0 +1,284 @@
+import { ApiError } from '../api/client.js';
+import * as api from '../api/graphApi.js';
+import type { RelationKind } from '../gql/graphql.js';
+import { NODE_KIND_STYLE } from '../graph/kinds.js';
+import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type VisibleGraph } from '../graph/model.js';
+import type { DisplayState } from './display/index.js';
+import type { FilterState } from './filters/index.js';
+import { amongKey, planLoads, type LoadStep } from './graphData/loadPlan.js';
+import type { Selection } from './selection/index.js';
+import { createStore, type Store } from './store.js';
+import { decodeState, encodeState, type AppState } from './url.js';
+import * as views from './view/index.js';
+
+export interface ErrorState {
+  code: string;
+  message: string;
+  /** Node ids the API did not know, which the user can drop from the view. */
+  ids: readonly string[];
+}
+
+export interface Session {
+  app: AppState;
+  data: GraphData;
+  /** The API's answer for the active attribute filters; null when none is active. */
+  match: FilterMatch | null;
+  visible: VisibleGraph;
+  /** What is loading, in words; null when idle. */
+  loading: string | null;
+  error: ErrorState | null;
+  options: api.FilterOptions | null;
+  countryNodeIds: ReadonlyMap<string, string>;
+}
+
+type HistoryMode = 'push' | 'replace' | 'none';
+
+/** The parts of window.history and location the controller uses, so tests can stand them in. */
+export interface UrlPort {
+  read(): string;
+  write(search: string, mode: 'push' | 'replace'): void;
+}
+
+export const browserUrl: UrlPort = {
+  read: () => window.location.search,
+  write(search, mode) {
+    const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  },
+};
+
+/**
+ * Application logic: turns user intentions into new AppState (pure updates from the state
+ * domains), keeps the URL in step, and loads from the API what the view needs. The drawn graph
+ * (`visible`) is derived from the loaded data and the state on every change, never stored as truth.
+ */
+export class Controller {
+  readonly store: Store<Session>;
+  private generation = 0;
+  private readonly amongDone = new Set<string>();
+  private readonly matchCache = new Map<string, FilterMatch>();
+
+  constructor(private readonly url: UrlPort = browserUrl) {
+    const app = decodeState(url.read());
+    const data = emptyGraph();
+    this.store = createStore<Session>({
+      app,
+      data,
+      match: null,
+      visible: deriveVisible(data, app.view, app.filters, { partnerships: app.display.partnerships, match: null }),
+      loading: null,
+      error: null,
+      options: null,
+      countryNodeIds: new Map(),
+    });
+  }
+
+  get session(): Session {
+    return this.store.get();
+  }
+
+  /** Load the filter choices and the view the URL describes. */
+  async start(): Promise<void> {
+    void this.loadOptions();
+    await this.sync();
+  }
+
+  private async loadOptions(): Promise<void> {
+    try {
+      const options = await api.filterOptions();
+      const countryNodeIds = new Map(options.countries.edges.map((e) => [e.node.code, e.node.id]));
+      this.patch({ options, countryNodeIds });
+    } catch {
+      // The filters show their own "could not load" line; the graph does not depend on them.
+    }
+  }
+
+  /** The browser went back or forward: take the state from the URL, without a new history entry. */
+  onPopState(): void {
+    this.setApp(decodeState(this.url.read()), 'none');
+  }
+
+  private patch(partial: Partial<Session>): void {
+    this.store.set((s) => {
+      const next = { ...s, ...partial };
+      if ('data' in partial || 'match' in partial || 'app' in partial || 'countryNodeIds' in partial) next.visible = this.derive(next);
+      return next;
+    });
+  }
+
+  private derive(s: Pick<Session, 'data' | 'app' | 'match' | 'countryNodeIds'>): VisibleGraph {
+    return deriveVisible(s.data, s.app.view, s.app.filters, { partnerships: s.app.display.partnerships, match: s.match, countryNodeIds: s.countryNodeIds });
+  }
+
+  private setApp(app: AppState, history: HistoryMode): void {
+    const before = this.session.app;
+    if (history !== 'none') {
+      const search = encodeState(app);
+      if (search !== encodeState(before)) this.url.write(search, history);
+    }
+    const filtersChanged = JSON.stringify(before.filters) !== JSON.stringify(app.filters);
+    const match = filtersChanged ? (hasAttributeFilter(app.filters) ? (this.matchCache.get(matchKey(app.filters)) ?? null) : null) : this.session.match;
+    this.patch({ app, match, error: null });
+    void this.sync();
+  }
+
+  private update(fn: (app: AppState) => AppState, history: HistoryMode = 'push'): void {
+    this.setApp(fn(this.session.app), history);
+  }
+
+  // --- intentions -------------------------------------------------------------------------
+
+  focus(id: string): void {
+    this.update((a) => ({ ...a, view: views.focusOn(a.view, id), selection: { type: 'node', id } }));
+  }
+
+  toggleExpand(id: string): void {
+    this.update((a) => ({ ...a, view: views.toggleExpanded(a.view, id) }));
+  }
+
+  expand(id: string, kinds: RelationKind[] | null = null): void {
+    this.update((a) => ({ ...a, view: views.expand(a.view, id, kinds) }));
+  }
+
+  collapse(id: string): void {
+    this.update((a) => ({ ...a, view: views.collapse(a.view, id) }));
+  }
+
+  /**
+   * Go to a node related to `from` (from the detail panel): select it, and if it is not drawn,
+   * expand `from` over that relationship kind so it appears beside it.
+   */
+  openRelated(from: string, to: string, kind: RelationKind): void {
+    const drawn = this.session.visible.nodes.some((n) => n.id === to);
+    this.update((a) => {
+      let view = a.view;
+      if (!drawn) {
+        const current = view.expanded.find((e) => e.id === from);
+        const kinds = current ? (current.kinds === null ? null : [...current.kinds, kind]) : [kind];
+        view = views.expand(view, from, kinds);
+        if (!view.showAll && view.focus === null) view = { ...view, focus: from };
+      }
+      return { ...a, view, selection: { type: 'node', id: to } };
+    });
+  }
+
+  setShowAll(showAll: boolean): void {
+    this.update((a) => ({ ...a, view: views.setShowAll(a.view, showAll) }));
+  }
+
+  setFilters(fn: (f: FilterState) => FilterState): void {
+    this.update((a) => ({ ...a, filters: fn(a.filters) }));
+  }
+
+  setDisplay(patch: Partial<DisplayState>): void {
+    this.update((a) => ({ ...a, display: { ...a.display, ...patch } }));
+  }
+
+  /** Selection changes replace the history entry: Back should undo views, not every click. */
+  select(selection: Selection | null): void {
+    this.update((a) => ({ ...a, selection }), 'replace');
+  }
+
+  /** Take ids the API did not know out of the view (after a NOT_FOUND). */
+  dropFromView(ids: readonly string[]): void {
+    const gone = new Set(ids);
+    this.update((a) => ({
+      ...a,
+      view: { ...a.view, focus: a.view.focus && gone.has(a.view.focus) ? null : a.view.focus, expanded: a.view.expanded.filter((e) => !gone.has(e.id)) },
+      selection: a.selection && gone.has(a.selection.id) ? null : a.selection,
+    }));
+  }
+
+  retry(): void {
+    this.patch({ error: null });
+    void this.sync();
+  }
+
+  // --- loading ----------------------------------------------------------------------------
+
+  /** Loads until the drawn view is complete. A newer call makes an older one stop reporting. */
+  async sync(): Promise<void> {
+    const gen = ++this.generation;
+    const current = () => gen === this.generation;
+    try {
+      const filters = this.session.app.filters;
+      if (hasAttributeFilter(filters)) {
+        const key = matchKey(filters);
+        let match = this.matchCache.get(key);
+        if (!match) {
+          this.patch({ loading: 'Applying the filters…' });
+          match = await api.filterMatches(filters);
+          this.matchCache.set(key, match);
+        }
+        if (current()) this.patch({ match });
+      }
+      for (let round = 0; round < 6; round++) {
+        const s = this.session;
+        const steps = planLoads(s.data, s.app.view, s.visible, this.amongDone);
+        if (steps.length === 0) break;
+        if (current()) this.patch({ loading: this.describe(steps) });
+        const results = await Promise.all(steps.map((step) => this.execute(step)));
+        let data = this.session.data;
+        for (const r of results) data = r(data);
+        this.patch({ data });
+        if (!current()) return;
+      }
+      if (current()) this.patch({ loading: null });
+    } catch (e) {
+      if (!current()) return;
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', 'Something went wrong in the explorer. Reload the page; if it keeps happening, report it.', String(e));
+      if (!(e instanceof ApiError)) console.error(e);
+      this.patch({ loading: null, error: { code: err.code, message: err.userMessage, ids: err.ids } });
+    }
+  }
+
+  private describe(steps: LoadStep[]): string {
+    const name = (id: string) => this.session.data.nodes.get(id)?.name ?? id;
+    const s = steps[0]!;
+    switch (s.type) {
+      case 'all':
+        return 'Loading the whole graph…';
+      case 'expand':
+        return steps.length > 1 ? `Loading the neighbours of ${steps.length} nodes…` : `Loading the neighbours of ${name(s.id)}…`;
+      case 'nodes':
+        return `Loading ${name(s.ids[0]!)}…`;
+      default:
+        return 'Loading the links between the nodes on screen…';
+    }
+  }
+
+  /** Runs one step; resolves to a function that merges its answer into the data. */
+  private async execute(step: LoadStep): Promise<(d: GraphData) => GraphData> {
+    switch (step.type) {
+      case 'all': {
+        const r = await api.wholeGraph();
+        return (d) => mergeSubgraph(d, r, { complete: !r.truncated });
+      }
+      case 'expand': {
+        const r = await api.neighbourhood([step.id], { kinds: step.kinds });
+        return (d) => mergeSubgraph(d, r, { loaded: [{ id: step.id, kinds: step.kinds ?? 'ALL', truncated: r.truncated }] });
+      }
+      case 'nodes': {
+        const r = await api.neighbourhood(step.ids, { limit: step.ids.length });
+        return (d) => mergeSubgraph(d, r);
+      }
+      case 'parties': {
+        const r = await api.neighbourhood(step.ids.slice(0, api.API_LIMITS.maxSeeds), { kinds: ['PARTY_TO'], limit: api.NEIGHBOURHOOD_MAX_LIMIT });
+        const ids = step.ids.slice(0, api.API_LIMITS.maxSeeds);
+        return (d) => mergeSubgraph(d, r, { loaded: ids.map((id) => ({ id, kinds: ['PARTY_TO'] as RelationKind[], truncated: r.truncated })) });
+      }
+      case 'among': {
+        const r = await api.relationsAmong(step.ids);
+        this.amongDone.add(amongKey(step.ids));
+        return (d) => mergeSubgraph(d, r);
+      }
+    }
+  }
+}
+
+function matchKey(f: FilterState): string {
+  return JSON.stringify([f.countries, f.approaches, f.themes, f.networks, f.programs, f.years]);
+}
+
+export const kindLabel = (kind: keyof typeof NODE_KIND_STYLE): string => NODE_KIND_STYLE[kind].label;

@@ -1,0 +1,23 @@
+import type { PartnershipMode } from '../../graph/model.js';
+
+/** The display domain: how the drawn graph looks, not what it contains. */
+export type LayoutName = 'fcose' | 'concentric' | 'hierarchical' | 'grid';
+export const LAYOUTS: readonly { name: LayoutName; label: string }[] = [
+  { name: 'fcose', label: 'Force-directed' },
+  { name: 'concentric', label: 'Concentric (focus in the middle)' },
+  { name: 'hierarchical', label: 'Hierarchical (from the focus)' },
+  { name: 'grid', label: 'Grid (by kind)' },
+];
+export const isLayoutName = (s: string): s is LayoutName => LAYOUTS.some((l) => l.name === s);
+
+export type PanelView = 'graph' | 'list';
+
+export interface DisplayState {
+  layout: LayoutName;
+  partnerships: PartnershipMode;
+  sizeByDegree: boolean;
+  /** The canvas, or the accessible list of the same nodes and relationships. */
+  panel: PanelView;
+}
+
+export const initialDisplay = (): DisplayState => ({ layout: 'fcose', partnerships: 'nodes', sizeByDegree: true, panel: 'graph' });

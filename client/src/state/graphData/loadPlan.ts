@@ -1,0 +1,40 @@
+import type { RelationKind } from '../../gql/graphql.js';
+import { adjacency, partnershipsNeedingParties, relationsKnown, nodesWithUnknownLinks, type GraphData, type VisibleGraph, type ViewState } from '../../graph/model.js';
+
+/** One request the view needs before it can be drawn completely. */
+export type LoadStep =
+  | { type: 'all' }
+  | { type: 'expand'; id: string; kinds: RelationKind[] | null }
+  | { type: 'nodes'; ids: string[] }
+  | { type: 'parties'; ids: string[] }
+  | { type: 'among'; ids: string[] };
+
+/**
+ * What to load for a view, in two rounds. First the view's own nodes: the whole graph, the
+ * expanded nodes' relationships, the focus. Then, from what is then drawn: the parties of drawn
+ * partnerships (so they can be drawn as direct edges, and expanding a party reaches the others)
+ * and the relationships among drawn nodes that no loaded node vouches for.
+ * `done` holds the keys of 'among' steps already answered, so they are not asked again.
+ */
+export function planLoads(data: GraphData, view: ViewState, drawn: VisibleGraph | null, done: ReadonlySet<string>): LoadStep[] {
+  const steps: LoadStep[] = [];
+  if (view.showAll && !data.complete) steps.push({ type: 'all' });
+  if (data.complete) return steps;
+  for (const e of view.expanded) if (!relationsKnown(data, e.id, e.kinds)) steps.push({ type: 'expand', id: e.id, kinds: e.kinds });
+  if (view.focus && !data.nodes.has(view.focus) && !view.expanded.some((e) => e.id === view.focus)) steps.push({ type: 'nodes', ids: [view.focus] });
+  if (steps.length > 0 || !drawn) return steps;
+
+  const ids = drawn.nodes.map((n) => n.id);
+  // Partnerships next to an expanded node count too: in 'edges' mode they are not drawn as nodes.
+  const around = new Set(ids);
+  const adj = adjacency(data);
+  for (const e of view.expanded) for (const inc of adj.get(e.id) ?? []) if (inc.edge.kind === 'PARTY_TO') around.add(inc.other);
+  const parties = partnershipsNeedingParties(data, around);
+  if (parties.length > 0) steps.push({ type: 'parties', ids: parties });
+  const unknown = nodesWithUnknownLinks(data, ids);
+  const key = amongKey(unknown);
+  if (unknown.length >= 2 && !done.has(key)) steps.push({ type: 'among', ids: unknown });
+  return steps;
+}
+
+export const amongKey = (ids: readonly string[]): string => [...ids].sort().join('\n');

@@ -1,0 +1,116 @@
+import type { NodeKind, RelationKind } from '../gql/graphql.js';
+import { isNodeKind, isRelationKind } from '../graph/kinds.js';
+import { initialDisplay, isLayoutName, type DisplayState } from './display/index.js';
+import { DEFAULT_HIDDEN_NODE_KINDS, initialFilters, type FilterState } from './filters/index.js';
+import type { Selection } from './selection/index.js';
+import { initialView, type Expansion, type ViewState } from './view/index.js';
+
+/** Everything that defines a view. It all lives in the URL, so a copied link opens the same view. */
+export interface AppState {
+  view: ViewState;
+  filters: FilterState;
+  display: DisplayState;
+  selection: Selection | null;
+}
+
+export const initialState = (): AppState => ({ view: initialView(), filters: initialFilters(), display: initialDisplay(), selection: null });
+
+/*
+ * The query string, parameters written only when they differ from the initial state:
+ *   focus=ID  x=ID  x=ID~KIND.KIND (expanded, in order)  all=0  hide=KIND.KIND (node kinds; empty = none)
+ *   rels=KIND.KIND  country=BE  approach=ID  theme=ID  network=ID  program=ID  years=FROM-TO
+ *   layout=NAME  pship=edges  size=0  panel=list  sel=node:ID | edge:ID
+ * Repeated parameters rather than separators inside one, so ids may contain any character.
+ */
+
+const kindsList = (s: string): string[] => s.split('.').filter((k) => k.length > 0);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+export function encodeState(state: AppState): string {
+  const p = new URLSearchParams();
+  const { view, filters, display, selection } = state;
+  if (view.focus !== null) p.set('focus', view.focus);
+  for (const e of view.expanded) p.append('x', e.kinds ? `${e.id}~${e.kinds.join('.')}` : e.id);
+  if (!view.showAll) p.set('all', '0');
+  if (!sameSet(filters.hiddenNodeKinds, DEFAULT_HIDDEN_NODE_KINDS)) p.set('hide', [...filters.hiddenNodeKinds].sort().join('.'));
+  if (filters.hiddenRelationKinds.length > 0) p.set('rels', [...filters.hiddenRelationKinds].sort().join('.'));
+  for (const c of filters.countries) p.append('country', c);
+  for (const a of filters.approaches) p.append('approach', a);
+  for (const t of filters.themes) p.append('theme', t);
+  for (const n of filters.networks) p.append('network', n);
+  for (const g of filters.programs) p.append('program', g);
+  if (filters.years.from !== null || filters.years.to !== null) p.set('years', `${filters.years.from ?? ''}-${filters.years.to ?? ''}`);
+  const d0 = initialDisplay();
+  if (display.layout !== d0.layout) p.set('layout', display.layout);
+  if (display.partnerships !== d0.partnerships) p.set('pship', display.partnerships);
+  if (display.sizeByDegree !== d0.sizeByDegree) p.set('size', display.sizeByDegree ? '1' : '0');
+  if (display.panel !== d0.panel) p.set('panel', display.panel);
+  if (selection) p.set('sel', `${selection.type}:${selection.id}`);
+  return p.toString();
+}
+
+function decodeExpansion(value: string): Expansion | null {
+  const tilde = value.lastIndexOf('~');
+  if (tilde > 0) {
+    const kinds = kindsList(value.slice(tilde + 1));
+    if (kinds.length > 0 && kinds.every(isRelationKind)) return { id: value.slice(0, tilde), kinds: [...new Set(kinds as RelationKind[])].sort() };
+  }
+  return value.length > 0 ? { id: value, kinds: null } : null;
+}
+
+function decodeYear(s: string | undefined): number | null {
+  if (!s || !/^\d{1,4}$/.test(s)) return null;
+  return Number(s);
+}
+
+const sortedUnique = (xs: string[]) => [...new Set(xs.filter((x) => x.length > 0))].sort();
+
+/** The state a query string describes; anything it cannot read is left at the initial value. */
+export function decodeState(search: string): AppState {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const state = initialState();
+  const focus = p.get('focus');
+  if (focus) state.view.focus = focus;
+  const seen = new Set<string>();
+  for (const x of p.getAll('x')) {
+    const e = decodeExpansion(x);
+    if (e && !seen.has(e.id)) {
+      seen.add(e.id);
+      state.view.expanded.push(e);
+    }
+  }
+  if (p.get('all') === '0') state.view.showAll = false;
+  const hide = p.get('hide');
+  if (hide !== null) state.filters.hiddenNodeKinds = sortedUnique(kindsList(hide).filter(isNodeKind)) as NodeKind[];
+  const rels = p.get('rels');
+  if (rels !== null) state.filters.hiddenRelationKinds = sortedUnique(kindsList(rels).filter(isRelationKind)) as RelationKind[];
+  state.filters.countries = sortedUnique(p.getAll('country').filter((c) => /^[A-Z]{2}$/.test(c)));
+  state.filters.approaches = sortedUnique(p.getAll('approach'));
+  state.filters.themes = sortedUnique(p.getAll('theme'));
+  state.filters.networks = sortedUnique(p.getAll('network'));
+  state.filters.programs = sortedUnique(p.getAll('program'));
+  const years = p.get('years');
+  if (years !== null) {
+    const m = /^(\d{0,4})-(\d{0,4})$/.exec(years);
+    if (m) {
+      const from = decodeYear(m[1]);
+      const to = decodeYear(m[2]);
+      state.filters.years = from !== null && to !== null && from > to ? { from: to, to: from } : { from, to };
+    }
+  }
+  const layout = p.get('layout');
+  if (layout && isLayoutName(layout)) state.display.layout = layout;
+  const pship = p.get('pship');
+  if (pship === 'edges' || pship === 'nodes') state.display.partnerships = pship;
+  const size = p.get('size');
+  if (size === '0' || size === '1') state.display.sizeByDegree = size === '1';
+  if (p.get('panel') === 'list') state.display.panel = 'list';
+  const sel = p.get('sel');
+  if (sel) {
+    const colon = sel.indexOf(':');
+    const type = sel.slice(0, colon);
+    const id = sel.slice(colon + 1);
+    if ((type === 'node' || type === 'edge') && id.length > 0) state.selection = { type, id };
+  }
+  return state;
+}

@@ -1,0 +1,10 @@
+// The Cytoscape extensions ship no type declarations; they are registered with cytoscape.use().
+declare module 'cytoscape-fcose' {
+  const ext: cytoscape.Ext;
+  export default ext;
+}
+declare module 'cytoscape-svg' {
+  const ext: cytoscape.Ext;
+  export default ext;
+}
+declare module '*.css';

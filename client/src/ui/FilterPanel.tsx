@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { NodeKind } from '../gql/graphql.js';
+import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import type { Controller, Session } from '../state/controller.js';
+import { activeFilterCount, clearFilters, setYears, toggleNodeKind, toggleRelationKind, toggleValue, type ValueFilter } from '../state/filters/index.js';
+import { KindSwatch } from './KindSwatch.js';
+
+interface Props {
+  controller: Controller;
+  session: Session;
+}
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+function ValueList({ title, field, options, selected, onToggle, searchable }: { title: string; field: ValueFilter; options: Option[]; selected: readonly string[]; onToggle(field: ValueFilter, id: string): void; searchable?: boolean }) {
+  const [q, setQ] = useState('');
+  const shown = q ? options.filter((o) => o.name.toLowerCase().includes(q.toLowerCase())) : options;
+  return (
+    <details className="filter-group" open={selected.length > 0}>
+      <summary>
+        {title}
+        {selected.length > 0 && <span className="pill">{selected.length}</span>}
+      </summary>
+      {searchable && <input type="search" className="mini-search" placeholder={`Find ${title.toLowerCase()}…`} aria-label={`Find ${title.toLowerCase()}`} value={q} onChange={(e) => setQ(e.target.value)} />}
+      <div className="checklist" role="group" aria-label={title}>
+        {shown.map((o) => (
+          <label key={o.id}>
+            <input type="checkbox" checked={selected.includes(o.id)} onChange={() => onToggle(field, o.id)} /> {o.name}
+          </label>
+        ))}
+        {shown.length === 0 && <p className="hint">None match.</p>}
+      </div>
+    </details>
+  );
+}
+
+/** A year field that applies its value once it is a whole year (or empty), not at every keystroke. */
+function YearInput({ which, value, onChange }: { which: 'from' | 'to'; value: number | null; onChange(v: number | null): void }) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  const [prev, setPrev] = useState(value);
+  if (prev !== value) {
+    setPrev(value);
+    setText(value === null ? '' : String(value));
+  }
+  return (
+    <label>
+      {which === 'from' ? 'From' : 'To'}{' '}
+      <input
+        type="number"
+        min={1000}
+        max={2999}
+        inputMode="numeric"
+        value={text}
+        data-testid={`year-${which}`}
+        onChange={(e) => {
+          const t = e.target.value;
+          setText(t);
+          if (t === '') onChange(null);
+          else if (/^\d{4}$/.test(t)) onChange(Number(t));
+        }}
+      />
+    </label>
+  );
+}
+
+/** Filters: kinds, relationship kinds, and the API's attribute filters; each shows what it hides. */
+export function FilterPanel({ controller, session }: Props) {
+  const f = session.app.filters;
+  const opts = session.options;
+  const countsByKind = new Map<NodeKind, number>();
+  for (const n of session.visible.nodes) countsByKind.set(n.kind, (countsByKind.get(n.kind) ?? 0) + 1);
+  const set = controller.setFilters.bind(controller);
+  const onToggle = (field: ValueFilter, id: string) => set((x) => toggleValue(x, field, id));
+  const hidden = session.visible.hidden;
+  const active = activeFilterCount(f);
+  const yearInput = (which: 'from' | 'to') => <YearInput which={which} value={f.years[which]} onChange={(v) => set((x) => setYears(x, { ...x.years, [which]: v }))} />;
+
+  return (
+    <section className="filters" aria-labelledby="filters-title" data-testid="filters">
+      <h2 id="filters-title">Filters</h2>
+      <p className="filter-summary" role="status" data-testid="hidden-count">
+        {hidden.total === 0 ? 'Nothing hidden.' : `Filters hide ${hidden.total} node${hidden.total === 1 ? '' : 's'}`}
+        {hidden.total > 0 && (
+          <span className="hint">
+            {' '}
+            ({[hidden.byNodeKind && `${hidden.byNodeKind} by kind`, hidden.byAttributes && `${hidden.byAttributes} by country, approach, theme, network, programme or years`, hidden.byContext && `${hidden.byContext} left unlinked`].filter(Boolean).join(', ')})
+          </span>
+        )}
+        {active > 0 && (
+          <button type="button" className="link" onClick={() => set(() => clearFilters())}>
+            Clear all filters
+          </button>
+        )}
+      </p>
+      <details className="filter-group" open>
+        <summary>Node kinds</summary>
+        <div className="checklist" role="group" aria-label="Node kinds shown">
+          {NODE_KINDS.map((k) => (
+            <label key={k}>
+              <input type="checkbox" checked={!f.hiddenNodeKinds.includes(k)} onChange={() => set((x) => toggleNodeKind(x, k))} />
+              <KindSwatch kind={k} /> {NODE_KIND_STYLE[k].plural}
+              <span className="count">{countsByKind.get(k) ?? 0}</span>
+            </label>
+          ))}
+        </div>
+      </details>
+      <details className="filter-group">
+        <summary>
+          Relationship kinds{f.hiddenRelationKinds.length > 0 && <span className="pill">{f.hiddenRelationKinds.length} off</span>}
+        </summary>
+        <div className="checklist" role="group" aria-label="Relationship kinds shown">
+          {RELATION_KINDS.map((k) => (
+            <label key={k}>
+              <input type="checkbox" checked={!f.hiddenRelationKinds.includes(k)} onChange={() => set((x) => toggleRelationKind(x, k))} />
+              <span className="line-swatch" style={{ borderTopColor: RELATION_KIND_STYLE[k].colour, borderTopStyle: RELATION_KIND_STYLE[k].lineStyle }} aria-hidden="true" /> {RELATION_KIND_STYLE[k].label}
+            </label>
+          ))}
+        </div>
+      </details>
+      {!opts && <p className="hint">Loading the filter choices…</p>}
+      {opts && (
+        <>
+          <ValueList title="Countries" field="countries" options={opts.countries.edges.map((e) => ({ id: e.node.code, name: e.node.name }))} selected={f.countries} onToggle={onToggle} searchable />
+          <ValueList title="Approaches" field="approaches" options={opts.approaches.map((a) => ({ id: a.id, name: `${a.number}. ${a.name}` }))} selected={f.approaches} onToggle={onToggle} />
+          <ValueList title="Themes" field="themes" options={opts.themes.edges.map((e) => e.node)} selected={f.themes} onToggle={onToggle} searchable />
+          <ValueList title="Networks" field="networks" options={opts.networks.edges.map((e) => e.node)} selected={f.networks} onToggle={onToggle} />
+          <ValueList title="Funding programmes" field="programs" options={opts.fundingPrograms.edges.map((e) => e.node)} selected={f.programs} onToggle={onToggle} />
+        </>
+      )}
+      <details className="filter-group" open={f.years.from !== null || f.years.to !== null}>
+        <summary>Years (partnership since/until, project years)</summary>
+        <div className="years">
+          {yearInput('from')}
+          {yearInput('to')}
+        </div>
+        <p className="hint">Keeps what was active in these years; nodes with no known year are hidden while this is set.</p>
+      </details>
+    </section>
+  );
+}

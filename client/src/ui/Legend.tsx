@@ -1,0 +1,38 @@
+import type { NodeKind } from '../gql/graphql.js';
+import { NODE_KINDS, NODE_KIND_STYLE, PARTNERSHIP_TYPE_COLOUR, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import type { DrawnEdge, VisibleGraph } from '../graph/model.js';
+import { KindSwatch } from './KindSwatch.js';
+
+/** What the colours, shapes and lines on the canvas mean: only the kinds in view. */
+export function Legend({ graph }: { graph: VisibleGraph }) {
+  const kinds = new Set<NodeKind>(graph.nodes.map((n) => n.kind));
+  const edgeKinds = new Map<string, DrawnEdge>();
+  for (const e of graph.edges) edgeKinds.set(e.kind === 'PARTNERSHIP' ? `P:${e.partnershipType ?? 'OTHER'}` : e.kind, e);
+  return (
+    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      <h2 id="legend-title">Legend</h2>
+      {kinds.size === 0 && <p className="hint">Nothing drawn yet.</p>}
+      <ul className="legend-nodes">
+        {NODE_KINDS.filter((k) => kinds.has(k)).map((k) => (
+          <li key={k}>
+            <KindSwatch kind={k} size={16} /> {NODE_KIND_STYLE[k].label}
+          </li>
+        ))}
+      </ul>
+      <ul className="legend-edges">
+        {[...edgeKinds.entries()].sort().map(([key, e]) => {
+          const isP = e.kind === 'PARTNERSHIP';
+          const colour = isP ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER'] : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].colour;
+          const style = isP ? 'solid' : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].lineStyle;
+          const label = isP ? `${PARTNERSHIP_TYPE_LABEL[e.partnershipType ?? 'OTHER']} (partnership)` : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].label;
+          return (
+            <li key={key}>
+              <span className="line-swatch" style={{ borderTopColor: colour, borderTopStyle: style, borderTopWidth: isP ? 4 : 2 }} aria-hidden="true" /> {label}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="hint">Thick outline: focus. Double outline: expanded. Size: number of relations.</p>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
+import { searchNodes, type SearchHit } from '../api/graphApi.js';
+import { KindBadge } from './KindSwatch.js';
+
+interface Props {
+  onOpen(id: string): void;
+}
+
+type Result = { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
+
+/** Type-ahead search (the ARIA combobox pattern): arrows move through hits, Enter opens one as the focus. */
+export function SearchBox({ onOpen }: Props) {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<Result>({ state: 'idle' });
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const q = text.trim();
+    if (q.length === 0) {
+      setResult({ state: 'idle' });
+      return;
+    }
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      setResult({ state: 'loading' });
+      searchNodes(q, abort.signal).then(
+        (r) => {
+          setResult({ state: 'done', ...r });
+          setActive(0);
+        },
+        (e: unknown) => {
+          if ((e as Error).name === 'AbortError') return;
+          setResult({ state: 'error', message: e instanceof ApiError ? e.userMessage : 'Search failed. Try again.' });
+        },
+      );
+    }, 120);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [text]);
+
+  // "/" jumps to the search field from anywhere but another text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
+        e.preventDefault();
+        inputRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const hits = result.state === 'done' ? result.hits : [];
+  const choose = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    onOpen(hit.id);
+    setOpen(false);
+    setText(hit.name);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, Math.max(0, hits.length - 1)));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(hits[active]);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  const showList = open && text.trim().length > 0;
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Search the atlas
+      </label>
+      <input
+        id={`${listId}-input`}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder="Find a municipality, network, programme… ( / )"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <div className="search-popup">
+          {result.state === 'loading' && <p className="search-note">Searching…</p>}
+          {result.state === 'error' && (
+            <p className="search-note error" role="alert">
+              {result.message}
+            </p>
+          )}
+          {result.state === 'done' && hits.length === 0 && (
+            <p className="search-note" role="status">
+              Nothing in the atlas is called “{text.trim()}”. Try fewer letters or another spelling.
+            </p>
+          )}
+          <ul id={listId} role="listbox" aria-label="Search results">
+            {hits.map((hit, i) => (
+              <li
+                key={hit.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(hit);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span className="hit-name">{hit.name}</span>
+                {hit.countryCode && <span className="hit-country">{hit.countryCode}</span>}
+                <KindBadge kind={hit.kind} />
+              </li>
+            ))}
+          </ul>
+          {result.state === 'done' && result.total > hits.length && <p className="search-note">{result.total - hits.length} more: type more letters to narrow down.</p>}
+        </div>
+      )}
+    </div>
+  );
+}

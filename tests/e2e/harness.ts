@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedStore } from '../../graph-seed/seedStore.js';
+import { createApp, type AtlasApp } from '../../server/src/app.js';
+import { CLIENT_DIST } from '../../server/src/staticClient.js';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
+
+/** Debian's Chromium; never a downloaded browser build. CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags this machine needs: no sandbox as root, and no background traffic to a closed network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface Served {
+  app: AtlasApp;
+  server: Server;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real API server on the seed graph, with the built explorer, on a free port of the loopback. */
+export async function serveSeedGraph(): Promise<Served> {
+  if (!existsSync(`${CLIENT_DIST}/index.html`)) throw new Error('The explorer is not built: run npm run build:client first.');
+  const store = new MemoryGraphStore();
+  await seedStore(store);
+  const app = await createApp(store);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    server,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await app.apollo.stop();
+      await store.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return { context, page };
+}
+
+/** Waits until the view is loaded and the canvas (or the list) shows it, laid out. */
+export async function waitForGraph(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      if (document.querySelector('[data-testid="loading"]')) return false;
+      if (document.querySelector('[data-testid="list-view"]')) return true;
+      const c = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+      return !!c && c.dataset.layoutState === 'done';
+    },
+    undefined,
+    { timeout },
+  );
+}

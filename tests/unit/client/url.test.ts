@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decodeState, encodeState, initialState, type AppState } from '../../../client/src/state/url.js';
+
+const rich = (): AppState => ({
+  view: { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }, { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] }, { id: 'odd~id, with=chars&more', kinds: null }], showAll: false },
+  filters: {
+    hiddenNodeKinds: ['COUNTRY', 'THEME'],
+    hiddenRelationKinds: ['LOCATED_IN'],
+    countries: ['BE', 'BJ'],
+    approaches: ['approach-twinning'],
+    themes: ['water'],
+    networks: ['platforma'],
+    programs: ['fico'],
+    years: { from: 2005, to: 2015 },
+  },
+  display: { layout: 'concentric', partnerships: 'edges', sizeByDegree: false, panel: 'list' },
+  selection: { type: 'edge', id: 'roeselare--member-of--vvsg' },
+});
+
+describe('URL state', () => {
+  it('writes nothing for the initial state, and reads nothing back as the initial state', () => {
+    expect(encodeState(initialState())).toBe('');
+    expect(decodeState('')).toEqual(initialState());
+  });
+
+  it('round-trips a view with every part set', () => {
+    const s = rich();
+    expect(decodeState(encodeState(s))).toEqual(s);
+    expect(decodeState(`?${encodeState(s)}`)).toEqual(s);
+  });
+
+  it('round-trips open year ranges and an empty set of hidden kinds', () => {
+    const s = initialState();
+    s.filters.years = { from: null, to: 2010 };
+    s.filters.hiddenNodeKinds = [];
+    const search = encodeState(s);
+    expect(search).toContain('hide=');
+    expect(decodeState(search)).toEqual(s);
+    s.filters.years = { from: 1999, to: null };
+    expect(decodeState(encodeState(s))).toEqual(s);
+  });
+
+  it('keeps the order of expansions, which is the order the user opened them', () => {
+    const s = rich();
+    const order = decodeState(encodeState(s)).view.expanded.map((e) => e.id);
+    expect(order).toEqual(['roeselare', 'vvsg', 'odd~id, with=chars&more']);
+  });
+
+  it('is readable: ids and kinds appear as they are', () => {
+    const search = encodeState(rich());
+    expect(search).toContain('focus=roeselare');
+    expect(search).toContain('x=vvsg%7EMEMBER_OF.PARTY_TO');
+    expect(search).toContain('layout=concentric');
+  });
+
+  it('ignores what it cannot read instead of failing', () => {
+    const s = decodeState('?layout=spiral&hide=NOT_A_KIND.COUNTRY&rels=NOPE&country=Belgium&years=abc&sel=weird&pship=sideways&x=&size=7');
+    const base = initialState();
+    expect(s.display).toEqual(base.display);
+    expect(s.filters.hiddenNodeKinds).toEqual(['COUNTRY']);
+    expect(s.filters.hiddenRelationKinds).toEqual([]);
+    expect(s.filters.countries).toEqual([]);
+    expect(s.filters.years).toEqual({ from: null, to: null });
+    expect(s.selection).toBeNull();
+    expect(s.view.expanded).toEqual([]);
+  });
+
+  it('swaps an inverted year range and drops duplicate expansions', () => {
+    const s = decodeState('?years=2015-2005&x=a&x=a~MEMBER_OF');
+    expect(s.filters.years).toEqual({ from: 2005, to: 2015 });
+    expect(s.view.expanded).toEqual([{ id: 'a', kinds: null }]);
+  });
+});

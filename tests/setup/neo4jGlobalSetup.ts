@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { LocalNeo4jError, startLocalNeo4j } from '../../tools/neo4j/localNeo4j.js';
 
@@ -29,6 +30,10 @@ export function missingToolchain(e: unknown): boolean {
  * without Java the Neo4j suites are skipped, with one loud line saying how to enable them.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (!(await selectedTestsNeedNeo4j(project))) {
+    project.provide('neo4j', { uri: '', skipReason: 'no selected test file needs it' });
+    return undefined;
+  }
   if (process.env.NEO4J_URI) {
     project.provide('neo4j', { uri: process.env.NEO4J_URI });
     return undefined;
@@ -46,5 +51,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     console.warn(`\n!!! NEO4J TESTS SKIPPED: ${skipReason}\n`);
     project.provide('neo4j', { uri: '', skipReason });
     return undefined;
+  }
+}
+
+/**
+ * Whether any test file of this run uses the shared Neo4j (imports tests/setup/neo4j.ts), so that
+ * `vitest run tests/unit` does not start a server. Reads vitest's file filters (an internal field);
+ * when they cannot be read, assumes yes.
+ */
+async function selectedTestsNeedNeo4j(project: TestProject): Promise<boolean> {
+  try {
+    const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+    const { testFiles } = await project.globTestFiles(filters);
+    return testFiles.some((file) => /from '\.\.\/setup\/neo4j\.js'/.test(readFileSync(file, 'utf8')));
+  } catch {
+    return true;
   }
 }

@@ -10,14 +10,15 @@ import express from 'express';
 import depthLimit from 'graphql-depth-limit';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { readTokens, type TokenTable } from './auth.js';
 import { createContext, type AtlasContext } from './context.js';
 import { QueryTooComplexError } from './errors.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
 import { jitGateway } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
+import { IMPORT_CONTENT_LIMIT } from './resolvers/Mutation.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
-import { staticClient } from './staticClient.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
 // everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
@@ -78,14 +79,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 export interface AtlasApp {
   apollo: ApolloServer<AtlasContext>;
-  /** The HTTP application: /graphql (API and GraphiQL), /healthz, and the explorer at /. */
+  /** The HTTP application: /graphql (API and GraphiQL), /healthz. */
   http: express.Express;
   /** Runs one operation in-process through the real server, as tests do. */
   execute: ApolloServer<AtlasContext>['executeOperation'];
 }
 
+export interface AppOptions {
+  /** API tokens (default: from ATLAS_TOKENS / ATLAS_TOKENS_FILE). Without any, the API is read-only. */
+  tokens?: TokenTable;
+}
+
 /** Builds the API around a store. Does not listen: main.ts does, tests need not. */
-export async function createApp(store: GraphStore): Promise<AtlasApp> {
+export async function createApp(store: GraphStore, options: AppOptions = {}): Promise<AtlasApp> {
+  const tokens = options.tokens ?? readTokens();
   const schema = buildSchema();
   const apollo = new ApolloServer<AtlasContext>({
     gateway: jitGateway(schema),
@@ -108,8 +115,27 @@ export async function createApp(store: GraphStore): Promise<AtlasApp> {
       res.type('html').send(graphiqlPage('/graphiql', '/graphql'));
     } else next();
   });
-  http.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => createContext(store) }));
-  http.use(staticClient());
+  // Readers' requests are small; an editor's may carry a file to import (importData).
+  const readerBody = express.json({ limit: '100kb' });
+  const editorBody = express.json({ limit: IMPORT_CONTENT_LIMIT * 1.2 + 100_000 });
+  const bodyParser: express.RequestHandler = (req, res, next) => {
+    let editor = false;
+    try {
+      editor = tokens.principalOf(req.headers.authorization).role === 'editor';
+    } catch {
+      // A bad token is refused by the context below, with its message.
+    }
+    (editor ? editorBody : readerBody)(req, res, next);
+  };
+  http.use('/graphql', bodyParser, expressMiddleware(apollo, { context: async ({ req }) => createContext(store, tokens.principalOf(req.headers.authorization)) }));
+  http.use('/graphql', ((error, _req, res, next) => {
+    const status = (error as { status?: number; type?: string }).status;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'The request is too large: at most 100 kB without an editor token (imports: 20 MB with one, or npm run import on the server).', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (status === 400) {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else next(error);
+  }) as express.ErrorRequestHandler);
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
     apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(store) })) as AtlasApp['execute'];

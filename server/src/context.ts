@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { ANONYMOUS, type Principal } from './auth.js';
 import type { GraphNode } from './domain/model.js';
 import type { GraphAnalytics } from './store/GraphAnalytics.js';
 import type { GraphStore } from './store/GraphStore.js';
@@ -10,11 +11,14 @@ export interface AtlasContext {
   analytics: GraphAnalytics | null;
   nodes: DataLoader<string, GraphNode | null>;
   degrees: DataLoader<string, number>;
+  /** Who is asking (from the Authorization header); anonymous readers without a token. */
+  principal: Principal;
 }
 
-export function createContext(store: GraphStore): AtlasContext {
+export function createContext(store: GraphStore, principal: Principal = ANONYMOUS): AtlasContext {
   return {
     store,
+    principal,
     analytics: isAnalytics(store) ? store : null,
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),

@@ -1,5 +1,6 @@
 import { SeedValidationError } from '../../graph-seed/loadSeed.js';
 import { createApp } from './app.js';
+import { readTokens } from './auth.js';
 import { ConfigError, readConfig } from './config.js';
 import { openStore } from './openStore.js';
 import { StoreUnavailableError } from './store/GraphStore.js';
@@ -8,9 +9,12 @@ import { Neo4jConfigError } from './store/neo4j/errors.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const tokens = readTokens();
   const { store, description } = await openStore(config);
   console.log(description);
-  const app = await createApp(store);
+  const editors = tokens.size === 0 ? 'no API tokens: read-only (set ATLAS_TOKENS or ATLAS_TOKENS_FILE to allow editing)' : `${tokens.size} API token${tokens.size === 1 ? '' : 's'}`;
+  console.log(`Editing: ${editors}.`);
+  const app = await createApp(store, { tokens });
   const server = app.http.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

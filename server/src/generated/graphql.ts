@@ -2,7 +2,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode as GraphNodeModel, Provenance as ProvenanceModel, ApproachRating as ApproachRatingModel } from '../domain/model.js';
 import type { RelationView as RelationViewModel, Party as PartyModel, Money as MoneyModel } from '../resolvers/mappedTypes.js';
-import type { GraphStats as GraphStatsModel } from '../store/GraphStore.js';
+import type { GraphStats as GraphStatsModel, ChangeRecord as ChangeRecordModel } from '../store/GraphStore.js';
+import type { NodeChangeResult as NodeChangeResultModel, RelationChangeResult as RelationChangeResultModel, DeletionResult as DeletionResultModel } from '../resolvers/Mutation.js';
+import type { Principal as PrincipalModel } from '../auth.js';
 import type { AtlasContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -104,6 +106,48 @@ export type BasisWeight = {
   weight: Scalars['Float']['input'];
 };
 
+/** One recorded change: who, when, what, and the record before and after (JSON). */
+export type Change = {
+  __typename?: 'Change';
+  action: ChangeAction;
+  /** The token's name (cli:<user> for npm run import). */
+  actor: Scalars['String']['output'];
+  after?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 date-time. */
+  at: Scalars['String']['output'];
+  before?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  nodeIds: Array<Scalars['ID']['output']>;
+  /** The SOURCE the editor cited; null if it has been deleted since. */
+  source?: Maybe<Source>;
+  /** The node or relationship changed (the kept node of a merge, the SOURCE of an import). */
+  subject: Scalars['ID']['output'];
+  summary: Scalars['String']['output'];
+};
+
+export type ChangeAction =
+  | 'CREATE_NODE'
+  | 'CREATE_RELATION'
+  | 'DELETE_NODE'
+  | 'DELETE_RELATION'
+  | 'IMPORT'
+  | 'MERGE_NODES'
+  | 'UPDATE_NODE'
+  | 'UPDATE_RELATION';
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
 /**
  * Filters shared by the lists. Values inside one list are alternatives; different filters must all
  * hold. approaches/themes/programs also match through the partnerships and projects a node takes
@@ -152,6 +196,12 @@ export type CountryEdge = {
   __typename?: 'CountryEdge';
   cursor: Scalars['String']['output'];
   node: Country;
+};
+
+export type Deletion = {
+  __typename?: 'Deletion';
+  change: Change;
+  id: Scalars['ID']['output'];
 };
 
 export type Direction =
@@ -224,6 +274,45 @@ export type FundingProgramFilter = {
   scopes?: InputMaybe<Array<NetworkScope>>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   years?: InputMaybe<YearRange>;
+};
+
+export type ImportFormat =
+  | 'CSV'
+  | 'GEXF'
+  | 'GRAPHML'
+  | 'JSON'
+  | 'TSV';
+
+export type ImportInput = {
+  apply?: InputMaybe<Scalars['Boolean']['input']>;
+  content: Scalars['String']['input'];
+  /** The file's name: it names the SOURCE node and appears in messages. */
+  fileName: Scalars['String']['input'];
+  /** Default: from the file name's extension. */
+  format?: InputMaybe<ImportFormat>;
+  /** A mapping as YAML or JSON text (see docs/data.md); default: detected from the header. */
+  mapping?: InputMaybe<Scalars['String']['input']>;
+  /** Take the file's values where they differ from the graph's (default: keep the graph's). */
+  replace?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  /** Whether anything was written (false for a dry run, or when nothing changes). */
+  applied: Scalars['Boolean']['output'];
+  conflicts: Scalars['Int']['output'];
+  createdNodes: Array<KindCount>;
+  createdRelations: Array<RelationKindCount>;
+  matchedById: Scalars['Int']['output'];
+  matchedByName: Scalars['Int']['output'];
+  noChange: Scalars['Boolean']['output'];
+  rows: Scalars['Int']['output'];
+  skipped: Array<SkippedRows>;
+  skippedRows: Scalars['Int']['output'];
+  /** The report as npm run import prints it. */
+  text: Scalars['String']['output'];
+  updatedNodes: Scalars['Int']['output'];
+  updatedRelations: Scalars['Int']['output'];
 };
 
 export type KindCount = {
@@ -305,6 +394,120 @@ export type MunicipalityLevel =
   | 'MUNICIPALITY'
   | 'PROVINCE'
   | 'REGION';
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a node; the id defaults to a slug of the name (made unique). A country also gives the LOCATED_IN relationship. */
+  createNode: NodeChange;
+  /** Creates a relationship; the id defaults to <from>--<kind>--<to>. */
+  createRelation: RelationChange;
+  /** Deletes a node and its relationships. SOURCE nodes, and COUNTRY nodes something is located in, cannot be deleted. */
+  deleteNode: Deletion;
+  deleteRelation: Deletion;
+  /**
+   * Imports a file sent inline (as npm run import does): a dry run unless apply is true; one
+   * change, all or nothing. content: the file's text, at most 20 MB.
+   */
+  importData: ImportResult;
+  /**
+   * Merges `merge` into `keep` (two nodes that are the same entity, of the same kind): its names
+   * become alternative names, its sources and missing fields are added, its relationships move to
+   * `keep` (joining an equal one where there is one), and `merge` is deleted.
+   */
+  mergeNodes: NodeChange;
+  /** Sets the given fields, clears the fields named in `clear`; the source is added to the node's sources. */
+  updateNode: NodeChange;
+  /** Sets the given fields, clears those named in `clear`; kind and ends do not change (delete and create instead). */
+  updateRelation: RelationChange;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationCreateNodeArgs = {
+  input: NodeInput;
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationCreateRelationArgs = {
+  input: RelationInput;
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationDeleteNodeArgs = {
+  id: Scalars['ID']['input'];
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationDeleteRelationArgs = {
+  id: Scalars['ID']['input'];
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationImportDataArgs = {
+  input: ImportInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationMergeNodesArgs = {
+  keep: Scalars['ID']['input'];
+  merge: Scalars['ID']['input'];
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationUpdateNodeArgs = {
+  clear?: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  patch: NodePatch;
+  source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationUpdateRelationArgs = {
+  clear?: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  patch: RelationPatch;
+  source: ProvenanceInput;
+};
 
 export type NeighborhoodFilter = {
   /** Enter only nodes of these kinds (all when absent); the start nodes are always included. */
@@ -396,6 +599,50 @@ export type NodeRelationsArgs = {
   kinds?: InputMaybe<Array<RelationKind>>;
 };
 
+export type NodeChange = {
+  __typename?: 'NodeChange';
+  change: Change;
+  node: Node;
+};
+
+/** A new node. Which fields a kind needs or allows is the seed's rule (graph-seed/README.md). */
+export type NodeInput = {
+  altNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  amountMax?: InputMaybe<Scalars['Float']['input']>;
+  amountPeriod?: InputMaybe<AmountPeriod>;
+  authors?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 code; needs its COUNTRY node. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: NodeKind;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  level?: InputMaybe<MunicipalityLevel>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  memberCount?: InputMaybe<Scalars['Int']['input']>;
+  memberCountQualifier?: InputMaybe<QuantityQualifier>;
+  name: Scalars['String']['input'];
+  number?: InputMaybe<Scalars['Int']['input']>;
+  orgType?: InputMaybe<OrgType>;
+  partnershipType?: InputMaybe<PartnershipType>;
+  population?: InputMaybe<Scalars['Int']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<NetworkScope>;
+  since?: InputMaybe<Scalars['Int']['input']>;
+  sourceType?: InputMaybe<SourceType>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** PartnershipStatus for a partnership, ProjectStatus for a project. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['Int']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The kinds of node in the cooperation graph. */
 export type NodeKind =
   | 'APPROACH'
@@ -418,6 +665,40 @@ export type NodeMetrics = {
   /** Community number (Louvain); nodes in the same community share it. */
   community: Scalars['Int']['output'];
   degree: Scalars['Int']['output'];
+};
+
+/** Fields to set on a node (its kind and id do not change). */
+export type NodePatch = {
+  altNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  amountMax?: InputMaybe<Scalars['Float']['input']>;
+  amountPeriod?: InputMaybe<AmountPeriod>;
+  authors?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  level?: InputMaybe<MunicipalityLevel>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  memberCount?: InputMaybe<Scalars['Int']['input']>;
+  memberCountQualifier?: InputMaybe<QuantityQualifier>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['Int']['input']>;
+  orgType?: InputMaybe<OrgType>;
+  partnershipType?: InputMaybe<PartnershipType>;
+  population?: InputMaybe<Scalars['Int']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<NetworkScope>;
+  since?: InputMaybe<Scalars['Int']['input']>;
+  sourceType?: InputMaybe<SourceType>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['Int']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Default: NAME ascending. Ties are broken by name, then id. */
@@ -663,6 +944,13 @@ export type Provenance = {
   source: Source;
 };
 
+/** The evidence for an edit: an existing SOURCE node, where in it, and a short quote. */
+export type ProvenanceInput = {
+  locator: Scalars['String']['input'];
+  quote: Scalars['String']['input'];
+  source: Scalars['ID']['input'];
+};
+
 export type QuantityQualifier =
   | 'ABOUT'
   | 'ALMOST'
@@ -676,6 +964,8 @@ export type Query = {
   allShortestPaths: Array<Path>;
   /** The eight approaches with their ratings, in chapter order. */
   approaches: Array<Approach>;
+  /** The change log, newest first; only the changes concerning `nodeId` when given. first: 1-100 (default 20). */
+  changes: ChangeConnection;
   countries: CountryConnection;
   fundingPrograms: FundingProgramConnection;
   /** Metrics of nodes (degree, betweenness, community), in the order asked; null for unknown ids. */
@@ -715,6 +1005,8 @@ export type Query = {
   /** Municipalities and organisations the municipality is not yet linked to, reached in two steps, with the paths that justify each. */
   suggestPartners: Array<PartnerSuggestion>;
   themes: ThemeConnection;
+  /** Who is asking: the token's name and role, or an anonymous reader. */
+  viewer: Viewer;
 };
 
 
@@ -724,6 +1016,13 @@ export type QueryAllShortestPathsArgs = {
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   relationKinds?: InputMaybe<Array<RelationKind>>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -879,6 +1178,12 @@ export type Relation = {
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+export type RelationChange = {
+  __typename?: 'RelationChange';
+  change: Change;
+  relation: Relation;
+};
+
 export type RelationConnection = {
   __typename?: 'RelationConnection';
   edges: Array<RelationEdge>;
@@ -894,6 +1199,22 @@ export type RelationEdge = {
   /** The node at the other end. */
   node: Node;
   relation: Relation;
+};
+
+export type RelationInput = {
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  amountMax?: InputMaybe<Scalars['Float']['input']>;
+  amountPeriod?: InputMaybe<AmountPeriod>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: RelationKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The kinds of relationship. */
@@ -921,6 +1242,22 @@ export type RelationKindCount = {
   count: Scalars['Int']['output'];
   kind: RelationKind;
 };
+
+export type RelationPatch = {
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  amountMax?: InputMaybe<Scalars['Float']['input']>;
+  amountPeriod?: InputMaybe<AmountPeriod>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['Int']['input']>;
+  until?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Role =
+  | 'EDITOR'
+  | 'READER';
 
 /** A UN Sustainable Development Goal. */
 export type Sdg = Node & {
@@ -1012,6 +1349,13 @@ export type SimilarityMetric =
   | 'OVERLAP'
   /** Weighted mean of the per-basis Jaccard scores, with the caller's weights. */
   | 'WEIGHTED';
+
+export type SkippedRows = {
+  __typename?: 'SkippedRows';
+  reason: Scalars['String']['output'];
+  /** Where in the file: 'line 12', 'nodes[3]'. */
+  rows: Array<Scalars['String']['output']>;
+};
 
 export type SortDirection =
   | 'ASC'
@@ -1122,6 +1466,12 @@ export type ThemeEdge = {
   node: Theme;
 };
 
+export type Viewer = {
+  __typename?: 'Viewer';
+  name: Scalars['String']['output'];
+  role: Role;
+};
+
 /** An inclusive year range; either end may be open. */
 export type YearRange = {
   from?: InputMaybe<Scalars['Int']['input']>;
@@ -1210,10 +1560,15 @@ export type ResolversTypes = ResolversObject<{
   BasisScore: ResolverTypeWrapper<Omit<BasisScore, 'shared'> & { shared: Array<ResolversTypes['Node']> }>;
   BasisWeight: BasisWeight;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRecordModel>;
+  ChangeAction: ChangeAction;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   CommonFilter: CommonFilter;
   Country: ResolverTypeWrapper<GraphNodeModel>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'edges'> & { edges: Array<ResolversTypes['CountryEdge']> }>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
+  Deletion: ResolverTypeWrapper<DeletionResultModel>;
   Direction: Direction;
   FeatureCheck: ResolverTypeWrapper<FeatureCheck>;
   FeatureWish: FeatureWish;
@@ -1223,6 +1578,9 @@ export type ResolversTypes = ResolversObject<{
   FundingProgramEdge: ResolverTypeWrapper<Omit<FundingProgramEdge, 'node'> & { node: ResolversTypes['FundingProgram'] }>;
   FundingProgramFilter: FundingProgramFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportFormat: ImportFormat;
+  ImportInput: ImportInput;
+  ImportResult: ResolverTypeWrapper<ImportResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Money: ResolverTypeWrapper<MoneyModel>;
@@ -1231,6 +1589,7 @@ export type ResolversTypes = ResolversObject<{
   MunicipalityEdge: ResolverTypeWrapper<Omit<MunicipalityEdge, 'node'> & { node: ResolversTypes['Municipality'] }>;
   MunicipalityFilter: MunicipalityFilter;
   MunicipalityLevel: MunicipalityLevel;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeighborhoodFilter: NeighborhoodFilter;
   Network: ResolverTypeWrapper<GraphNodeModel>;
   NetworkConnection: ResolverTypeWrapper<Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversTypes['NetworkEdge']> }>;
@@ -1238,8 +1597,11 @@ export type ResolversTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   NetworkScope: NetworkScope;
   Node: ResolverTypeWrapper<GraphNodeModel>;
+  NodeChange: ResolverTypeWrapper<NodeChangeResultModel>;
+  NodeInput: NodeInput;
   NodeKind: NodeKind;
   NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
+  NodePatch: NodePatch;
   NodeSort: NodeSort;
   OrgType: OrgType;
   Organization: ResolverTypeWrapper<GraphNodeModel>;
@@ -1262,13 +1624,18 @@ export type ResolversTypes = ResolversObject<{
   ProjectFilter: ProjectFilter;
   ProjectStatus: ProjectStatus;
   Provenance: ResolverTypeWrapper<ProvenanceModel>;
+  ProvenanceInput: ProvenanceInput;
   QuantityQualifier: QuantityQualifier;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationViewModel>;
+  RelationChange: ResolverTypeWrapper<RelationChangeResultModel>;
   RelationConnection: ResolverTypeWrapper<Omit<RelationConnection, 'edges'> & { edges: Array<ResolversTypes['RelationEdge']> }>;
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'node' | 'relation'> & { node: ResolversTypes['Node'], relation: ResolversTypes['Relation'] }>;
+  RelationInput: RelationInput;
   RelationKind: RelationKind;
   RelationKindCount: ResolverTypeWrapper<RelationKindCount>;
+  RelationPatch: RelationPatch;
+  Role: Role;
   Sdg: ResolverTypeWrapper<GraphNodeModel>;
   SdgConnection: ResolverTypeWrapper<Omit<SdgConnection, 'edges'> & { edges: Array<ResolversTypes['SdgEdge']> }>;
   SdgEdge: ResolverTypeWrapper<Omit<SdgEdge, 'node'> & { node: ResolversTypes['Sdg'] }>;
@@ -1278,6 +1645,7 @@ export type ResolversTypes = ResolversObject<{
   SimilarityBasis: SimilarityBasis;
   SimilarityFilter: SimilarityFilter;
   SimilarityMetric: SimilarityMetric;
+  SkippedRows: ResolverTypeWrapper<SkippedRows>;
   SortDirection: SortDirection;
   SortField: SortField;
   Source: ResolverTypeWrapper<GraphNodeModel>;
@@ -1290,6 +1658,7 @@ export type ResolversTypes = ResolversObject<{
   Theme: ResolverTypeWrapper<GraphNodeModel>;
   ThemeConnection: ResolverTypeWrapper<Omit<ThemeConnection, 'edges'> & { edges: Array<ResolversTypes['ThemeEdge']> }>;
   ThemeEdge: ResolverTypeWrapper<Omit<ThemeEdge, 'node'> & { node: ResolversTypes['Theme'] }>;
+  Viewer: ResolverTypeWrapper<PrincipalModel>;
   YearRange: YearRange;
 }>;
 
@@ -1301,10 +1670,14 @@ export type ResolversParentTypes = ResolversObject<{
   BasisScore: Omit<BasisScore, 'shared'> & { shared: Array<ResolversParentTypes['Node']> };
   BasisWeight: BasisWeight;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRecordModel;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   CommonFilter: CommonFilter;
   Country: GraphNodeModel;
   CountryConnection: Omit<CountryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CountryEdge']> };
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
+  Deletion: DeletionResultModel;
   FeatureCheck: FeatureCheck;
   FeatureWish: FeatureWish;
   Float: Scalars['Float']['output'];
@@ -1313,6 +1686,8 @@ export type ResolversParentTypes = ResolversObject<{
   FundingProgramEdge: Omit<FundingProgramEdge, 'node'> & { node: ResolversParentTypes['FundingProgram'] };
   FundingProgramFilter: FundingProgramFilter;
   ID: Scalars['ID']['output'];
+  ImportInput: ImportInput;
+  ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
   Money: MoneyModel;
@@ -1320,13 +1695,17 @@ export type ResolversParentTypes = ResolversObject<{
   MunicipalityConnection: Omit<MunicipalityConnection, 'edges'> & { edges: Array<ResolversParentTypes['MunicipalityEdge']> };
   MunicipalityEdge: Omit<MunicipalityEdge, 'node'> & { node: ResolversParentTypes['Municipality'] };
   MunicipalityFilter: MunicipalityFilter;
+  Mutation: Record<PropertyKey, never>;
   NeighborhoodFilter: NeighborhoodFilter;
   Network: GraphNodeModel;
   NetworkConnection: Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkEdge']> };
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   NetworkFilter: NetworkFilter;
   Node: GraphNodeModel;
+  NodeChange: NodeChangeResultModel;
+  NodeInput: NodeInput;
   NodeMetrics: NodeMetrics;
+  NodePatch: NodePatch;
   NodeSort: NodeSort;
   Organization: GraphNodeModel;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
@@ -1345,11 +1724,15 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectFilter: ProjectFilter;
   Provenance: ProvenanceModel;
+  ProvenanceInput: ProvenanceInput;
   Query: Record<PropertyKey, never>;
   Relation: RelationViewModel;
+  RelationChange: RelationChangeResultModel;
   RelationConnection: Omit<RelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelationEdge']> };
   RelationEdge: Omit<RelationEdge, 'node' | 'relation'> & { node: ResolversParentTypes['Node'], relation: ResolversParentTypes['Relation'] };
+  RelationInput: RelationInput;
   RelationKindCount: RelationKindCount;
+  RelationPatch: RelationPatch;
   Sdg: GraphNodeModel;
   SdgConnection: Omit<SdgConnection, 'edges'> & { edges: Array<ResolversParentTypes['SdgEdge']> };
   SdgEdge: Omit<SdgEdge, 'node'> & { node: ResolversParentTypes['Sdg'] };
@@ -1357,6 +1740,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   SimilarMunicipality: Omit<SimilarMunicipality, 'byBasis' | 'peer'> & { byBasis: Array<ResolversParentTypes['BasisScore']>, peer: ResolversParentTypes['Municipality'] };
   SimilarityFilter: SimilarityFilter;
+  SkippedRows: SkippedRows;
   Source: GraphNodeModel;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
@@ -1366,6 +1750,7 @@ export type ResolversParentTypes = ResolversObject<{
   Theme: GraphNodeModel;
   ThemeConnection: Omit<ThemeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ThemeEdge']> };
   ThemeEdge: Omit<ThemeEdge, 'node'> & { node: ResolversParentTypes['Theme'] };
+  Viewer: PrincipalModel;
   YearRange: YearRange;
 }>;
 
@@ -1409,6 +1794,30 @@ export type BasisScoreResolvers<ContextType = AtlasContext, ParentType extends R
   shared?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
 
+export type ChangeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ChangeAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+}>;
+
 export type CountryResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1431,6 +1840,11 @@ export type CountryConnectionResolvers<ContextType = AtlasContext, ParentType ex
 export type CountryEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['CountryEdge'] = ResolversParentTypes['CountryEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+}>;
+
+export type DeletionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type FeatureCheckResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['FeatureCheck'] = ResolversParentTypes['FeatureCheck']> = ResolversObject<{
@@ -1466,6 +1880,22 @@ export type FundingProgramConnectionResolvers<ContextType = AtlasContext, Parent
 export type FundingProgramEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['FundingProgramEdge'] = ResolversParentTypes['FundingProgramEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['FundingProgram'], ParentType, ContextType>;
+}>;
+
+export type ImportResultResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdNodes?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  createdRelations?: Resolver<Array<ResolversTypes['RelationKindCount']>, ParentType, ContextType>;
+  matchedById?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchedByName?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['SkippedRows']>, ParentType, ContextType>;
+  skippedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type KindCountResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
@@ -1511,6 +1941,17 @@ export type MunicipalityEdgeResolvers<ContextType = AtlasContext, ParentType ext
   node?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createNode?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationCreateNodeArgs, 'input' | 'source'>>;
+  createRelation?: Resolver<ResolversTypes['RelationChange'], ParentType, ContextType, RequireFields<MutationCreateRelationArgs, 'input' | 'source'>>;
+  deleteNode?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'id' | 'source'>>;
+  deleteRelation?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteRelationArgs, 'id' | 'source'>>;
+  importData?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportDataArgs, 'input'>>;
+  mergeNodes?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'keep' | 'merge' | 'source'>>;
+  updateNode?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'id' | 'patch' | 'source'>>;
+  updateRelation?: Resolver<ResolversTypes['RelationChange'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'patch' | 'source'>>;
+}>;
+
 export type NetworkResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
@@ -1543,6 +1984,11 @@ export type NetworkEdgeResolvers<ContextType = AtlasContext, ParentType extends 
 
 export type NodeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Approach' | 'Country' | 'FundingProgram' | 'Municipality' | 'Network' | 'Organization' | 'Partnership' | 'Project' | 'Sdg' | 'Source' | 'Theme', ParentType, ContextType>;
+}>;
+
+export type NodeChangeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeChange'] = ResolversParentTypes['NodeChange']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
 export type NodeMetricsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeMetrics'] = ResolversParentTypes['NodeMetrics']> = ResolversObject<{
@@ -1672,6 +2118,7 @@ export type ProvenanceResolvers<ContextType = AtlasContext, ParentType extends R
 export type QueryResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   approaches?: Resolver<Array<ResolversTypes['Approach']>, ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   fundingPrograms?: Resolver<ResolversTypes['FundingProgramConnection'], ParentType, ContextType, RequireFields<QueryFundingProgramsArgs, 'first'>>;
   metrics?: Resolver<Array<Maybe<ResolversTypes['NodeMetrics']>>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'ids'>>;
@@ -1691,6 +2138,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   suggestPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestPartnersArgs, 'first' | 'id'>>;
   themes?: Resolver<ResolversTypes['ThemeConnection'], ParentType, ContextType, RequireFields<QueryThemesArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type RelationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
@@ -1707,6 +2155,11 @@ export type RelationResolvers<ContextType = AtlasContext, ParentType extends Res
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type RelationChangeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['RelationChange'] = ResolversParentTypes['RelationChange']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
 }>;
 
 export type RelationConnectionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = ResolversObject<{
@@ -1767,6 +2220,11 @@ export type SimilarMunicipalityResolvers<ContextType = AtlasContext, ParentType 
   byBasis?: Resolver<Array<ResolversTypes['BasisScore']>, ParentType, ContextType>;
   peer?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SkippedRowsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SkippedRows'] = ResolversParentTypes['SkippedRows']> = ResolversObject<{
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -1833,27 +2291,39 @@ export type ThemeEdgeResolvers<ContextType = AtlasContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Approach?: ApproachResolvers<ContextType>;
   ApproachRating?: ApproachRatingResolvers<ContextType>;
   ApproachRecommendation?: ApproachRecommendationResolvers<ContextType>;
   BasisScore?: BasisScoreResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
+  Deletion?: DeletionResolvers<ContextType>;
   FeatureCheck?: FeatureCheckResolvers<ContextType>;
   FundingProgram?: FundingProgramResolvers<ContextType>;
   FundingProgramConnection?: FundingProgramConnectionResolvers<ContextType>;
   FundingProgramEdge?: FundingProgramEdgeResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   MunicipalityConnection?: MunicipalityConnectionResolvers<ContextType>;
   MunicipalityEdge?: MunicipalityEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeChange?: NodeChangeResolvers<ContextType>;
   NodeMetrics?: NodeMetricsResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
@@ -1871,6 +2341,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RelationChange?: RelationChangeResolvers<ContextType>;
   RelationConnection?: RelationConnectionResolvers<ContextType>;
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationKindCount?: RelationKindCountResolvers<ContextType>;
@@ -1880,6 +2351,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SimilarMunicipality?: SimilarMunicipalityResolvers<ContextType>;
+  SkippedRows?: SkippedRowsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
@@ -1888,5 +2360,6 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Theme?: ThemeResolvers<ContextType>;
   ThemeConnection?: ThemeConnectionResolvers<ContextType>;
   ThemeEdge?: ThemeEdgeResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

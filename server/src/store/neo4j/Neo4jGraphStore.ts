@@ -52,7 +52,18 @@ import {
   UPDATE_RELATIONS,
   listNodesCypher,
 } from './cypher.js';
+import type {
+  GraphAnalytics,
+  GraphPath,
+  NodeMetricsResult,
+  PartnerSuggestionResult,
+  PathQuery,
+  SimilarityMatch,
+  SimilarityQuery,
+  SuggestionQuery,
+} from '../GraphAnalytics.js';
 import { createDriver } from './driver.js';
+import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
 import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
 
@@ -85,7 +96,7 @@ async function rows(tx: ManagedTransaction, cypher: string, params: Row): Promis
  * Writes: see writeGraph. Errors: connectivity problems become StoreUnavailableError (the API's
  * SERVICE_UNAVAILABLE); the driver reconnects by itself when Neo4j is back.
  */
-export class Neo4jGraphStore implements GraphStore {
+export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
   readonly name = 'neo4j';
   private readonly batchSize: number;
   private readonly transactionLimit: number;
@@ -465,6 +476,27 @@ export class Neo4jGraphStore implements GraphStore {
     } finally {
       await session.close().catch(() => {});
     }
+  }
+
+  private readonly analytics = new Neo4jAnalytics(
+    (work) => this.read(work),
+    (ids) => this.getNodes(ids),
+  );
+
+  similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
+    return this.analytics.similarMunicipalities(query);
+  }
+
+  suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
+    return this.analytics.suggestPartners(query);
+  }
+
+  shortestPaths(query: PathQuery): Promise<GraphPath[]> {
+    return this.analytics.shortestPaths(query);
+  }
+
+  metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
+    return this.analytics.metrics(ids);
   }
 
   async close(): Promise<void> {

@@ -1,14 +1,11 @@
 import DataLoader from 'dataloader';
 import { ANONYMOUS, type Principal } from './auth.js';
 import type { GraphNode } from './domain/model.js';
-import type { GraphAnalytics } from './store/GraphAnalytics.js';
 import type { GraphStore } from './store/GraphStore.js';
 
 /** What every resolver sees: the port (data and analysis), and per-request batching loaders over it. */
 export interface AtlasContext {
   store: GraphStore;
-  /** The store's analysis half, when its adapter implements it. */
-  analytics: GraphAnalytics | null;
   nodes: DataLoader<string, GraphNode | null>;
   degrees: DataLoader<string, number>;
   /** Who is asking (from the Authorization header); anonymous readers without a token. */
@@ -19,13 +16,8 @@ export function createContext(store: GraphStore, principal: Principal = ANONYMOU
   return {
     store,
     principal,
-    analytics: isAnalytics(store) ? store : null,
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),
   };
 }
 
-function isAnalytics(store: GraphStore): store is GraphStore & GraphAnalytics {
-  const candidate = store as Partial<GraphAnalytics>;
-  return typeof candidate.similarMunicipalities === 'function' && typeof candidate.shortestPaths === 'function';
-}

@@ -1,6 +1,6 @@
 import type { RelationKind } from '../domain/model.js';
 import { recommendApproaches } from '../domain/advisor.js';
-import { BadUserInputError, NotFoundError, ServiceUnavailableError } from '../errors.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { AtlasContext } from '../context.js';
 import { SIMILARITY_BASES } from '../store/analysis/similarity.js';
@@ -9,11 +9,6 @@ import { relationView } from './mappedTypes.js';
 import { pageSize } from './pagination.js';
 
 const LIMITS = { peers: { default: 10, max: 100 }, paths: { default: 10, max: 50 }, maxHops: 6, metricsIds: 1000 };
-
-function analyticsOf(ctx: AtlasContext) {
-  if (!ctx.analytics) throw new ServiceUnavailableError(`Analysis is not available on the ${ctx.store.name} store of this server.`);
-  return ctx.analytics;
-}
 
 async function requireNode(ctx: AtlasContext, id: string, kind?: string) {
   const node = await ctx.nodes.load(id);
@@ -42,7 +37,7 @@ export const analysisQueries: Pick<
     for (const w of weights ?? []) {
       if (!(w.weight >= 0)) throw new BadUserInputError(`Weights must be 0 or more (got ${w.weight} for ${w.basis}).`, 'weights');
     }
-    return analyticsOf(ctx).similarMunicipalities({
+    return ctx.store.similarMunicipalities({
       id,
       first: pageSize(first, LIMITS.peers),
       metric: metric ?? 'JACCARD',
@@ -56,19 +51,19 @@ export const analysisQueries: Pick<
 
   suggestPartners: async (_root, { id, first, kinds }, ctx) => {
     await requireNode(ctx, id);
-    const results = await analyticsOf(ctx).suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined });
+    const results = await ctx.store.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined });
     return results.map((s) => ({ ...s, paths: s.paths.map(pathView) }));
   },
 
   shortestPath: async (_root, { from, to, relationKinds, maxHops }, ctx) => {
     await Promise.all([requireNode(ctx, from), requireNode(ctx, to)]);
-    const [path] = await analyticsOf(ctx).shortestPaths({ from, to, relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined, maxHops: maxHopsOf(maxHops), first: 1 });
+    const [path] = await ctx.store.shortestPaths({ from, to, relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined, maxHops: maxHopsOf(maxHops), first: 1 });
     return path ? pathView(path) : null;
   },
 
   allShortestPaths: async (_root, { from, to, relationKinds, maxHops, first }, ctx) => {
     await Promise.all([requireNode(ctx, from), requireNode(ctx, to)]);
-    const paths = await analyticsOf(ctx).shortestPaths({
+    const paths = await ctx.store.shortestPaths({
       from,
       to,
       relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined,
@@ -99,7 +94,7 @@ export const analysisQueries: Pick<
 
   metrics: async (_root, { ids }, ctx) => {
     if (ids.length > LIMITS.metricsIds) throw new BadUserInputError(`Ask for the metrics of at most ${LIMITS.metricsIds} nodes at once.`, 'ids');
-    return analyticsOf(ctx).metrics(ids);
+    return ctx.store.metrics(ids);
   },
 };
 

@@ -1,3 +1,4 @@
+import type { GraphAnalytics } from './GraphAnalytics.js';
 import type {
   GraphNode,
   GraphRelation,
@@ -17,7 +18,7 @@ import type {
  * Neo4j adapter can answer each with a bounded Cypher query. Callers validate user input
  * (page sizes, depths); the stores trust the numbers they are given.
  */
-export interface GraphStore {
+export interface GraphStore extends GraphAnalytics {
   /** Short name for logs and health checks ("memory", "neo4j"). */
   readonly name: string;
 

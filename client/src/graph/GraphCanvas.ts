@@ -37,10 +37,16 @@ export interface UpdateOptions {
   focus: string | null;
   /** Run the layout even if no node came or went (the user asked for it, or changed layouts). */
   relayout?: boolean;
+  /** The elements carry their positions: draw them where they are, no layout. */
+  preset?: boolean;
 }
 
-/** Above this many elements the canvas draws edges only when the view stands still. */
-export const HIDE_EDGES_WHILE_MOVING_ABOVE = 6000;
+/**
+ * Above this many elements the canvas switches to its large-graph style (style.ts) and, while the
+ * user zooms or pans, moves a snapshot of the drawing instead of redrawing every element
+ * (Cytoscape's textureOnViewport), then redraws sharply when the view stands still.
+ */
+export const LARGE_GRAPH_ELEMENTS = 2500;
 
 /** Fitting never zooms in further than this, so a small view keeps readable proportions. */
 const MAX_FIT_ZOOM = 1.4;
@@ -60,6 +66,7 @@ export class GraphCanvas {
   private laidOutOnce = false;
   private worker: Worker | null = null;
   private refineRun = 0;
+  private large = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -103,6 +110,8 @@ export class GraphCanvas {
     let added = 0;
     let removed = 0;
     const newNodes: string[] = [];
+    // Before adding: restyling thousands of elements afterwards would cost as much again.
+    this.setLarge(wanted.size > LARGE_GRAPH_ELEMENTS);
     cy.batch(() => {
       const gone = cy.elements().filter((el) => !wanted.has(el.id()));
       removed = gone.nodes().length;
@@ -122,13 +131,22 @@ export class GraphCanvas {
       if (toAdd.length > 0) cy.add(toAdd);
     });
     const nodeCount = cy.nodes().length;
-    ((cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer()).hideEdgesOnViewport = cy.elements().length > HIDE_EDGES_WHILE_MOVING_ABOVE;
     const kept = nodeCount - added;
     const incremental = this.laidOutOnce && kept >= added && added + removed > 0;
     if (incremental) this.placeNearNeighbours(newNodes, options.focus);
-    if (added + removed > 0 || options.relayout || !this.laidOutOnce) this.runLayout(options.layout, options.focus, incremental);
+    if (options.preset) {
+      this.laidOutOnce = true;
+      this.container.dataset.layoutState = 'done';
+    } else if (added + removed > 0 || options.relayout || !this.laidOutOnce) this.runLayout(options.layout, options.focus, incremental);
     if (this.hovered && cy.getElementById(this.hovered).empty()) this.hovered = null;
     return { added, removed };
+  }
+
+  private setLarge(large: boolean): void {
+    if (large === this.large) return;
+    this.large = large;
+    this.cy.style(stylesheet({ large }));
+    (this.cy as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport = large;
   }
 
   /** New nodes start beside a neighbour that already has a place, so a refinement moves them little. */

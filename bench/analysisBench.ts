@@ -1,5 +1,6 @@
 import { countryNodeId, type GraphNode, type GraphRelation } from '../server/src/domain/model.js';
 import { comparePeers, featuresFromLinked, scorePair, SIMILARITY_BASES, type FeatureSets, type SimilarityBasis } from '../server/src/store/analysis/similarity.js';
+import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { normalizeText } from '../server/src/store/searchText.js';
 import { emit, latencies, percentile } from './measure.js';
@@ -64,4 +65,43 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
   const paths = await latencies(pairs, ([from, to]) => store.shortestPaths({ from, to, maxHops: 4, first: 1 }));
   emit(`${tag}.shortest_path.p50`, percentile(paths, 50), 'us');
   emit(`${tag}.shortest_path.p95`, percentile(paths, 95), 'us');
+}
+
+/**
+ * The same analysis queries on Neo4j and on the embedded store, same graph, same inputs, in one run
+ * (the embedded store as the reference). Uses NEO4J_URI when set (that database is CLEARED),
+ * else starts a local Neo4j (tools/neo4j).
+ */
+export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }, samples: number): Promise<void> {
+  const { startLocalNeo4j } = await import('../tools/neo4j/localNeo4j.js');
+  const { Neo4jGraphStore } = await import('../server/src/store/neo4j/Neo4jGraphStore.js');
+  const { readNeo4jConfig } = await import('../server/src/store/neo4j/config.js');
+  const server = process.env.NEO4J_URI ? undefined : await startLocalNeo4j({ port: 0 });
+  const config = readNeo4jConfig({ ...process.env, NEO4J_URI: process.env.NEO4J_URI ?? server!.uri }).config;
+  const neo4j = await Neo4jGraphStore.open(config);
+  try {
+    await neo4j.clear();
+    await neo4j.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+    const memory = new MemoryGraphStore();
+    await memory.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+    const random = prng(13);
+    const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
+    for (const [name, run] of [
+      ['peers.top10', (store: GraphStore, id: string) => store.similarMunicipalities({ ...QUERY, id })],
+      ['suggestions.top10', (store: GraphStore, id: string) => store.suggestPartners({ id, first: 10 })],
+    ] as const) {
+      const onNeo4j = await latencies(sample, (id) => run(neo4j, id));
+      const onMemory = await latencies(sample, (id) => run(memory, id));
+      emit(`${tag}.${name}.neo4j.p50`, percentile(onNeo4j, 50), 'us');
+      emit(`${tag}.${name}.neo4j.p95`, percentile(onNeo4j, 95), 'us');
+      emit(`${tag}.${name}.neo4j_over_memory.p50`, percentile(onNeo4j, 50) / percentile(onMemory, 50), 'ratio');
+    }
+    const pairs = sample.map((id, i) => [id, sample[(i * 7 + 3) % sample.length]!] as const);
+    const paths = await latencies(pairs, ([from, to]) => neo4j.shortestPaths({ from, to, maxHops: 4, first: 1 }));
+    emit(`${tag}.shortest_path.neo4j.p50`, percentile(paths, 50), 'us');
+    emit(`${tag}.shortest_path.neo4j.p95`, percentile(paths, 95), 'us');
+  } finally {
+    await neo4j.close();
+    await server?.stop();
+  }
 }

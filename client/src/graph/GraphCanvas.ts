@@ -387,7 +387,7 @@ export class GraphCanvas {
     const box = this.container.getBoundingClientRect();
     return this.cy.nodes().map((n) => {
       const p = n.renderedPosition();
-      return { id: n.id(), label: String(n.data('label')), x: box.left + p.x, y: box.top + p.y };
+      return { id: n.id(), label: String(n.data('name') ?? n.data('label')), x: box.left + p.x, y: box.top + p.y };
     });
   }
 

@@ -24,8 +24,6 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
         color: '#1b1b1b',
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',

@@ -11,11 +11,16 @@ export function nodeSize(degree: number, sizeByDegree: boolean): number {
   return sizeByDegree ? Math.round(Math.min(80, 22 + 7 * Math.sqrt(Math.max(0, degree)))) : 30;
 }
 
+/** Labels longer than this are cut with an ellipsis here, once, rather than measured by the canvas at every draw. */
+export const LABEL_MAX_CHARS = 28;
+
+export const shortLabel = (name: string): string => (name.length > LABEL_MAX_CHARS ? `${name.slice(0, LABEL_MAX_CHARS - 1).trimEnd()}…` : name);
+
 export function nodeElement(n: DrawnNode, options: ElementOptions): ElementDefinition {
   const classes = [n.focus ? 'focus' : '', n.expanded ? 'expanded' : ''].filter(Boolean).join(' ');
   return {
     group: 'nodes',
-    data: { id: n.id, label: n.name, kind: n.kind, kindLabel: NODE_KIND_STYLE[n.kind].label, degree: n.degree, size: nodeSize(n.degree, options.sizeByDegree) },
+    data: { id: n.id, label: shortLabel(n.name), name: n.name, kind: n.kind, kindLabel: NODE_KIND_STYLE[n.kind].label, degree: n.degree, size: nodeSize(n.degree, options.sizeByDegree) },
     classes,
   };
 }

@@ -28,6 +28,13 @@ describe('toElements', () => {
     expect(p.classes).toBe('partnership');
   });
 
+  it('cuts long labels once, keeping the full name beside them', () => {
+    const long = { ...visible('nodes').nodes[0]!, name: 'Educational project on sustainable water management in Roeselare schools' };
+    const el = toElements({ ...visible('nodes'), nodes: [long], edges: [] }, { sizeByDegree: true })[0]!;
+    expect(el.data.label).toBe('Educational project on sust…');
+    expect(el.data.name).toBe(long.name);
+  });
+
   it('sizes nodes by degree, growing slower than the degree and capped', () => {
     expect(nodeSize(0, true)).toBeLessThan(nodeSize(4, true));
     expect(nodeSize(100, true) / nodeSize(4, true)).toBeLessThan(3);

@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { benchAnalysis } from './analysisBench.js';
+import { benchImportMemory, benchImportNeo4j } from './importBench.js';
 import { benchMemoryStore } from './memoryBench.js';
 import { benchNeo4jStore } from './neo4jBench.js';
 import { generateGraph, SIZES } from './syntheticGraph.js';
 import { twinCitiesGraph } from './twinCities.js';
 
 /**
- * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis --stores memory,neo4j]
+ * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis,import --stores memory,neo4j]
  * store: load, memory, search and neighbourhoods; analysis: peers, suggestions and paths (on the
- * synthetic sizes and on the real twin-cities list).
+ * synthetic sizes and on the real twin-cities list); import: twin-cities.csv into a seeded store,
+ * twice, then the GeoNames enrichment (not in the default suites: --suites import).
  * Prints one JSON line per result: {"name": ..., "value": ..., "unit": ...}. Run with --expose-gc
  * (the npm script does) so heap figures are measured after a full collection.
  */
@@ -61,4 +63,8 @@ if (suites.has('analysis')) {
   }
   console.error('# analysis on the embedded store, twin-cities.csv');
   await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);
+}
+if (suites.has('import')) {
+  if (stores.has('memory')) await benchImportMemory();
+  if (stores.has('neo4j')) await benchImportNeo4j();
 }

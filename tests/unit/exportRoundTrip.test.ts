@@ -9,16 +9,7 @@ import { runImport } from '../../server/src/importer/runImport.js';
 import type { GraphStore } from '../../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
-
-export async function wholeGraph(store: GraphStore): Promise<{ nodes: GraphNode[]; relations: GraphRelation[] }> {
-  const nodes: GraphNode[] = [];
-  const relations: GraphRelation[] = [];
-  for await (const batch of store.scan({ batchSize: 1000 })) {
-    nodes.push(...batch.nodes);
-    relations.push(...batch.relations);
-  }
-  return { nodes, relations };
-}
+import { wholeGraph } from '../helpers/wholeGraph.js';
 
 /** Exports to files, as `npm run export` does; returns the paths written. */
 async function exportTo(store: GraphStore, format: ExportFormat, dir: string): Promise<string[]> {

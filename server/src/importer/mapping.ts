@@ -137,7 +137,7 @@ export function presetMapping(preset: NonNullable<Mapping['preset']>, header: re
         delimiter: '\t',
         quote: false,
         columns: GEONAMES_COLUMNS,
-        ignoreColumns: GEONAMES_COLUMNS.filter((c) => !['name', 'asciiname', 'alternatenames', 'latitude', 'longitude', 'country_code', 'population'].includes(c)),
+        ignoreColumns: GEONAMES_COLUMNS.filter((c) => !['name', 'alternatenames', 'latitude', 'longitude', 'country_code', 'population'].includes(c)),
         entities: [
           {
             ref: 'place',

@@ -395,7 +395,7 @@ export async function planImport(ctx: PlanContext, rows: RowMentions[]): Promise
     for (const c of list) {
       if (c.tier > best) {
         c.entity.resolved = undefined;
-        c.entity.skip = `another row matches ${nodeId} by its primary name`;
+        c.entity.skip = "another row of the file names the same node by its primary name (that row is used)";
       } else if (top.length > 1) {
         c.entity.resolved = undefined;
         c.entity.skip = `uncertain: ${top.length} rows match ${nodeId} (${top.map((t) => t.entity.rows[0]!.where).slice(0, 4).join(', ')})`;

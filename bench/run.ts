@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { benchAnalysis } from './analysisBench.js';
+import { benchAnalysis, benchAnalysisNeo4j } from './analysisBench.js';
 import { benchImportMemory, benchImportNeo4j } from './importBench.js';
 import { benchMemoryStore } from './memoryBench.js';
 import { benchNeo4jStore } from './neo4jBench.js';
@@ -60,6 +60,14 @@ if (suites.has('analysis')) {
   for (const size of sizes) {
     console.error(`# analysis on the embedded store, ${size.name}`);
     await benchAnalysis(`analysis.memory.${size.name}`, generateGraph(size), analysisSamples, size.name === 'm');
+  }
+  if (stores.has('neo4j')) {
+    for (const size of sizes.filter((s) => s.name !== 'l' && s.name !== 'xl')) {
+      console.error(`# analysis on Neo4j beside the embedded store, ${size.name}`);
+      await benchAnalysisNeo4j(`analysis.${size.name}`, generateGraph(size), 30);
+    }
+    console.error('# analysis on Neo4j beside the embedded store, twin-cities.csv');
+    await benchAnalysisNeo4j('analysis.twin_cities', twinCitiesGraph(), 40);
   }
   console.error('# analysis on the embedded store, twin-cities.csv');
   await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);

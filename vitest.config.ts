@@ -15,6 +15,7 @@ export default defineConfig({
     // The explorer built (client/dist) for the end-to-end tests, when missing or stale.
     globalSetup: ['tests/setup/neo4jGlobalSetup.ts', 'tests/e2e/buildClientGlobalSetup.ts'],
     testTimeout: 20_000,
-    hookTimeout: 120_000,
+    // The test files sharing the run's Neo4j take turns in beforeAll (tests/setup/exclusiveLock.ts).
+    hookTimeout: 600_000,
   },
 });

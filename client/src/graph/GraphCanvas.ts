@@ -64,6 +64,8 @@ export class GraphCanvas {
   private layoutRun: Layouts | null = null;
   private hovered: string | null = null;
   private laidOutOnce = false;
+  /** A layout has been started for a non-empty graph (it may still be running). */
+  private layoutStarted = false;
   private worker: Worker | null = null;
   private refineRun = 0;
   private large = false;
@@ -137,7 +139,7 @@ export class GraphCanvas {
     if (options.preset) {
       this.laidOutOnce = true;
       this.container.dataset.layoutState = 'done';
-    } else if (added + removed > 0 || options.relayout || !this.laidOutOnce) this.runLayout(options.layout, options.focus, incremental);
+    } else if (added + removed > 0 || options.relayout || !this.layoutStarted) this.runLayout(options.layout, options.focus, incremental);
     if (this.hovered && cy.getElementById(this.hovered).empty()) this.hovered = null;
     return { added, removed };
   }
@@ -173,6 +175,7 @@ export class GraphCanvas {
       this.container.dataset.layoutState = 'done';
       return;
     }
+    this.layoutStarted = true;
     if (name === 'concentric') {
       const rings = concentricRings(
         cy.nodes().map((n) => n.id()),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { GraphCanvas } from '../graph/GraphCanvas.js';
 import { toElements } from '../graph/toElements.js';
 import type { Controller, Session } from '../state/controller.js';
@@ -18,7 +18,7 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
   const layoutKey = `${app.display.layout}|${app.display.partnerships}`;
   const lastLayoutKey = useRef<string | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canvas = new GraphCanvas(ref.current!, {
       onSelect: (sel) => controller.select(sel),
       onToggleExpand: (id) => controller.toggleExpand(id),
@@ -33,7 +33,9 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     };
   }, [controller, onCanvas]);
 
-  useEffect(() => {
+  // A layout effect: the canvas takes the new elements in the same task as the DOM update, so
+  // nothing (a user, a test) sees the new state with the old drawing.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const relayout = lastLayoutKey.current !== null && lastLayoutKey.current !== layoutKey;

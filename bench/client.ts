@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
 import { launchBrowser, newPage, serveSeedGraph } from '../tests/e2e/harness.js';
 
 /**
@@ -30,7 +31,17 @@ interface Mark {
 
 async function loadToLaidOut(page: Page, url: string, refined: boolean): Promise<{ laidOut: Mark; refined: Mark | null }> {
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.layoutState === 'done', undefined, { timeout: 120_000 });
+  // Done: nothing loading, the canvas laid out, and for a graph refined in the worker, refined.
+  await page.waitForFunction(
+    `(() => {
+      const state = document.querySelector('[data-testid="canvas"]')?.dataset.layoutState;
+      const laid = performance.getEntriesByName('atlas:laid-out').pop();
+      if (state !== 'done' || document.querySelector('[data-testid="loading"]') || !laid) return false;
+      return !${refined} || laid.detail.nodes <= ${FCOSE_FULL_QUALITY_MAX} || performance.getEntriesByName('atlas:refined').length > 0;
+    })()`,
+    undefined,
+    { timeout: 120_000 },
+  );
   // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
   return page.evaluate(`(() => {
     const pick = (name) => performance.getEntriesByName(name).map((m) => ({ startTime: m.startTime, detail: m.detail })).pop() ?? null;

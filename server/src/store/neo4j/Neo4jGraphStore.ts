@@ -30,7 +30,7 @@ import {
   CREATE_CHANGES,
   DETACH_DELETE_NODES,
   FIND_BY_NAMES,
-  GET_RELATIONS,
+  GET_RELATIONS_OF_KIND,
   LIST_CHANGES,
   RELATIONS_OF_NODES,
   SCAN_NODES,
@@ -373,7 +373,7 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
     const total = putNodes.length + putRelations.length;
     return this.write(async (tx) => {
       if (deleteRelations.length > 0) {
-        const found = new Set((await rows(tx, GET_RELATIONS, { ids: deleteRelations })).map((r) => (r.relation as Row).id as string));
+        const found = new Set((await this.relationsById(tx, deleteRelations)).keys());
         const missing = deleteRelations.find((id) => !found.has(id));
         if (missing !== undefined) throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${missing}" to delete; nothing was written`);
       }
@@ -386,7 +386,7 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
       await this.checkDangling(tx, { nodes: putNodes, relations: putRelations }, new Set(deleteNodes));
       let relationsDeleted = 0;
       if (deleteRelations.length > 0) {
-        await tx.run(DELETE_RELATIONS_ANY_KIND, { ids: deleteRelations });
+        for (const statement of DELETE_RELATIONS_ANY_KIND) await tx.run(statement, { ids: deleteRelations });
         relationsDeleted += deleteRelations.length;
       }
       for (const chunk of chunks(deleteNodes, this.batchSize)) {
@@ -415,8 +415,7 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
 
   async getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
     if (ids.length === 0) return [];
-    const result = await this.read((tx) => rows(tx, GET_RELATIONS, { ids: [...new Set(ids)] }));
-    const byId = new Map(result.map((r) => [(r.relation as Row).id as string, fromRelationProperties(r.relation as Row)]));
+    const byId = await this.read((tx) => this.relationsById(tx, [...new Set(ids)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -514,7 +513,8 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
     const create = chunk.filter((r) => !same.has(r.id));
     if (create.length > 0) {
       // Absent under this kind, or joining other nodes: drop whatever holds the id, of any kind.
-      await tx.run(DELETE_RELATIONS_ANY_KIND, { ids: create.map((r) => r.id) });
+      const ids = create.map((r) => r.id);
+      for (const statement of DELETE_RELATIONS_ANY_KIND) await tx.run(statement, { ids });
       await tx.run(CREATE_RELATIONS[kind], relationColumns(create));
     }
     if (update.length > 0) await tx.run(UPDATE_RELATIONS[kind], { rows: update });
@@ -542,6 +542,15 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
   private async hasNoRelationships(tx: ManagedTransaction): Promise<boolean> {
     const [row] = await rows(tx, RELATION_TOTAL, {});
     return row!.count === 0;
+  }
+
+  /** Relationships by id, whatever their kind: one index seek per id and kind. */
+  private async relationsById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphRelation>> {
+    const found = new Map<string, GraphRelation>();
+    for (const kind of RELATION_KINDS) {
+      for (const r of await rows(tx, GET_RELATIONS_OF_KIND[kind], { ids })) found.set((r.relation as Row).id as string, fromRelationProperties(r.relation as Row));
+    }
+    return found;
   }
 
   private async nodesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphNode>> {

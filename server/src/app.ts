@@ -19,6 +19,7 @@ import { LIMITS } from './limits.js';
 import { IMPORT_CONTENT_LIMIT } from './resolvers/Mutation.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
+import { staticClient } from './staticClient.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
 // everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
@@ -79,7 +80,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 export interface AtlasApp {
   apollo: ApolloServer<AtlasContext>;
-  /** The HTTP application: /graphql (API and GraphiQL), /healthz. */
+  /** The HTTP application: /graphql (API and GraphiQL), /healthz, and the explorer at /. */
   http: express.Express;
   /** Runs one operation in-process through the real server, as tests do. */
   execute: ApolloServer<AtlasContext>['executeOperation'];
@@ -136,6 +137,7 @@ export async function createApp(store: GraphStore, options: AppOptions = {}): Pr
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else next(error);
   }) as express.ErrorRequestHandler);
+  http.use(staticClient());
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
     apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(store) })) as AtlasApp['execute'];

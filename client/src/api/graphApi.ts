@@ -1,4 +1,4 @@
-import type { GraphEdgeFieldsFragment, GraphNodeFieldsFragment, NodeKind, RelationDetailsQuery as RelationDetailsResult, RelationKind } from '../gql/graphql.js';
+import type { GraphEdgeFieldsFragment, GraphNodeFieldsFragment, NodeKind, RelationDetailsQuery as RelationDetailsResult, RelationKind, SimilarityMetric } from '../gql/graphql.js';
 import type { EdgeData, FilterState, NodeData, Subgraph } from '../graph/model.js';
 import { request } from './client.js';
 import {
@@ -10,6 +10,8 @@ import {
   NodeDetailsQuery,
   RelationDetailsQuery,
   SearchNodesQuery,
+  ShortestPathsQuery,
+  SimilarMunicipalitiesQuery,
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
@@ -202,3 +204,10 @@ export type ApproachRow = Awaited<ReturnType<typeof approaches>>['approaches'][n
 
 export const filterOptions = (signal?: AbortSignal) => request(FilterOptionsQuery, {}, signal);
 export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
+
+export const similarMunicipalities = (id: string, options: { metric: SimilarityMetric; excludePartners: boolean; first?: number }, signal?: AbortSignal) =>
+  request(SimilarMunicipalitiesQuery, { id, first: options.first ?? 10, metric: options.metric, filter: { excludePartners: options.excludePartners } }, signal).then((r) => r.similarMunicipalities);
+export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
+
+export const shortestPaths = (from: string, to: string, signal?: AbortSignal) => request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5 }, signal).then((r) => r.allShortestPaths);
+export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];

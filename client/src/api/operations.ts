@@ -234,3 +234,33 @@ export const AllNodeIdsQuery = graphql(`
     approaches { id }
   }
 `);
+
+export const SimilarMunicipalitiesQuery = graphql(`
+  query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
+    similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {
+      score
+      peer { id kind name municipalityCountry: countryCode }
+      byBasis {
+        basis
+        score
+        shared { id kind name }
+      }
+    }
+  }
+`);
+
+export const ShortestPathsQuery = graphql(`
+  query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+    allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+      length
+      nodes { id kind name }
+      relations {
+        id
+        kind
+        source
+        target
+        sources { locator quote }
+      }
+    }
+  }
+`);

@@ -120,6 +120,38 @@ export type RelationKind =
   | 'PART_OF'
   | 'SUPPORTS';
 
+/** What two municipalities can have in common. */
+export type SimilarityBasis =
+  | 'APPROACHES'
+  | 'FUNDING_PROGRAMS'
+  | 'NETWORKS'
+  /** Countries of their partner municipalities and organisations. */
+  | 'PARTNER_COUNTRIES'
+  /** Municipalities they have a partnership or direct tie with. */
+  | 'PARTNER_MUNICIPALITIES'
+  /** Organisations linked to them or to their partnerships and projects. */
+  | 'PARTNER_ORGANIZATIONS'
+  | 'PROJECTS'
+  | 'THEMES';
+
+export type SimilarityFilter = {
+  /** ISO 3166-1 alpha-2 codes of the peers' countries. */
+  countries?: Array<string> | null | undefined;
+  /** Leave out municipalities the municipality already has a partnership or direct tie with. */
+  excludePartners?: boolean | null | undefined;
+  levels?: Array<MunicipalityLevel> | null | undefined;
+};
+
+export type SimilarityMetric =
+  /** Sum over shared features of 1 / ln(how many municipalities have it): rare ones count more. */
+  | 'ADAMIC_ADAR'
+  /** Shared features / all features of the two. */
+  | 'JACCARD'
+  /** Shared features / features of the one with fewer. */
+  | 'OVERLAP'
+  /** Weighted mean of the per-basis Jaccard scores, with the caller's weights. */
+  | 'WEIGHTED';
+
 export type SourceType =
   | 'DATASET'
   | 'DOCUMENT'
@@ -724,6 +756,50 @@ export type AllNodeIdsQueryVariables = Exact<{
 
 
 export type AllNodeIdsQuery = { municipalities?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, organizations?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, networks?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, fundingPrograms?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, projects?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, partnerships?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, themes?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sdgs?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, countries?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sources?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, approaches: Array<{ id: string }> };
+
+export type SimilarMunicipalitiesQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  metric?: SimilarityMetric | null | undefined;
+  filter?: SimilarityFilter | null | undefined;
+}>;
+
+
+export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, peer: { id: string, kind: NodeKind, name: string, municipalityCountry: string }, byBasis: Array<{ basis: SimilarityBasis, score: number, shared: Array<
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+      > }> }> };
+
+export type ShortestPathsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxHops?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ShortestPathsQuery = { allShortestPaths: Array<{ length: number, nodes: Array<
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    >, relations: Array<{ id: string, kind: RelationKind, source: string, target: string, sources: Array<{ locator: string, quote: string }> }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1366,3 +1442,47 @@ export const AllNodeIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AllNodeIdsQuery, AllNodeIdsQueryVariables>;
+export const SimilarMunicipalitiesDocument = new TypedDocumentString(`
+    query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
+  similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {
+    score
+    peer {
+      id
+      kind
+      name
+      municipalityCountry: countryCode
+    }
+    byBasis {
+      basis
+      score
+      shared {
+        id
+        kind
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarMunicipalitiesQuery, SimilarMunicipalitiesQueryVariables>;
+export const ShortestPathsDocument = new TypedDocumentString(`
+    query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+  allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+    length
+    nodes {
+      id
+      kind
+      name
+    }
+    relations {
+      id
+      kind
+      source
+      target
+      sources {
+        locator
+        quote
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShortestPathsQuery, ShortestPathsQueryVariables>;

@@ -63,6 +63,7 @@ export class GraphCanvas {
   readonly cy: Core;
   private layoutRun: Layouts | null = null;
   private hovered: string | null = null;
+  private emphasized: readonly string[] | null = null;
   private laidOutOnce = false;
   /** A layout has been started for a non-empty graph (it may still be running). */
   private layoutStarted = false;
@@ -141,6 +142,7 @@ export class GraphCanvas {
       this.container.dataset.layoutState = 'done';
     } else if (added + removed > 0 || options.relayout || !this.layoutStarted) this.runLayout(options.layout, options.focus, incremental);
     if (this.hovered && cy.getElementById(this.hovered).empty()) this.hovered = null;
+    if (this.emphasized) this.emphasize(this.emphasized);
     return { added, removed };
   }
 
@@ -302,6 +304,32 @@ export class GraphCanvas {
   private isSelectionNeighbour(id: string): boolean {
     const sel = this.cy.$(':selected');
     return sel.nonempty() && sel.closedNeighborhood().some((el) => (el as cytoscape.SingularElementArgument).id() === id);
+  }
+
+  /**
+   * Emphasise a set of nodes (an analysis panel's peer and its shared evidence, a path) and the
+   * drawn relationships among them; null clears. Ids not drawn are skipped. Returns the ids drawn.
+   */
+  emphasize(ids: readonly string[] | null): string[] {
+    const cy = this.cy;
+    this.emphasized = ids && ids.length > 0 ? ids : null;
+    const shown: string[] = [];
+    cy.batch(() => {
+      cy.elements('.em').removeClass('em');
+      if (!ids || ids.length === 0) return;
+      let nodes = cy.collection();
+      for (const id of ids) {
+        const n = cy.getElementById(id);
+        if (n.nonempty() && n.isNode()) {
+          nodes = nodes.union(n);
+          shown.push(id);
+        }
+      }
+      nodes.addClass('em');
+      nodes.edgesWith(nodes).addClass('em');
+    });
+    this.container.dataset.emphasized = shown.join(' ');
+    return shown;
   }
 
   /** Centre on a node (the list view and the detail panel use it). */

@@ -60,6 +60,8 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
     { selector: 'edge.partnership', style: { width: 3.5, 'target-arrow-shape': 'none', label: 'data(label)', opacity: 1 } },
     { selector: 'node.hl', style: { 'border-width': 3, 'border-color': '#ffbf00', 'z-index': 9 } },
     { selector: 'edge.hl', style: { width: 3, opacity: 1, label: 'data(label)', 'z-index': 9 } },
+    { selector: 'node.em', style: { 'border-width': 5, 'border-color': '#7b2cbf', 'z-index': 10 } },
+    { selector: 'edge.em', style: { width: 4, opacity: 1, 'line-color': '#7b2cbf', label: 'data(label)', 'z-index': 10 } },
     { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffbf00', 'overlay-color': '#ffbf00', 'overlay-opacity': 0.15, 'z-index': 11 } },
     { selector: 'edge:selected', style: { width: 5, 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', label: 'data(label)', opacity: 1, 'z-index': 11 } },
   ];

@@ -52,7 +52,7 @@ export function App({ controller }: { controller: Controller }) {
         )}
         {panel === 'graph' ? <CanvasView controller={controller} session={session} onCanvas={onCanvas} /> : <ListView controller={controller} session={session} />}
       </main>
-      <DetailPanel controller={controller} session={session} />
+      <DetailPanel controller={controller} session={session} canvas={canvas} />
       {ratings && (
         <ApproachRatingsDialog
           onClose={closeRatings}

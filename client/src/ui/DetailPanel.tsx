@@ -1,42 +1,26 @@
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { useState } from 'react';
 import { nodeDetails, relationDetails, type NodeDetails, type RelationDetails } from '../api/graphApi.js';
 import type { NodeKind, RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
 import { RatingsTable } from './ApproachRatings.js';
+import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { enumWords, formatMoney, formatPeriod } from './format.js';
-
-type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; value: T };
-
-function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> | null {
-  const [result, setResult] = useState<{ key: string; value: Loaded<T> } | null>(null);
-  useEffect(() => {
-    if (key === null) return;
-    const abort = new AbortController();
-    setResult({ key, value: { state: 'loading' } });
-    load(abort.signal).then(
-      (value) => setResult({ key, value: { state: 'done', value } }),
-      (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setResult({ key, value: { state: 'error', message: e instanceof ApiError ? e.userMessage : 'Could not load the details. Try again.' } });
-      },
-    );
-    return () => abort.abort();
-  }, [key]);
-  if (key === null) return null;
-  return result?.key === key ? result.value : { state: 'loading' };
-}
+import { useLoad } from './useLoad.js';
 
 interface Props {
   controller: Controller;
   session: Session;
+  /** For the analysis sections' highlights on the graph (null in the list view). */
+  canvas?: GraphCanvas | null;
 }
 
 /** The selected node or relationship: properties, relations by kind, and where every fact comes from. */
-export function DetailPanel({ controller, session }: Props) {
+export function DetailPanel({ controller, session, canvas = null }: Props) {
   const sel = session.app.selection;
   const drawnEdge = sel?.type === 'edge' ? session.visible.edges.find((e) => e.id === sel.id) : undefined;
   const nodeId = sel?.type === 'node' ? sel.id : drawnEdge?.partnershipId ?? null;
@@ -52,7 +36,7 @@ export function DetailPanel({ controller, session }: Props) {
         </div>
       )}
       {sel?.type === 'edge' && !drawnEdge && <p className="details-empty">This relationship is not in the current view.</p>}
-      {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} />}
+      {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} canvas={canvas} />}
       {relation && <RelationView key={relation.id} edge={relation} controller={controller} session={session} />}
     </aside>
   );
@@ -66,7 +50,7 @@ function NodeLink({ id, name, kind, onOpen }: { id: string; name: string; kind: 
   );
 }
 
-function NodeDetailsView({ id, controller, session, asEdge }: { id: string; controller: Controller; session: Session; asEdge: DrawnEdge | null }) {
+function NodeDetailsView({ id, controller, session, asEdge, canvas }: { id: string; controller: Controller; session: Session; asEdge: DrawnEdge | null; canvas: GraphCanvas | null }) {
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
   const [onlyKinds, setOnlyKinds] = useState<RelationKind[]>([]);
   if (!loaded || loaded.state === 'loading') return <p className="details-loading" role="status">Loading details…</p>;
@@ -144,6 +128,7 @@ function NodeDetailsView({ id, controller, session, asEdge }: { id: string; cont
           </fieldset>
         )}
       </section>
+      {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} canvas={canvas} onOpen={(other) => controller.focus(other)} />}
       <Sources sources={node.sources} />
     </article>
   );

@@ -1,0 +1,87 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, serveSeedGraph, waitForGraph, type Served } from './harness.js';
+
+/** The explorer's analysis sections in a real Chromium against the real server on the seed graph: what a user sees. */
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serveSeedGraph();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+beforeEach(async () => {
+  ({ context, page } = await newPage(browser));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+const ROESELARE = '/?focus=roeselare&x=roeselare&all=0';
+const emphasized = async () => ((await page.getAttribute('[data-testid="canvas"]', 'data-emphasized')) ?? '').split(' ').filter(Boolean);
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${served.baseUrl}${path}`);
+  await waitForGraph(page);
+}
+
+describe('the analysis sections', { timeout: 60_000 }, () => {
+  it('lists similar municipalities with a bar split by basis, highlights a peer and what it shares, and opens it', async () => {
+    await open(`${ROESELARE}&sel=node:roeselare`);
+    const peers = page.getByTestId('peers');
+    await peers.getByRole('heading', { name: 'Similar municipalities' }).waitFor();
+    const rows = peers.locator('li.peer');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(2);
+    // Every row: a name and score, a stacked bar with one coloured part per basis, the same in words.
+    const first = rows.first();
+    const segs = first.locator('.score-seg');
+    expect(await segs.count()).toBeGreaterThan(0);
+    const bases = await segs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.basis));
+    const legend = await peers.getByRole('list', { name: 'Colours of the bases' }).textContent();
+    expect(legend).toContain('Partner organisations');
+    const words = await first.locator('.peer-why').textContent();
+    expect(words).toMatch(/^Score \d/);
+    expect(words).toContain('Partner organisations');
+    expect(bases).toContain('PARTNER_ORGANIZATIONS');
+    // Dogbo, Roeselare's partner, shares most with it.
+    await expect(first.locator('.peer-open').textContent()).resolves.toMatch(/^Dogbo/);
+    const button = first.getByRole('button');
+    await expect(button.getAttribute('aria-describedby')).resolves.toMatch(/^peer-why-/);
+
+    // Measures and the partners filter reload the list.
+    const before = await peers.locator('.peer-open').allTextContents();
+    await peers.getByLabel('Measure').selectOption('ADAMIC_ADAR');
+    await page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('[data-testid="peers"] .peer-open')].map((e) => e.textContent)) !== b, JSON.stringify(before));
+    await peers.getByLabel('Exclude existing partners').check();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
+    await rows.first().waitFor();
+    expect((await peers.locator('.peer-open').allTextContents()).some((t) => t.startsWith('Dogbo'))).toBe(false);
+
+    // Keyboard focus and pointer: the peer's shared evidence that is drawn is emphasised on the canvas.
+    const viaVvsg = peers.locator('li.peer', { hasText: 'VVSG' }).first();
+    const peerId = await viaVvsg.getAttribute('data-peer');
+    await viaVvsg.locator('.peer-open').focus();
+    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized);
+    expect(await emphasized()).toContain('vvsg');
+    await viaVvsg.locator('.peer-open').blur();
+    expect(await emphasized()).toEqual([]);
+    await viaVvsg.locator('.peer-open').hover();
+    expect(await emphasized()).toContain('vvsg');
+
+    // Clicking opens the peer as the focus.
+    await viaVvsg.locator('.peer-open').click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('focus') === id, peerId);
+    await waitForGraph(page);
+  });
+});

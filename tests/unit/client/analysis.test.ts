@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { basisSegments, describeSegments, peerEvidence, viewWithPath } from '../../../client/src/state/analysis/index.js';
+import { focusOn, initialView } from '../../../client/src/state/view/index.js';
+
+const parts = [
+  { basis: 'NETWORKS' as const, score: 0.25, shared: [{ id: 'platforma', name: 'Platforma' }] },
+  { basis: 'THEMES' as const, score: 0, shared: [] },
+  { basis: 'PARTNER_COUNTRIES' as const, score: 0.25, shared: [{ id: 'country-bj', name: 'Benin' }, { id: 'platforma', name: 'Platforma' }] },
+];
+
+describe('analysis state', () => {
+  it('splits a peer bar by the bases that count, as parts of the best score', () => {
+    const segs = basisSegments(parts, 1);
+    expect(segs.map((s) => [s.basis, s.width])).toEqual([
+      ['NETWORKS', 0.25],
+      ['PARTNER_COUNTRIES', 0.25],
+    ]);
+    expect(describeSegments(segs)).toBe('Networks 0.25 (Platforma); Partner countries 0.25 (Benin, Platforma)');
+    expect(basisSegments(parts, 0)).toEqual([]);
+    expect(describeSegments([])).toBe('Nothing in common.');
+  });
+
+  it('emphasises a peer and its shared nodes once each', () => {
+    expect(peerEvidence('mol', parts)).toEqual(['mol', 'platforma', 'country-bj']);
+  });
+
+  it('loads a path by expanding each node over its next hop, keeping wider expansions', () => {
+    const path = { nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], relations: [{ kind: 'MEMBER_OF' as const }, { kind: 'FUNDS' as const }] };
+    const v = viewWithPath({ ...initialView(), showAll: false }, path);
+    expect(v.focus).toBe('a');
+    expect(v.expanded).toEqual([
+      { id: 'a', kinds: ['MEMBER_OF'] },
+      { id: 'b', kinds: ['FUNDS'] },
+    ]);
+    const focused = viewWithPath(focusOn(initialView(), 'a'), path);
+    expect(focused.expanded).toEqual([
+      { id: 'a', kinds: null },
+      { id: 'b', kinds: ['FUNDS'] },
+    ]);
+  });
+});

@@ -112,10 +112,12 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
         expect(all.sizes.every((s) => s <= 10)).toBe(true);
       });
 
-      it('scans the nodes of some kinds and the relationships between them', async () => {
+      it('scans the nodes of some kinds and the relationships between them, or the nodes only', async () => {
         const sub = await collect(store.scan({ batchSize: 100, kinds: ['MUNICIPALITY', 'PARTNERSHIP'] }));
         expect(sub.nodes).toHaveLength(10);
         expect(sub.relations.map((r) => r.kind)).toEqual(['PARTY_TO', 'PARTY_TO', 'PARTY_TO', 'PARTY_TO', 'PARTY_TO', 'PARTY_TO']);
+        const nodesOnly = await collect(store.scan({ batchSize: 100, kinds: ['MUNICIPALITY', 'PARTNERSHIP'], nodesOnly: true }));
+        expect([nodesOnly.nodes.length, nodesOnly.relations.length]).toEqual([10, 0]);
       });
     });
 

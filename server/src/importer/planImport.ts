@@ -728,8 +728,8 @@ function relationWhere(id: string, rows: { r: RowMentions }[], ids: string[]): s
 
 /**
  * Normalised name -> nodes of the kinds, for the names asked. Asks the store by name when there
- * are fewer names than nodes of those kinds, else reads the nodes of those kinds once (a large
- * file against a small graph, or a gazetteer against the graph).
+ * are far fewer names than nodes of those kinds, else reads the nodes of those kinds once (a large
+ * file, or a gazetteer, against the graph).
  */
 async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[]): Promise<Map<string, GraphNode[]>> {
   const index = new Map<string, GraphNode[]>();
@@ -744,10 +744,11 @@ async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[]):
       list.push(node);
     }
   };
-  if (names.length < population) {
+  // A name lookup (a full-text query) costs about what reading ten nodes does.
+  if (names.length * 10 < population) {
     for (let i = 0; i < names.length; i += 5_000) for (const node of await store.findByNames(names.slice(i, i + 5_000), kinds)) add(node);
   } else {
-    for await (const batch of store.scan({ batchSize: 5_000, kinds })) for (const node of batch.nodes) add(node);
+    for await (const batch of store.scan({ batchSize: 5_000, kinds, nodesOnly: true })) for (const node of batch.nodes) add(node);
   }
   return index;
 }

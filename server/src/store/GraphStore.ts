@@ -302,6 +302,8 @@ export interface ChangeQuery {
 export interface ScanOptions {
   batchSize: number;
   kinds?: readonly NodeKind[];
+  /** Only the nodes (no relationships). */
+  nodesOnly?: boolean;
 }
 
 /** A write refused as a whole; `code` is stable for callers and the API. */

@@ -262,6 +262,7 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
     for (let i = 0; i < nodeIds.length; i += options.batchSize) {
       yield { nodes: nodeIds.slice(i, i + options.batchSize).map((id) => this.graph.node(id)!), relations: [] };
     }
+    if (options.nodesOnly) return;
     const included = kinds ? new Set(nodeIds) : null;
     const relations = [...this.graph.relations()].filter((r) => !included || (included.has(r.from) && included.has(r.to))).sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || compareStrings(a.id, b.id));
     for (let i = 0; i < relations.length; i += options.batchSize) yield { nodes: [], relations: relations.slice(i, i + options.batchSize) };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { benchAnalysis, benchAnalysisNeo4j } from './analysisBench.js';
 import { benchImportMemory, benchImportNeo4j } from './importBench.js';
@@ -10,7 +11,8 @@ import { twinCitiesGraph } from './twinCities.js';
  * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis,import --stores memory,neo4j]
  * store: load, memory, search and neighbourhoods; analysis: peers, suggestions and paths (on the
  * synthetic sizes and on the real twin-cities list); import: twin-cities.csv into a seeded store,
- * twice, then the GeoNames enrichment (not in the default suites: --suites import).
+ * twice, then the GeoNames enrichment (not in the default suites: --suites import); client: the
+ * explorer in headless Chromium (bench/client.ts, also `npm run bench:client`).
  * Prints one JSON line per result: {"name": ..., "value": ..., "unit": ...}. Run with --expose-gc
  * (the npm script does) so heap figures are measured after a full collection.
  */
@@ -18,7 +20,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'xs,m,l' },
     samples: { type: 'string', default: '2000' },
-    suites: { type: 'string', default: 'store,analysis' },
+    suites: { type: 'string', default: 'store,analysis,client' },
     // neo4j: NEO4J_URI (that database is cleared), else a local Neo4j started for the run.
     stores: { type: 'string', default: 'memory' },
   },
@@ -75,4 +77,10 @@ if (suites.has('analysis')) {
 if (suites.has('import')) {
   if (stores.has('memory')) await benchImportMemory();
   if (stores.has('neo4j')) await benchImportNeo4j();
+}
+
+if (suites.has('client')) {
+  // The explorer's benchmark drives a browser from its own process (bench/client.ts).
+  const client = spawnSync('npx', ['tsx', 'bench/client.ts'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (client.status !== 0) process.exitCode = client.status ?? 1;
 }

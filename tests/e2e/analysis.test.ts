@@ -84,4 +84,34 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('focus') === id, peerId);
     await waitForGraph(page);
   });
+
+  it('finds the shortest paths from the selected node to a searched one, with kinds and quotes, and draws the path', async () => {
+    await open(`${ROESELARE}&sel=node:roeselare`);
+    const finder = page.getByTestId('path-finder');
+    const to = finder.getByRole('combobox', { name: 'Path to' });
+    await to.fill('antwerp');
+    const option = finder.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+    await option.waitFor();
+    expect(await option.textContent()).toContain('Antwerp');
+    await to.press('Enter');
+    const paths = finder.getByTestId('path');
+    await paths.first().waitFor();
+    const first = paths.first();
+    expect(await first.locator('h4').textContent()).toMatch(/Path 1 of \d+: 2 hops/);
+    const hops = await first.locator('li.hop').allTextContents();
+    expect(hops).toHaveLength(2);
+    expect(hops[0]).toMatch(/^Roeselare /);
+    expect(hops[1]).toContain('Antwerp');
+    expect(await first.locator('blockquote').count()).toBeGreaterThan(0);
+    const drawnIds = () => page.evaluate(() => (window as unknown as { __atlas: { nodes(): { id: string }[] } }).__atlas.nodes().map((n) => n.id));
+    expect(await drawnIds()).not.toContain('antwerp');
+    await first.getByRole('button', { name: 'Show on the graph' }).click();
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('antwerp'));
+    await waitForGraph(page);
+    expect(await drawnIds()).toContain('antwerp');
+    expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
+    expect(await emphasized()).toHaveLength(3); // the whole path is drawn
+    // The view with the path is in the URL: the middle node expanded over the second hop's kind.
+    expect(new URL(page.url()).searchParams.getAll('x').some((x) => x.includes('~'))).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
 import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type VisibleGraph } from '../graph/model.js';
+import { viewWithPath, type PathLike } from './analysis/index.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
 import { amongKey, planLoads, type LoadStep } from './graphData/loadPlan.js';
@@ -161,6 +162,11 @@ export class Controller {
       }
       return { ...a, view, selection: { type: 'node', id: to } };
     });
+  }
+
+  /** Load a path's nodes and relationships into the view (the path finder, partner suggestions). */
+  showPath(path: PathLike): void {
+    this.update((a) => ({ ...a, view: viewWithPath(a.view, path) }));
   }
 
   setShowAll(showAll: boolean): void {

@@ -7,6 +7,7 @@ import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
 import { RatingsTable } from './ApproachRatings.js';
+import { PathFinder } from './analysis/PathFinder.js';
 import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { enumWords, formatMoney, formatPeriod } from './format.js';
@@ -129,6 +130,7 @@ function NodeDetailsView({ id, controller, session, asEdge, canvas }: { id: stri
         )}
       </section>
       {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} canvas={canvas} onOpen={(other) => controller.focus(other)} />}
+      <PathFinder from={{ id, name: node.name }} controller={controller} canvas={canvas} />
       <Sources sources={node.sources} />
     </article>
   );

@@ -5,12 +5,17 @@ import { KindBadge } from './KindSwatch.js';
 
 interface Props {
   onOpen(id: string): void;
+  /** The field's name for assistive technology (default "Search the atlas"). */
+  label?: string;
+  placeholder?: string;
+  /** "/" jumps here (only the main search box). */
+  shortcut?: boolean;
 }
 
 type Result = { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
 
 /** Type-ahead search (the ARIA combobox pattern): arrows move through hits, Enter opens one as the focus. */
-export function SearchBox({ onOpen }: Props) {
+export function SearchBox({ onOpen, label = 'Search the atlas', placeholder = 'Find a municipality, network, programme… ( / )', shortcut = true }: Props) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<Result>({ state: 'idle' });
   const [active, setActive] = useState(0);
@@ -46,6 +51,7 @@ export function SearchBox({ onOpen }: Props) {
 
   // "/" jumps to the search field from anywhere but another text field.
   useEffect(() => {
+    if (!shortcut) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
@@ -55,7 +61,7 @@ export function SearchBox({ onOpen }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [shortcut]);
 
   const hits = result.state === 'done' ? result.hits : [];
   const choose = (hit: SearchHit | undefined) => {
@@ -85,7 +91,7 @@ export function SearchBox({ onOpen }: Props) {
   return (
     <div className="search">
       <label htmlFor={`${listId}-input`} className="visually-hidden">
-        Search the atlas
+        {label}
       </label>
       <input
         id={`${listId}-input`}
@@ -96,7 +102,7 @@ export function SearchBox({ onOpen }: Props) {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="Find a municipality, network, programme… ( / )"
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
         value={text}

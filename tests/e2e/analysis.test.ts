@@ -114,4 +114,22 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     // The view with the path is in the URL: the middle node expanded over the second hop's kind.
     expect(new URL(page.url()).searchParams.getAll('x').some((x) => x.includes('~'))).toBe(true);
   });
+
+  it('suggests partners for a municipality with the paths that justify them, and draws a path on request', async () => {
+    await open(`${ROESELARE}&sel=node:roeselare`);
+    const box = page.getByTestId('suggestions');
+    const rows = box.locator('li.suggestion');
+    await rows.first().waitFor();
+    const ec = box.locator('li.suggestion[data-candidate="european-commission"]');
+    const text = await ec.textContent();
+    expect(text).toContain('European Commission');
+    expect(text).toMatch(/score \d/);
+    expect(text).toContain('via Platforma, which awards Roeselare and is funded by European Commission');
+    await ec.getByRole('button', { name: 'Show on the graph' }).first().click();
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('european-commission'));
+    expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'platforma', 'european-commission']));
+    // The candidate's name opens it as the focus.
+    await ec.getByRole('button', { name: /European Commission/ }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'european-commission');
+  });
 });

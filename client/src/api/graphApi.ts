@@ -12,6 +12,7 @@ import {
   SearchNodesQuery,
   ShortestPathsQuery,
   SimilarMunicipalitiesQuery,
+  SuggestPartnersQuery,
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
@@ -211,3 +212,6 @@ export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[numb
 
 export const shortestPaths = (from: string, to: string, signal?: AbortSignal) => request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5 }, signal).then((r) => r.allShortestPaths);
 export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];
+
+export const suggestPartners = (id: string, signal?: AbortSignal) => request(SuggestPartnersQuery, { id, first: 10 }, signal).then((r) => r.suggestPartners);
+export type PartnerSuggestion = Awaited<ReturnType<typeof suggestPartners>>[number];

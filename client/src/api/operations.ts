@@ -264,3 +264,18 @@ export const ShortestPathsQuery = graphql(`
     }
   }
 `);
+
+export const SuggestPartnersQuery = graphql(`
+  query SuggestPartners($id: ID!, $first: Int) {
+    suggestPartners(id: $id, first: $first) {
+      score
+      pathCount
+      candidate { id kind name }
+      paths {
+        length
+        nodes { id kind name }
+        relations { id kind source target }
+      }
+    }
+  }
+`);

@@ -801,6 +801,38 @@ export type ShortestPathsQuery = { allShortestPaths: Array<{ length: number, nod
       | { id: string, kind: NodeKind, name: string }
     >, relations: Array<{ id: string, kind: RelationKind, source: string, target: string, sources: Array<{ locator: string, quote: string }> }> }> };
 
+export type SuggestPartnersQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SuggestPartnersQuery = { suggestPartners: Array<{ score: number, pathCount: number, candidate:
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    , paths: Array<{ length: number, nodes: Array<
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+      >, relations: Array<{ id: string, kind: RelationKind, source: string, target: string }> }> }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1486,3 +1518,30 @@ export const ShortestPathsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShortestPathsQuery, ShortestPathsQueryVariables>;
+export const SuggestPartnersDocument = new TypedDocumentString(`
+    query SuggestPartners($id: ID!, $first: Int) {
+  suggestPartners(id: $id, first: $first) {
+    score
+    pathCount
+    candidate {
+      id
+      kind
+      name
+    }
+    paths {
+      length
+      nodes {
+        id
+        kind
+        name
+      }
+      relations {
+        id
+        kind
+        source
+        target
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestPartnersQuery, SuggestPartnersQueryVariables>;

@@ -7,6 +7,7 @@ import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
 import { RatingsTable } from './ApproachRatings.js';
+import { PartnerSuggestions } from './analysis/PartnerSuggestions.js';
 import { PathFinder } from './analysis/PathFinder.js';
 import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
@@ -130,6 +131,7 @@ function NodeDetailsView({ id, controller, session, asEdge, canvas }: { id: stri
         )}
       </section>
       {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} canvas={canvas} onOpen={(other) => controller.focus(other)} />}
+      {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} canvas={canvas} />}
       <PathFinder from={{ id, name: node.name }} controller={controller} canvas={canvas} />
       <Sources sources={node.sources} />
     </article>

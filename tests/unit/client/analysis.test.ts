@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisSegments, describeSegments, peerEvidence, viewWithPath } from '../../../client/src/state/analysis/index.js';
+import { basisSegments, describeSegments, describeVia, peerEvidence, viewWithPath } from '../../../client/src/state/analysis/index.js';
 import { focusOn, initialView } from '../../../client/src/state/view/index.js';
 
 const parts = [
@@ -37,5 +37,15 @@ describe('analysis state', () => {
       { id: 'a', kinds: null },
       { id: 'b', kinds: ['FUNDS'] },
     ]);
+  });
+
+  it('says why a two-step path suggests a partner, each verb from the middle node', () => {
+    const path = {
+      nodes: [{ id: 'roeselare', name: 'Roeselare' }, { id: 'platforma', name: 'Platforma' }, { id: 'ec', name: 'European Commission' }],
+      relations: [{ kind: 'AWARDS' as const, source: 'platforma' }, { kind: 'FUNDS' as const, source: 'ec' }],
+    };
+    expect(describeVia(path)).toBe('via Platforma, which awards Roeselare and is funded by European Commission');
+    const member = { nodes: [{ id: 'a', name: 'A' }, { id: 'v', name: 'VVSG' }, { id: 'b', name: 'B' }], relations: [{ kind: 'MEMBER_OF' as const, source: 'a' }, { kind: 'MEMBER_OF' as const, source: 'b' }] };
+    expect(describeVia(member)).toBe('via VVSG, which has member A and has member B');
   });
 });

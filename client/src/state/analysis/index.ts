@@ -1,4 +1,5 @@
 import type { RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
+import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { ViewState } from '../../graph/model.js';
 import { expand } from '../view/index.js';
 
@@ -85,4 +86,29 @@ export function viewWithPath(view: ViewState, path: PathLike): ViewState {
   });
   if (!next.showAll && next.focus === null && path.nodes[0]) next = { ...next, focus: path.nodes[0].id };
   return next;
+}
+
+/** A relationship kind as a verb with `from` as its subject, readable after "which". */
+export function verbFrom(kind: RelationKind, source: string, from: string): string {
+  const style = RELATION_KIND_STYLE[kind];
+  const verb = source === from ? style.label : style.inverse;
+  if (verb === 'example') return 'has as example';
+  return /( by|^member of|^party to|^located in|^part of|^location of|^affiliated with)$/.test(verb) ? `is ${verb}` : verb;
+}
+
+export interface NamedPath {
+  nodes: readonly { id: string; name: string }[];
+  relations: readonly { kind: RelationKind; source: string }[];
+}
+
+/** Why a path links its ends, in words: "via Platforma, which awards Roeselare and funds European Commission". */
+export function describeVia(path: NamedPath): string {
+  const { nodes, relations } = path;
+  if (nodes.length < 3) return nodes.length === 2 ? `directly: ${nodes[0]!.name} ${verbFrom(relations[0]!.kind, relations[0]!.source, nodes[0]!.id)} ${nodes[1]!.name}` : '';
+  const parts = nodes.slice(1, -1).map((mid, i) => {
+    const before = relations[i]!;
+    const after = relations[i + 1]!;
+    return `${mid.name}, which ${verbFrom(before.kind, before.source, mid.id)} ${nodes[i]!.name} and ${verbFrom(after.kind, after.source, mid.id)} ${nodes[i + 2]!.name}`;
+  });
+  return `via ${parts.join('; then via ')}`;
 }

@@ -1,0 +1,62 @@
+import { suggestPartners, type PartnerSuggestion } from '../../api/graphApi.js';
+import type { GraphCanvas } from '../../graph/GraphCanvas.js';
+import { describeVia, formatScore } from '../../state/analysis/index.js';
+import type { Controller } from '../../state/controller.js';
+import { KindSwatch } from '../KindSwatch.js';
+import { useLoad } from '../useLoad.js';
+
+interface Props {
+  id: string;
+  controller: Controller;
+  canvas: GraphCanvas | null;
+}
+
+/** Who the selected municipality could work with, and the two-step paths that suggest it. */
+export function PartnerSuggestions({ id, controller, canvas }: Props) {
+  const loaded = useLoad(id, (signal) => suggestPartners(id, signal));
+  return (
+    <section className="analysis suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions">
+      <h3 id="suggestions-heading">Partner suggestions</h3>
+      {loaded?.state === 'loading' && <p role="status">Finding partner suggestions…</p>}
+      {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">No suggestion: nothing is two steps away.</p>}
+      {loaded?.state === 'done' && loaded.value.length > 0 && (
+        <ol className="suggestion-list">
+          {loaded.value.map((s) => (
+            <Suggestion key={s.candidate.id} suggestion={s} controller={controller} canvas={canvas} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Suggestion({ suggestion: s, controller, canvas }: { suggestion: PartnerSuggestion; controller: Controller; canvas: GraphCanvas | null }) {
+  return (
+    <li className="suggestion" data-candidate={s.candidate.id}>
+      <button type="button" className="link" onClick={() => controller.focus(s.candidate.id)}>
+        <KindSwatch kind={s.candidate.kind} size={11} /> {s.candidate.name}
+      </button>{' '}
+      <span className="count">
+        score {formatScore(s.score)}, {s.pathCount} {s.pathCount === 1 ? 'path' : 'paths'}
+      </span>
+      <ul className="via">
+        {s.paths.map((p, i) => (
+          <li key={i}>
+            {describeVia(p)}{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                controller.showPath(p);
+                canvas?.emphasize(p.nodes.map((n) => n.id));
+              }}
+            >
+              Show on the graph
+            </button>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -11,7 +11,7 @@ import {
 } from '../domain/model.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { ChangeAction, ChangeRecord, ChangeSet, GraphStore } from '../store/GraphStore.js';
-import { normalizeText } from '../store/searchText.js';
+import { slugOfName } from '../store/searchText.js';
 
 /**
  * Editing through the API: each operation reads what it changes, builds the new records,
@@ -43,12 +43,6 @@ export function serialized<T>(store: GraphStore, work: () => Promise<T>): Promis
   );
   return next;
 }
-
-const slugOf = (text: string) =>
-  normalizeText(text)
-    .replace(/[^a-z0-9 ]/g, '')
-    .trim()
-    .replace(/ +/g, '-');
 
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -253,7 +247,7 @@ export class EditService {
   }
 
   private async freeId(name: string, country: string | undefined): Promise<string> {
-    const base = slugOf(name) || 'node';
+    const base = slugOfName(name) || 'node';
     for (let i = 1; ; i++) {
       const id = i === 1 ? base : `${base}-${i === 2 && country ? country.toLowerCase() : i}`;
       if (!(await this.store.getNodes([id]))[0]) return id;

@@ -2,7 +2,7 @@ import { countryByCode, resolveCountry } from '../domain/countries.js';
 import { checkGraphRules, locatedInOf, parseNode, parseRelation, referencedIds } from '../domain/graphRules.js';
 import { countryNodeId, defaultRelationId, type GraphNode, type GraphRelation, type NodeKind, type PartnershipType, type Provenance, type RelationKind } from '../domain/model.js';
 import type { ChangeRecord, ChangeSet, GraphStore } from '../store/GraphStore.js';
-import { normalizeText } from '../store/searchText.js';
+import { normalizeText, slugOfName } from '../store/searchText.js';
 import { convertField, FieldError, splitNames } from './fields.js';
 import { isNodeKind, isRelationKind, type Mapping } from './mapping.js';
 
@@ -121,13 +121,6 @@ export interface PlanContext {
 }
 
 export const ISO_SOURCE_ID = 'iso-3166-1';
-
-const slugOf = (text: string): string =>
-  normalizeText(text)
-    .normalize('NFKD')
-    .replace(/[^a-z0-9 ]/g, '')
-    .trim()
-    .replace(/ +/g, '-');
 
 function stableHash(text: string): string {
   let h = 2166136261;
@@ -717,7 +710,7 @@ function pairId(a: string, b: string): string {
 
 function baseId(e: Entity): string {
   const name = e.mention.name ?? '';
-  const slug = slugOf(name) || `${e.mention.kind.toLowerCase().replace(/_/g, '-')}-${stableHash(name)}`;
+  const slug = slugOfName(name) || `${e.mention.kind.toLowerCase().replace(/_/g, '-')}-${stableHash(name)}`;
   return e.country ? `${slug}-${e.country.toLowerCase()}` : slug;
 }
 

@@ -12,6 +12,18 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * A node id from a name: the normalised name with letters outside a-z (after folding accents)
+ * dropped and words joined by hyphens ("Sankt Pölten" -> "sankt-polten"); empty for a name in
+ * another script, which callers then give an id of their own.
+ */
+export function slugOfName(text: string): string {
+  return normalizeText(text)
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim()
+    .replace(/ +/g, '-');
+}
+
 export function tokenize(text: string): string[] {
   const normalized = normalizeText(text);
   return normalized === '' ? [] : normalized.split(' ');

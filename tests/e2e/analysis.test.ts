@@ -132,4 +132,31 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     await ec.getByRole('button', { name: /European Commission/ }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'european-commission');
   });
+
+  it('ranks the approaches for wishes set beside the ratings table, with met and missed wishes, and opens an example case', async () => {
+    await open('/?all=0');
+    await page.getByRole('button', { name: 'Approach ratings' }).click();
+    const advisor = page.getByTestId('ratings').getByTestId('advisor');
+    await advisor.getByRole('heading', { name: 'Which approach fits?' }).waitFor();
+    await expect(advisor.textContent()).resolves.toContain('No wish yet.');
+    await advisor.getByLabel('Budget: at most').selectOption({ label: '+' });
+    await advisor.getByLabel('Reciprocity: weight').selectOption('3');
+    const ranked = advisor.getByRole('list', { name: 'Approaches ranked for your wishes' }).locator('li.recommendation');
+    await ranked.first().waitFor();
+    expect(await ranked.count()).toBe(8);
+    const texts = await ranked.allTextContents();
+    // Those that meet every wish come first; the others say which wish they miss, with the printed rating.
+    const firstMiss = texts.findIndex((t) => !t.includes('meets all your wishes'));
+    expect(firstMiss).toBeGreaterThan(0);
+    expect(texts.slice(firstMiss).every((t) => /✗ .*Budget \(\+\+/.test(t))).toBe(true);
+    expect(texts[0]).toMatch(/^2\. Twinning score 6\.00 meets all your wishes✓ Budget \(\+\), Reciprocity \(\+\+\)/);
+    expect(texts[firstMiss]).toMatch(/^1\. City-to-city partnership score 9\.00 misses 1/);
+    // An example case opens as the focus of the graph.
+    const caseButton = ranked.locator('.cases button').first();
+    const name = await caseButton.textContent();
+    await caseButton.click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="ratings"]') && !!new URL(location.href).searchParams.get('focus'));
+    await waitForGraph(page);
+    await expect(page.getByTestId('details').locator('#details-title').textContent()).resolves.toBe(name);
+  });
 });

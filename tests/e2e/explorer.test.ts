@@ -189,8 +189,17 @@ describe('the explorer', { timeout: 60_000 }, () => {
     await page.getByTestId('partnerships').selectOption('edges');
     await page.getByRole('group', { name: 'Node kinds shown' }).getByLabel('Themes').uncheck();
     await page.getByTestId('layout').selectOption('grid');
+    // The grid must be the drawn layout before reading a position: the URL says it is asked for, then
+    // the layout state and Platforma's position must settle (the force layout's 'done' may still show).
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('layout') === 'grid');
     await waitForGraph(page);
-    const platforma = await nodeAt('platforma');
+    let platforma = await nodeAt('platforma');
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      const again = await nodeAt('platforma');
+      if (again.x === platforma.x && again.y === platforma.y) break;
+      platforma = again;
+    }
     await page.mouse.click(platforma.x, platforma.y);
     await page.locator('#details-title', { hasText: 'Platforma' }).waitFor();
     const url = page.url();
@@ -281,9 +290,9 @@ describe('the explorer', { timeout: 60_000 }, () => {
     await open(ROESELARE);
     await page.getByRole('button', { name: 'Approach ratings' }).click();
     const dialog = page.getByRole('dialog', { name: 'The eight approaches, rated' });
-    await dialog.locator('table').waitFor();
-    await expect(dialog.locator('tbody tr').count()).resolves.toBe(8);
-    await expect(dialog.locator('thead th').count()).resolves.toBe(9);
+    await dialog.locator('table.ratings').waitFor();
+    await expect(dialog.locator('table.ratings tbody tr').count()).resolves.toBe(8);
+    await expect(dialog.locator('table.ratings thead th').count()).resolves.toBe(9);
     await expect(dialog.locator('.ratings-chart svg').count()).resolves.toBe(8);
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);

@@ -1,4 +1,4 @@
-import type { GraphEdgeFieldsFragment, GraphNodeFieldsFragment, NodeKind, RelationDetailsQuery as RelationDetailsResult, RelationKind, SimilarityMetric } from '../gql/graphql.js';
+import type { FeatureWish, GraphEdgeFieldsFragment, GraphNodeFieldsFragment, NodeKind, RelationDetailsQuery as RelationDetailsResult, RelationKind, SimilarityMetric } from '../gql/graphql.js';
 import type { EdgeData, FilterState, NodeData, Subgraph } from '../graph/model.js';
 import { request } from './client.js';
 import {
@@ -13,6 +13,7 @@ import {
   ShortestPathsQuery,
   SimilarMunicipalitiesQuery,
   SuggestPartnersQuery,
+  RecommendApproachesQuery,
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
@@ -215,3 +216,6 @@ export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];
 
 export const suggestPartners = (id: string, signal?: AbortSignal) => request(SuggestPartnersQuery, { id, first: 10 }, signal).then((r) => r.suggestPartners);
 export type PartnerSuggestion = Awaited<ReturnType<typeof suggestPartners>>[number];
+
+export const recommendApproaches = (wishes: FeatureWish[], signal?: AbortSignal) => request(RecommendApproachesQuery, { wishes }, signal).then((r) => r.recommendApproaches);
+export type ApproachRecommendation = Awaited<ReturnType<typeof recommendApproaches>>[number];

@@ -279,3 +279,18 @@ export const SuggestPartnersQuery = graphql(`
     }
   }
 `);
+
+export const RecommendApproachesQuery = graphql(`
+  query RecommendApproaches($wishes: [FeatureWish!]!) {
+    recommendApproaches(wishes: $wishes) {
+      score
+      meetsAll
+      approach { id name number }
+      met { feature label printed }
+      missed { feature label printed }
+      cases { id kind name }
+      networks { id kind name }
+      programs { id kind name }
+    }
+  }
+`);

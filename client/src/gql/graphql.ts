@@ -26,6 +26,14 @@ export type Direction =
   | 'IN'
   | 'OUT';
 
+/** A wish about one feature of the summary table: a minimum, a maximum (as '+' counts: '-' = 0 ... '+++' = 3), and a weight. */
+export type FeatureWish = {
+  feature: ApproachFeature;
+  max?: number | null | undefined;
+  min?: number | null | undefined;
+  weight?: number | null | undefined;
+};
+
 export type MunicipalityLevel =
   | 'CITY'
   | 'DEPARTMENT'
@@ -833,6 +841,49 @@ export type SuggestPartnersQuery = { suggestPartners: Array<{ score: number, pat
         | { id: string, kind: NodeKind, name: string }
       >, relations: Array<{ id: string, kind: RelationKind, source: string, target: string }> }> }> };
 
+export type RecommendApproachesQueryVariables = Exact<{
+  wishes: Array<FeatureWish> | FeatureWish;
+}>;
+
+
+export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: number, meetsAll: boolean, approach: { id: string, name: string, number: number }, met: Array<{ feature: ApproachFeature, label: string, printed: string }>, missed: Array<{ feature: ApproachFeature, label: string, printed: string }>, cases: Array<
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    >, networks: Array<
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    >, programs: Array<
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    > }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1545,3 +1596,41 @@ export const SuggestPartnersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SuggestPartnersQuery, SuggestPartnersQueryVariables>;
+export const RecommendApproachesDocument = new TypedDocumentString(`
+    query RecommendApproaches($wishes: [FeatureWish!]!) {
+  recommendApproaches(wishes: $wishes) {
+    score
+    meetsAll
+    approach {
+      id
+      name
+      number
+    }
+    met {
+      feature
+      label
+      printed
+    }
+    missed {
+      feature
+      label
+      printed
+    }
+    cases {
+      id
+      kind
+      name
+    }
+    networks {
+      id
+      kind
+      name
+    }
+    programs {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecommendApproachesQuery, RecommendApproachesQueryVariables>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { approaches as loadApproaches, type ApproachRow } from '../api/graphApi.js';
+import { ApproachAdvisor } from './analysis/ApproachAdvisor.js';
 
 type Row = Pick<ApproachRow, 'id' | 'name' | 'number' | 'ratings'>;
 
@@ -122,6 +123,7 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
           <>
             <RatingsTable approaches={rows} caption="Ratings of the eight approaches by feature" />
             <RatingsChart approaches={rows} />
+            <ApproachAdvisor features={rows[0]?.ratings ?? []} onOpen={onOpen} />
             <p>
               Open an approach on the canvas:{' '}
               {rows.map((a) => (

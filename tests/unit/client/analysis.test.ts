@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisSegments, describeSegments, describeVia, peerEvidence, viewWithPath } from '../../../client/src/state/analysis/index.js';
+import { basisSegments, describeSegments, describeVia, peerEvidence, setWish, toWishes, viewWithPath } from '../../../client/src/state/analysis/index.js';
 import { focusOn, initialView } from '../../../client/src/state/view/index.js';
 
 const parts = [
@@ -47,5 +47,16 @@ describe('analysis state', () => {
     expect(describeVia(path)).toBe('via Platforma, which awards Roeselare and is funded by European Commission');
     const member = { nodes: [{ id: 'a', name: 'A' }, { id: 'v', name: 'VVSG' }, { id: 'b', name: 'B' }], relations: [{ kind: 'MEMBER_OF' as const, source: 'a' }, { kind: 'MEMBER_OF' as const, source: 'b' }] };
     expect(describeVia(member)).toBe('via VVSG, which has member A and has member B');
+  });
+
+  it('turns the advisor form into wishes: only features with a range or a weight, in a stable order', () => {
+    let form = setWish({}, 'RECIPROCITY', { weight: 3 });
+    form = setWish(form, 'BUDGET', { max: 1 });
+    form = setWish(form, 'DURATION', { min: null });
+    expect(toWishes(form)).toEqual([
+      { feature: 'BUDGET', min: null, max: 1, weight: 0 },
+      { feature: 'RECIPROCITY', min: null, max: null, weight: 3 },
+    ]);
+    expect(toWishes({})).toEqual([]);
   });
 });

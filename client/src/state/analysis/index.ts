@@ -1,4 +1,4 @@
-import type { RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
+import type { ApproachFeature, FeatureWish, RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
 import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { ViewState } from '../../graph/model.js';
 import { expand } from '../view/index.js';
@@ -111,4 +111,26 @@ export function describeVia(path: NamedPath): string {
     return `${mid.name}, which ${verbFrom(before.kind, before.source, mid.id)} ${nodes[i]!.name} and ${verbFrom(after.kind, after.source, mid.id)} ${nodes[i + 2]!.name}`;
   });
   return `via ${parts.join('; then via ')}`;
+}
+
+/** The approach advisor's form: per feature a wished range of '+' counts (0-3) and a weight. */
+export interface Wish {
+  min: number | null;
+  max: number | null;
+  weight: number;
+}
+export type AdvisorForm = Partial<Record<ApproachFeature, Wish>>;
+
+export const NO_WISH: Wish = { min: null, max: null, weight: 0 };
+
+export function setWish(form: AdvisorForm, feature: ApproachFeature, patch: Partial<Wish>): AdvisorForm {
+  return { ...form, [feature]: { ...(form[feature] ?? NO_WISH), ...patch } };
+}
+
+/** The wishes to send: the features with a range or a weight, in a stable order. */
+export function toWishes(form: AdvisorForm): FeatureWish[] {
+  return (Object.entries(form) as [ApproachFeature, Wish][])
+    .filter(([, w]) => w.min !== null || w.max !== null || w.weight > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([feature, w]) => ({ feature, min: w.min, max: w.max, weight: w.weight }));
 }

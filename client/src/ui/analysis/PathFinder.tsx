@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shortestPaths, type GraphPath } from '../../api/graphApi.js';
 import type { RelationKind } from '../../gql/graphql.js';
 import type { GraphCanvas } from '../../graph/GraphCanvas.js';
@@ -19,9 +19,17 @@ export function PathFinder({ from, controller, canvas }: Props) {
   const [shown, setShown] = useState<number | null>(null);
   const key = to && to !== from.id ? `${from.id}|${to}` : null;
   const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, signal));
-  useEffect(() => () => void canvas?.emphasize(null), [canvas]);
+  // Clear the path's emphasis when the panel goes, only if it drew one.
+  const drew = useRef(false);
+  useEffect(
+    () => () => {
+      if (drew.current) canvas?.emphasize(null);
+    },
+    [canvas],
+  );
 
   const show = (path: GraphPath, i: number) => {
+    drew.current = true;
     controller.showPath(path);
     canvas?.emphasize(path.nodes.map((n) => n.id));
     setShown(i);

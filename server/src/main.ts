@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const server = app.http.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Cooperation Atlas (${store.name} store) is serving the GraphQL API and GraphiQL at http://localhost:${port}/graphql`);
+    console.log(`Cooperation Atlas (${store.name} store) is serving the explorer at http://localhost:${port}/ and the GraphQL API and GraphiQL at http://localhost:${port}/graphql`);
   });
   server.on('error', (e: NodeJS.ErrnoException) => {
     console.error(e.code === 'EADDRINUSE' ? `Port ${config.port} is in use. Stop the other program or set PORT to a free port, e.g. PORT=4001 npm start.` : `Cannot listen: ${e.message}`);

@@ -8,7 +8,7 @@ import {
   type ScoreOptions,
   type SimilarityBasis,
 } from '../../server/src/store/analysis/similarity.js';
-import { INTERMEDIARY_KINDS, suggestionWeight } from '../../server/src/store/analysis/suggestions.js';
+import { comparePathsByStep, INTERMEDIARY_KINDS, suggestionWeight } from '../../server/src/store/analysis/suggestions.js';
 import { normalizeText, compareStrings } from '../../server/src/store/searchText.js';
 
 /**
@@ -102,13 +102,6 @@ export class AnalysisReference {
     walk(from, [from], []);
     if (all.length === 0) return [];
     const shortest = Math.min(...all.map((p) => p.relations.length));
-    const compare = (a: { nodes: string[]; relations: string[] }, b: { nodes: string[]; relations: string[] }) => {
-      for (let i = 0; i < a.relations.length; i++) {
-        const c = compareStrings(a.nodes[i + 1]!, b.nodes[i + 1]!) || compareStrings(a.relations[i]!, b.relations[i]!);
-        if (c !== 0) return c;
-      }
-      return 0;
-    };
-    return all.filter((p) => p.relations.length === shortest).sort(compare).slice(0, first);
+    return all.filter((p) => p.relations.length === shortest).sort(comparePathsByStep).slice(0, first);
   }
 }

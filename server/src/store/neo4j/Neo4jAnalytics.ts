@@ -2,16 +2,14 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { countryNodeId, RELATION_KINDS, type GraphNode, type NodeKind } from '../../domain/model.js';
 import { computeMetrics } from '../analysis/metrics.js';
 import {
-  adamicAdarWeight,
   comparePeers,
   featuresFromLinked,
-  intersect,
-  PairScorer,
+  scorePair,
   UNLINKING_RELATIONS,
   type FeatureSets,
   type SimilarityBasis,
 } from '../analysis/similarity.js';
-import { comparePathSteps, INTERMEDIARY_KINDS, suggestionWeight } from '../analysis/suggestions.js';
+import { comparePathsByStep, comparePathSteps, INTERMEDIARY_KINDS, suggestionWeight } from '../analysis/suggestions.js';
 import type {
   GraphAnalytics,
   GraphPath,
@@ -90,46 +88,22 @@ export class Neo4jAnalytics implements GraphAnalytics {
       for (const basis of query.bases) for (const z of sets.get(basis) ?? []) holders.set(`${basis}|${z}`, (holders.get(`${basis}|${z}`) ?? 0) + 1);
     }
     const excluded = query.excludePartners ? new Set(self.linked.map((n) => n.id)) : null;
-    const scorer = new PairScorer(query);
+    const options = { ...query, holders: (basis: SimilarityBasis, z: string) => holders.get(`${basis}|${z}`) ?? 0 };
     const scored = candidates
       .filter((c) => c.kind === 'MUNICIPALITY' && !excluded?.has(c.id))
       .filter((c) => !query.countries?.length || query.countries.includes(c.country ?? ''))
       .filter((c) => !query.levels?.length || (query.levels as readonly string[]).includes(c.level ?? ''))
-      .map((c) => {
-        const theirs = features.get(c.id)!;
-        const sizeA: number[] = [];
-        const sizeB: number[] = [];
-        const shared: number[] = [];
-        const sums: number[] = [];
-        const sharedIds: string[][] = [];
-        for (const basis of query.bases) {
-          const common = intersect(own.get(basis) ?? [], theirs.get(basis) ?? []);
-          let sum = 0;
-          for (const z of common) sum += adamicAdarWeight(holders.get(`${basis}|${z}`) ?? 0);
-          sizeA.push(own.get(basis)?.length ?? 0);
-          sizeB.push(theirs.get(basis)?.length ?? 0);
-          shared.push(common.length);
-          sums.push(sum);
-          sharedIds.push(common);
-        }
-        const parts: number[] = [];
-        const score = scorer.score(sizeA, 0, sizeB, 0, shared, sums, 0, parts);
-        return { id: c.id, sortName: c.sortName, score, parts, sharedIds };
-      })
+      .map((c) => ({ id: c.id, sortName: c.sortName, ...scorePair(own, features.get(c.id)!, options) }))
       .filter((c) => c.score > 0)
       .sort(comparePeers)
       .slice(0, query.first);
 
-    const evidenceIds = [...new Set(scored.flatMap((s) => [s.id, ...s.sharedIds.flat()]))];
+    const evidenceIds = [...new Set(scored.flatMap((s) => [s.id, ...s.byBasis.flatMap((b) => b.shared)]))];
     const byId = new Map((await this.nodes(evidenceIds)).flatMap((n) => (n ? [[n.id, n] as const] : [])));
     return scored.map((s) => ({
       peer: byId.get(s.id)!,
       score: s.score,
-      byBasis: query.bases.map((basis: SimilarityBasis, b) => ({
-        basis,
-        score: s.parts[b]!,
-        shared: s.sharedIds[b]!.flatMap((id) => byId.get(id) ?? []),
-      })),
+      byBasis: s.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((id) => byId.get(id) ?? []) })),
     }));
   }
 
@@ -194,13 +168,8 @@ RETURN [n IN nodes(p) | n.id] AS nodes,
 LIMIT 10000`;
     const found = await this.read((tx) => rows(tx, cypher, { from: from.id, to: to.id }));
     const paths = found.map((p) => ({ ids: p.nodes as string[], relations: (p.relations as Row[]).map(fromRelationProperties) }));
-    paths.sort((a, b) => {
-      for (let i = 0; i < a.relations.length; i++) {
-        const c = compareStrings(a.ids[i + 1]!, b.ids[i + 1]!) || compareStrings(a.relations[i]!.id, b.relations[i]!.id);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
+    const stepsOf = (p: (typeof paths)[number]) => ({ nodes: p.ids, relations: p.relations.map((r) => r.id) });
+    paths.sort((a, b) => comparePathsByStep(stepsOf(a), stepsOf(b)));
     const chosen = paths.slice(0, query.first);
     const byId = new Map((await this.nodes([...new Set(chosen.flatMap((p) => p.ids))])).flatMap((n) => (n ? [[n.id, n] as const] : [])));
     return chosen.map((p) => ({ nodes: p.ids.map((id) => byId.get(id)!), relations: p.relations }));

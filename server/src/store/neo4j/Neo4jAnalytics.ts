@@ -22,9 +22,9 @@ import type {
 } from '../GraphAnalytics.js';
 import { compareStrings } from '../searchText.js';
 import { ALL_EDGE_ENDS, ALL_NODE_IDS, CONTEXT_OF, FEATURE_NEIGHBOURS, GRAPH_FINGERPRINT, LINKED_OF, RELATIONS_BETWEEN } from './analyticsCypher.js';
+import { rows, type Row } from './driver.js';
 import { fromRelationProperties } from './properties.js';
 
-type Row = Record<string, unknown>;
 type Read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 
 interface LinkedNode {
@@ -45,11 +45,6 @@ interface Linked {
 
 const BATCH = 500;
 const UNLINKING: ReadonlySet<string> = new Set(UNLINKING_RELATIONS);
-
-async function rows(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
-  const result = await tx.run(cypher, params);
-  return result.records.map((r) => r.toObject() as Row);
-}
 
 /**
  * GraphAnalytics on Neo4j: Cypher fetches the local structure (linked nodes, the municipalities

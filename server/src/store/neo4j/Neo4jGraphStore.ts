@@ -62,7 +62,7 @@ import type {
   SimilarityQuery,
   SuggestionQuery,
 } from '../GraphAnalytics.js';
-import { createDriver } from './driver.js';
+import { createDriver, rows, type Row } from './driver.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
 import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
@@ -78,14 +78,8 @@ export interface Neo4jStoreOptions {
   log?: (line: string) => void;
 }
 
-type Row = Record<string, unknown>;
 
 const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (values && values.length > 0 ? values : null);
-
-async function rows(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
-  const result = await tx.run(cypher, params);
-  return result.records.map((r) => r.toObject() as Row);
-}
 
 /**
  * The GraphStore port on a Neo4j server (single, cluster or hosted): every method is a bounded,

@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.js';
 
 /**
@@ -16,4 +16,12 @@ export function createDriver(config: Neo4jConfig): Driver {
     connectionAcquisitionTimeout: 10_000,
     userAgent: 'cooperation-atlas',
   });
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs one statement in a transaction and returns its records as plain maps. */
+export async function rows(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((r) => r.toObject() as Row);
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { seedStore } from '../graph-seed/seedStore.js';
 import { runImport, type ImportOutcome } from '../server/src/importer/runImport.js';
 import type { GraphStore } from '../server/src/store/GraphStore.js';
@@ -6,10 +5,11 @@ import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js
 import { readNeo4jConfig, type Neo4jConfig } from '../server/src/store/neo4j/config.js';
 import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/localNeo4j.js';
+import { benchDataAvailable, benchDataFile } from './data.js';
 import { emit } from './measure.js';
 import { TWIN_CITIES_CSV } from './twinCities.js';
 
-export const GEONAMES_TSV = new URL('../../shared/data/geonames-cities15000.tsv', import.meta.url).pathname;
+export const GEONAMES_TSV = benchDataFile('geonames-cities15000.tsv');
 
 /**
  * The import of the real twin-cities list into a store holding the seed graph: the first import
@@ -45,7 +45,7 @@ async function benchImport(tag: string, store: GraphStore): Promise<void> {
   emit(`${tag}.twin_cities.second.rate`, second.report.rows / (second.timings.totalMs / 1000), 'rows/s');
   emit(`${tag}.twin_cities.second.changed`, unchanged ? 0 : 1, 'bool');
 
-  if (existsSync(GEONAMES_TSV)) {
+  if (benchDataAvailable(GEONAMES_TSV, `${tag}: the GeoNames enrichment`)) {
     const geo = await run(GEONAMES_TSV, 'geonames');
     emit(`${tag}.geonames.time`, geo.timings.totalMs / 1000, 's');
     emit(`${tag}.geonames.rows`, geo.report.rows, 'rows');
@@ -56,11 +56,13 @@ async function benchImport(tag: string, store: GraphStore): Promise<void> {
 }
 
 export async function benchImportMemory(): Promise<void> {
+  if (!benchDataAvailable(TWIN_CITIES_CSV, 'the import benchmark on the embedded store')) return;
   console.error('# import into the embedded store: twin-cities.csv, again, then GeoNames');
   await benchImport('import.memory', new MemoryGraphStore());
 }
 
 export async function benchImportNeo4j(): Promise<void> {
+  if (!benchDataAvailable(TWIN_CITIES_CSV, 'the import benchmark on Neo4j')) return;
   let server: LocalNeo4j | undefined;
   let config: Neo4jConfig;
   if (process.env.NEO4J_URI) config = readNeo4jConfig(process.env).config;

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { benchAnalysis, benchAnalysisNeo4j } from './analysisBench.js';
+import { benchDataAvailable } from './data.js';
 import { benchImportMemory, benchImportNeo4j } from './importBench.js';
 import { benchMemoryStore } from './memoryBench.js';
 import { benchNeo4jStore } from './neo4jBench.js';
 import { generateGraph, SIZES } from './syntheticGraph.js';
-import { twinCitiesGraph } from './twinCities.js';
+import { TWIN_CITIES_CSV, twinCitiesGraph } from './twinCities.js';
 
 /**
  * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis,import --stores memory,neo4j]
@@ -68,11 +69,15 @@ if (suites.has('analysis')) {
       console.error(`# analysis on Neo4j beside the embedded store, ${size.name}`);
       await benchAnalysisNeo4j(`analysis.${size.name}`, generateGraph(size), 30);
     }
-    console.error('# analysis on Neo4j beside the embedded store, twin-cities.csv');
-    await benchAnalysisNeo4j('analysis.twin_cities', twinCitiesGraph(), 40);
   }
-  console.error('# analysis on the embedded store, twin-cities.csv');
-  await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);
+  if (benchDataAvailable(TWIN_CITIES_CSV, 'analysis on the real twin-cities list')) {
+    if (stores.has('neo4j')) {
+      console.error('# analysis on Neo4j beside the embedded store, twin-cities.csv');
+      await benchAnalysisNeo4j('analysis.twin_cities', twinCitiesGraph(), 40);
+    }
+    console.error('# analysis on the embedded store, twin-cities.csv');
+    await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);
+  }
 }
 if (suites.has('import')) {
   if (stores.has('memory')) await benchImportMemory();

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { benchDataFile } from './data.js';
 import type { GraphNode, GraphRelation, Provenance } from '../server/src/domain/model.js';
 import { normalizeText } from '../server/src/store/searchText.js';
 
-export const TWIN_CITIES_CSV = new URL('../../shared/data/twin-cities.csv', import.meta.url).pathname;
+export const TWIN_CITIES_CSV = benchDataFile('twin-cities.csv');
 
 const slug = (text: string) => normalizeText(text).replace(/ /g, '-') || 'x';
 
 /**
- * The public twin-cities list (../shared/data/twin-cities.csv, read in place) as a graph for the
+ * The public twin-cities list (twin-cities.csv in BENCH_DATA_DIR, read in place) as a graph for the
  * benchmarks: one MUNICIPALITY per distinct (city, country) and one TWINNING partnership per
  * unordered pair. Countries stay free text here (no ISO code); the import command of the data
  * issue resolves them properly.

@@ -1,4 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { SeedGraph } from './loadSeed.js';
+
+/** The source document every quote of the seed graph must come from, kept verbatim in the repository. */
+export const VVSG_SOURCE_ID = 'vvsg-2023';
+export const VVSG_SOURCE_TEXT = fileURLToPath(new URL('./source/vvsg-2023-municipal-international-cooperation.txt', import.meta.url));
+
+/** The text of the source document (graph-seed/source/); see graph-seed/source/README.md. */
+export function readVvsgSourceText(): string {
+  return readFileSync(VVSG_SOURCE_TEXT, 'utf8');
+}
 
 /**
  * Whitespace-insensitive "verbatim": the source text was extracted from a PDF, so line breaks and

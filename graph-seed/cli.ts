@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, readConfig } from '../server/src/config.js';
 import { StoreUnavailableError, StoreWriteError } from '../server/src/store/GraphStore.js';
 import { Neo4jConfigError } from '../server/src/store/neo4j/errors.js';
 import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
-import { findMissingQuotes } from './checkQuotes.js';
+import { findMissingQuotes, readVvsgSourceText, VVSG_SOURCE_ID, VVSG_SOURCE_TEXT } from './checkQuotes.js';
 import { DEFAULT_SEED_DIR, loadSeed, SeedValidationError } from './loadSeed.js';
 import { seedStore } from './seedStore.js';
-
-/** The source document every quote of the seed graph must come from. */
-export const VVSG_SOURCE_ID = 'vvsg-2023';
-export const VVSG_SOURCE_TEXT = new URL('../../shared/seeds/000_54ec11433fb06c73.txt', import.meta.url).pathname;
 
 function validate(dir: string): number {
   try {
@@ -20,11 +15,14 @@ function validate(dir: string): number {
     for (const n of graph.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
     console.log(`${graph.files.length} files, ${graph.nodes.length} nodes, ${graph.relations.length} relationships`);
     console.log([...counts].map(([k, v]) => `  ${k}: ${v}`).join('\n'));
-    if (!existsSync(VVSG_SOURCE_TEXT)) {
-      console.log(`(source text not found at ${VVSG_SOURCE_TEXT}; quotes not checked)`);
-      return 0;
+    let sourceText: string;
+    try {
+      sourceText = readVvsgSourceText();
+    } catch {
+      console.error(`The source document is missing: ${VVSG_SOURCE_TEXT}. It is part of the repository (graph-seed/source/); restore it with git checkout -- graph-seed/source.`);
+      return 1;
     }
-    const missing = findMissingQuotes(graph, VVSG_SOURCE_ID, readFileSync(VVSG_SOURCE_TEXT, 'utf8'));
+    const missing = findMissingQuotes(graph, VVSG_SOURCE_ID, sourceText);
     for (const m of missing) console.error(`  record "${m.recordId}": quote not found verbatim in the source: "${m.quote}"`);
     if (missing.length > 0) {
       console.error(`${missing.length} quotes do not occur in the source text.`);

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMissingQuotes } from '../../graph-seed/checkQuotes.js';
+import { findMissingQuotes, readVvsgSourceText, VVSG_SOURCE_ID } from '../../graph-seed/checkQuotes.js';
 import { loadSeed, type SeedGraph } from '../../graph-seed/loadSeed.js';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
@@ -8,7 +7,7 @@ import { NODE_KINDS } from '../../server/src/domain/model.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { gql, openApi } from '../helpers/api.js';
 
-const SOURCE_TEXT = readFileSync(new URL('../../../shared/seeds/000_54ec11433fb06c73.txt', import.meta.url), 'utf8');
+const SOURCE_TEXT = readVvsgSourceText();
 
 /** The summary table rows of the source, parsed from its text: the approach name and eight printed cells. */
 function summaryTableRows(): string[][] {
@@ -29,7 +28,7 @@ describe('the seed graph', () => {
   afterAll(() => app.apollo.stop());
 
   it('quotes the source verbatim in every provenance of every node and relationship', () => {
-    expect(findMissingQuotes(graph, 'vvsg-2023', SOURCE_TEXT)).toEqual([]);
+    expect(findMissingQuotes(graph, VVSG_SOURCE_ID, SOURCE_TEXT)).toEqual([]);
     const records = [...graph.nodes, ...graph.relations];
     expect(records.every((r) => r.sources.length > 0)).toBe(true);
   });

@@ -14,6 +14,7 @@ import {
   type NodeKind,
   type RelationKind,
 } from './model.js';
+import { textProblem, type TextField } from './textRules.js';
 
 /**
  * Record schemas: what a node or relationship must look like wherever it enters the graph
@@ -27,12 +28,20 @@ export const slug = z
 const year = z.int().min(1000).max(2100);
 const isoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "BE"');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Text of a kind (textRules.ts): no control characters, bounded length. */
+const text = (field: TextField) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = textProblem(value, field);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const nonEmpty = text('short').trim().min(1, 'must not be empty');
+const nameText = text('name').trim().min(1, 'must not be empty');
+const longText = text('long').trim().min(1, 'must not be empty');
 
 export const provenanceSchema = z.strictObject({
   source: slug,
   locator: nonEmpty,
-  quote: z.string().trim().min(3, 'must quote at least a few words').max(400, 'keep quotes short (at most 400 characters)'),
+  quote: text('long').trim().min(3, 'must quote at least a few words').max(400, 'keep quotes short (at most 400 characters)'),
   importedAt: z.iso.datetime({ message: 'must be an ISO 8601 date-time such as "2026-11-03T10:00:00Z"' }).optional(),
 });
 
@@ -45,9 +54,9 @@ const amountFields = {
 
 const base = {
   id: slug,
-  name: nonEmpty,
-  altNames: z.array(nonEmpty).default([]),
-  description: nonEmpty.optional(),
+  name: nameText,
+  altNames: z.array(nameText).default([]),
+  description: longText.optional(),
   sources: z.array(provenanceSchema).min(1, 'every node needs at least one source'),
 };
 
@@ -160,7 +169,7 @@ export const relationRecordSchema = z
     until: year.optional(),
     year: year.optional(),
     ...amountFields,
-    note: nonEmpty.optional(),
+    note: longText.optional(),
     sources: z.array(provenanceSchema).min(1, 'every relationship needs at least one source'),
   })
   .refine((r) => r.from !== r.to, { message: 'a relationship cannot link a node to itself' });

@@ -1,4 +1,5 @@
 import { GraphCanvas, type LayoutInfo } from '../graph/GraphCanvas.js';
+import { NO_HIGHLIGHT } from '../graph/highlight.js';
 import { fcoseQuality } from '../graph/layouts.js';
 import { toElements } from '../graph/toElements.js';
 import { syntheticGraph } from './synthetic.js';
@@ -78,13 +79,13 @@ async function highlight(): Promise<{ hoverMs: number; selectMs: number }> {
   const target = byDegree[Math.floor(byDegree.length / 10)]!.id();
   let t = performance.now();
   const hoverDone = rendered();
-  canvas.setHover(target);
+  canvas.setHighlight({ ...NO_HIGHLIGHT, hovered: target });
   const hoverMs = (await hoverDone) - t;
-  canvas.setHover(null);
+  canvas.setHighlight(NO_HIGHLIGHT);
   await rendered();
   t = performance.now();
   const selectDone = rendered();
-  canvas.select({ type: 'node', id: target });
+  canvas.setHighlight({ ...NO_HIGHLIGHT, selection: { type: 'node', id: target } });
   const selectMs = (await selectDone) - t;
   return { hoverMs, selectMs };
 }

@@ -1,5 +1,4 @@
 import type { LayoutOptions, NodeSingular } from 'cytoscape';
-import type { LayoutName } from '../state/display/index.js';
 import { NODE_KINDS } from './kinds.js';
 
 /**
@@ -8,6 +7,9 @@ import { NODE_KINDS } from './kinds.js';
  * nodes the main thread only runs fcose's draft (spectral placement, no force iterations) and a
  * Web Worker refines it (layoutWorker.ts) up to REFINE_MAX nodes; above that the draft stays.
  */
+/** The layouts the canvas can run (the display state names one). */
+export type LayoutName = 'fcose' | 'concentric' | 'hierarchical' | 'grid';
+
 export const FCOSE_FULL_QUALITY_MAX = 120;
 export const REFINE_MAX = 1500;
 /** Above this many nodes no layout animates: each frame would redraw every element. */

@@ -6,8 +6,10 @@ import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type Filt
 import { viewWithPath, type PathLike } from './analysis/index.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
+import * as highlights from './highlight/index.js';
+import type { EmphasisSource, HighlightState } from './highlight/index.js';
 import { amongKey, planLoads, type LoadStep } from './graphData/loadPlan.js';
-import type { Selection } from './selection/index.js';
+import { sameSelection, type Selection } from './selection/index.js';
 import { createStore, type Store } from './store.js';
 import { decodeState, encodeState, type AppState } from './url.js';
 import * as views from './view/index.js';
@@ -56,6 +58,8 @@ export const browserUrl: UrlPort = {
  */
 export class Controller {
   readonly store: Store<Session>;
+  /** Hover and emphasis: a store of their own, so a pointer move re-renders the canvas only. */
+  readonly highlight: Store<HighlightState> = createStore(highlights.initialHighlight());
   private generation = 0;
   private readonly amongDone = new Set<string>();
   private readonly matchCache = new Map<string, FilterMatch>();
@@ -121,6 +125,8 @@ export class Controller {
     const filtersChanged = JSON.stringify(before.filters) !== JSON.stringify(app.filters);
     const match = filtersChanged ? (hasAttributeFilter(app.filters) ? (this.matchCache.get(matchKey(app.filters)) ?? null) : null) : this.session.match;
     this.patch({ app, match, error: null });
+    // An emphasis belongs to the detail panel of the selection: a new selection ends it.
+    if (!sameSelection(before.selection, app.selection)) this.highlight.set((h) => highlights.clearEmphasis(h));
     void this.sync();
   }
 
@@ -184,6 +190,21 @@ export class Controller {
   /** Selection changes replace the history entry: Back should undo views, not every click. */
   select(selection: Selection | null): void {
     this.update((a) => ({ ...a, selection }), 'replace');
+  }
+
+  /** The pointer is over a node (null: over none). */
+  hover(id: string | null): void {
+    this.highlight.set((h) => highlights.hover(h, id));
+  }
+
+  /** Emphasise nodes on the canvas for an analysis panel; an empty list clears. */
+  emphasize(ids: readonly string[], by: EmphasisSource): void {
+    this.highlight.set((h) => highlights.emphasize(h, ids, by));
+  }
+
+  /** Clear the emphasis `by` drew, leaving another panel's. */
+  clearEmphasis(by: EmphasisSource): void {
+    this.highlight.set((h) => highlights.clearEmphasis(h, by));
   }
 
   /** Take ids the API did not know out of the view (after a NOT_FOUND). */

@@ -52,7 +52,7 @@ export function App({ controller }: { controller: Controller }) {
         )}
         {panel === 'graph' ? <CanvasView controller={controller} session={session} onCanvas={onCanvas} /> : <ListView controller={controller} session={session} />}
       </main>
-      <DetailPanel controller={controller} session={session} canvas={canvas} />
+      <DetailPanel controller={controller} session={session} />
       {ratings && (
         <ApproachRatingsDialog
           onClose={closeRatings}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { nodeDetails, relationDetails, type NodeDetails, type RelationDetails } from '../api/graphApi.js';
 import type { NodeKind, RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from '../graph/kinds.js';
-import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
@@ -18,11 +17,10 @@ interface Props {
   controller: Controller;
   session: Session;
   /** For the analysis sections' highlights on the graph (null in the list view). */
-  canvas?: GraphCanvas | null;
 }
 
 /** The selected node or relationship: properties, relations by kind, and where every fact comes from. */
-export function DetailPanel({ controller, session, canvas = null }: Props) {
+export function DetailPanel({ controller, session }: Props) {
   const sel = session.app.selection;
   const drawnEdge = sel?.type === 'edge' ? session.visible.edges.find((e) => e.id === sel.id) : undefined;
   const nodeId = sel?.type === 'node' ? sel.id : drawnEdge?.partnershipId ?? null;
@@ -38,7 +36,7 @@ export function DetailPanel({ controller, session, canvas = null }: Props) {
         </div>
       )}
       {sel?.type === 'edge' && !drawnEdge && <p className="details-empty">This relationship is not in the current view.</p>}
-      {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} canvas={canvas} />}
+      {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} />}
       {relation && <RelationView key={relation.id} edge={relation} controller={controller} session={session} />}
     </aside>
   );
@@ -52,7 +50,7 @@ function NodeLink({ id, name, kind, onOpen }: { id: string; name: string; kind: 
   );
 }
 
-function NodeDetailsView({ id, controller, session, asEdge, canvas }: { id: string; controller: Controller; session: Session; asEdge: DrawnEdge | null; canvas: GraphCanvas | null }) {
+function NodeDetailsView({ id, controller, session, asEdge }: { id: string; controller: Controller; session: Session; asEdge: DrawnEdge | null }) {
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
   const [onlyKinds, setOnlyKinds] = useState<RelationKind[]>([]);
   if (!loaded || loaded.state === 'loading') return <p className="details-loading" role="status">Loading details…</p>;
@@ -130,9 +128,9 @@ function NodeDetailsView({ id, controller, session, asEdge, canvas }: { id: stri
           </fieldset>
         )}
       </section>
-      {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} canvas={canvas} onOpen={(other) => controller.focus(other)} />}
-      {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} canvas={canvas} />}
-      <PathFinder from={{ id, name: node.name }} controller={controller} canvas={canvas} />
+      {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} controller={controller} onOpen={(other) => controller.focus(other)} />}
+      {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} />}
+      <PathFinder from={{ id, name: node.name }} controller={controller} />
       <Sources sources={node.sources} />
     </article>
   );

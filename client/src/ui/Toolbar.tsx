@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgesCsv, nodesCsv, toJson } from '../graph/exportData.js';
+import { exportPng, exportSvg } from '../graph/imageExport.js';
 import type { Controller, Session } from '../state/controller.js';
 import { LAYOUTS, isLayoutName } from '../state/display/index.js';
 import { download } from './download.js';
@@ -19,8 +20,8 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
   const menu = useRef<HTMLDetailsElement>(null);
   const closeMenu = () => menu.current?.removeAttribute('open');
   const stamp = new Date().toISOString().slice(0, 10);
-  const exportPng = async () => canvas && download(`cooperation-atlas-${stamp}.png`, await canvas.exportPng());
-  const exportSvg = () => canvas && download(`cooperation-atlas-${stamp}.svg`, canvas.exportSvg(), 'image/svg+xml');
+  const downloadPng = async () => canvas && download(`cooperation-atlas-${stamp}.png`, await exportPng(canvas.cy));
+  const downloadSvg = () => canvas && download(`cooperation-atlas-${stamp}.svg`, exportSvg(canvas.cy), 'image/svg+xml');
   const exportJson = () => download(`cooperation-atlas-${stamp}.json`, toJson(session.visible, { url: window.location.href, exportedAt: new Date().toISOString() }), 'application/json');
   const copyLink = async () => {
     try {
@@ -70,10 +71,10 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
       <details className="menu" ref={menu}>
         <summary>Export</summary>
         <div className="menu-items" onClick={closeMenu}>
-          <button type="button" onClick={() => void exportPng()} disabled={!canvas}>
+          <button type="button" onClick={() => void downloadPng()} disabled={!canvas}>
             Image (PNG)
           </button>
-          <button type="button" onClick={exportSvg} disabled={!canvas}>
+          <button type="button" onClick={downloadSvg} disabled={!canvas}>
             Image (SVG)
           </button>
           <button type="button" onClick={exportJson}>

@@ -1,7 +1,9 @@
+import type { LayoutName } from '../../graph/layouts.js';
 import type { PartnershipMode } from '../../graph/model.js';
 
+export type { LayoutName };
+
 /** The display domain: how the drawn graph looks, not what it contains. */
-export type LayoutName = 'fcose' | 'concentric' | 'hierarchical' | 'grid';
 export const LAYOUTS: readonly { name: LayoutName; label: string }[] = [
   { name: 'fcose', label: 'Force-directed' },
   { name: 'concentric', label: 'Concentric (focus in the middle)' },

@@ -1,5 +1,4 @@
 import { suggestPartners, type PartnerSuggestion } from '../../api/graphApi.js';
-import type { GraphCanvas } from '../../graph/GraphCanvas.js';
 import { describeVia, formatScore } from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
 import { KindSwatch } from '../KindSwatch.js';
@@ -8,11 +7,10 @@ import { useLoad } from '../useLoad.js';
 interface Props {
   id: string;
   controller: Controller;
-  canvas: GraphCanvas | null;
 }
 
 /** Who the selected municipality could work with, and the two-step paths that suggest it. */
-export function PartnerSuggestions({ id, controller, canvas }: Props) {
+export function PartnerSuggestions({ id, controller }: Props) {
   const loaded = useLoad(id, (signal) => suggestPartners(id, signal));
   return (
     <section className="analysis suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions">
@@ -23,7 +21,7 @@ export function PartnerSuggestions({ id, controller, canvas }: Props) {
       {loaded?.state === 'done' && loaded.value.length > 0 && (
         <ol className="suggestion-list">
           {loaded.value.map((s) => (
-            <Suggestion key={s.candidate.id} suggestion={s} controller={controller} canvas={canvas} />
+            <Suggestion key={s.candidate.id} suggestion={s} controller={controller} />
           ))}
         </ol>
       )}
@@ -31,7 +29,7 @@ export function PartnerSuggestions({ id, controller, canvas }: Props) {
   );
 }
 
-function Suggestion({ suggestion: s, controller, canvas }: { suggestion: PartnerSuggestion; controller: Controller; canvas: GraphCanvas | null }) {
+function Suggestion({ suggestion: s, controller }: { suggestion: PartnerSuggestion; controller: Controller }) {
   return (
     <li className="suggestion" data-candidate={s.candidate.id}>
       <button type="button" className="link" onClick={() => controller.focus(s.candidate.id)}>
@@ -49,7 +47,7 @@ function Suggestion({ suggestion: s, controller, canvas }: { suggestion: Partner
               className="link"
               onClick={() => {
                 controller.showPath(p);
-                canvas?.emphasize(p.nodes.map((n) => n.id));
+                controller.emphasize(p.nodes.map((n) => n.id), 'suggestion');
               }}
             >
               Show on the graph

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { shortestPaths, type GraphPath } from '../../api/graphApi.js';
 import type { RelationKind } from '../../gql/graphql.js';
-import type { GraphCanvas } from '../../graph/GraphCanvas.js';
 import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { Controller } from '../../state/controller.js';
 import { SearchBox } from '../SearchBox.js';
@@ -10,28 +9,18 @@ import { useLoad } from '../useLoad.js';
 interface Props {
   from: { id: string; name: string };
   controller: Controller;
-  canvas: GraphCanvas | null;
 }
 
 /** Shortest paths from the selected node to one found by search: hops, kinds, quotes; shown on the canvas on request. */
-export function PathFinder({ from, controller, canvas }: Props) {
+export function PathFinder({ from, controller }: Props) {
   const [to, setTo] = useState<string | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const key = to && to !== from.id ? `${from.id}|${to}` : null;
   const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, signal));
-  // Clear the path's emphasis when the panel goes, only if it drew one.
-  const drew = useRef(false);
-  useEffect(
-    () => () => {
-      if (drew.current) canvas?.emphasize(null);
-    },
-    [canvas],
-  );
 
   const show = (path: GraphPath, i: number) => {
-    drew.current = true;
     controller.showPath(path);
-    canvas?.emphasize(path.nodes.map((n) => n.id));
+    controller.emphasize(path.nodes.map((n) => n.id), 'path');
     setShown(i);
   };
 

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { similarMunicipalities, type SimilarPeer } from '../../api/graphApi.js';
 import type { SimilarityMetric } from '../../gql/graphql.js';
-import type { GraphCanvas } from '../../graph/GraphCanvas.js';
 import { BASIS_STYLE, PEER_METRICS, basisSegments, describeSegments, formatScore, initialPeerOptions, peerEvidence, type BarSegment, type PeerOptions } from '../../state/analysis/index.js';
+import type { Controller } from '../../state/controller.js';
 import { useLoad } from '../useLoad.js';
 
 interface Props {
   id: string;
-  canvas: GraphCanvas | null;
+  controller: Controller;
   onOpen(id: string): void;
 }
 
 /** "Similar municipalities": peers of the selected one, each with a score bar split by basis. */
-export function PeersPanel({ id, canvas, onOpen }: Props) {
+export function PeersPanel({ id, controller, onOpen }: Props) {
   const [options, setOptions] = useState<PeerOptions>(initialPeerOptions);
   const key = `${id}|${options.metric}|${options.excludePartners}`;
   const loaded = useLoad(key, (signal) => similarMunicipalities(id, options, signal));
@@ -52,7 +52,7 @@ export function PeersPanel({ id, canvas, onOpen }: Props) {
           </ul>
           <ol className="peer-list">
             {peers.map((p) => (
-              <PeerRow key={p.peer.id} peer={p} max={max} canvas={canvas} onOpen={onOpen} />
+              <PeerRow key={p.peer.id} peer={p} max={max} controller={controller} onOpen={onOpen} />
             ))}
           </ol>
           <p className="hint">Point at a peer (or tab to it) to see it and what it shares on the graph; click to open it.</p>
@@ -62,11 +62,11 @@ export function PeersPanel({ id, canvas, onOpen }: Props) {
   );
 }
 
-function PeerRow({ peer, max, canvas, onOpen }: { peer: SimilarPeer; max: number; canvas: GraphCanvas | null; onOpen(id: string): void }) {
+function PeerRow({ peer, max, controller, onOpen }: { peer: SimilarPeer; max: number; controller: Controller; onOpen(id: string): void }) {
   const segments = basisSegments(peer.byBasis, max);
   const words = describeSegments(segments);
-  const on = () => canvas?.emphasize(peerEvidence(peer.peer.id, peer.byBasis));
-  const off = () => canvas?.emphasize(null);
+  const on = () => controller.emphasize(peerEvidence(peer.peer.id, peer.byBasis), 'peers');
+  const off = () => controller.clearEmphasis('peers');
   return (
     <li className="peer" data-peer={peer.peer.id}>
       <button type="button" className="link peer-open" onClick={() => onOpen(peer.peer.id)} onMouseEnter={on} onMouseLeave={off} onFocus={on} onBlur={off} aria-describedby={`peer-why-${peer.peer.id}`}>

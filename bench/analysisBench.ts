@@ -1,6 +1,6 @@
 import { countryNodeId, type GraphNode, type GraphRelation } from '../server/src/domain/model.js';
 import { comparePeers, featuresFromLinked, scorePair, SIMILARITY_BASES, type FeatureSets, type SimilarityBasis } from '../server/src/store/analysis/similarity.js';
-import type { GraphStore } from '../server/src/store/GraphStore.js';
+import type { GraphAnalytics } from '../server/src/store/GraphAnalytics.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { normalizeText } from '../server/src/store/searchText.js';
 import { emit, latencies, percentile } from './measure.js';
@@ -20,10 +20,10 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
   const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
 
   let started = performance.now();
-  await store.similarMunicipalities({ ...QUERY, id: sample[0]! });
+  await store.analytics.similarMunicipalities({ ...QUERY, id: sample[0]! });
   emit(`${tag}.peers.index_build`, performance.now() - started, 'ms');
 
-  const peers = await latencies(sample, (id) => store.similarMunicipalities({ ...QUERY, id }));
+  const peers = await latencies(sample, (id) => store.analytics.similarMunicipalities({ ...QUERY, id }));
   emit(`${tag}.peers.top10.p50`, percentile(peers, 50), 'us');
   emit(`${tag}.peers.top10.p95`, percentile(peers, 95), 'us');
 
@@ -32,7 +32,7 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
   const features = new Map<string, FeatureSets>();
   for (const id of graph.municipalityIds) {
     const entry = store.graph.entry(id)!;
-    features.set(id, featuresFromLinked([...store['analytics'].linkedOf(entry)].map((i) => store.graph.entryAt(i).node), countryNodeId));
+    features.set(id, featuresFromLinked([...store.analytics.linkedOf(entry)].map((i) => store.graph.entryAt(i).node), countryNodeId));
   }
   const holderCounts = new Map<string, number>();
   for (const sets of features.values()) for (const [basis, list] of sets) for (const z of list) holderCounts.set(`${basis}|${z}`, (holderCounts.get(`${basis}|${z}`) ?? 0) + 1);
@@ -53,16 +53,16 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
 
   if (allTop10) {
     started = performance.now();
-    for (const id of graph.municipalityIds) await store.similarMunicipalities({ ...QUERY, id });
+    for (const id of graph.municipalityIds) await store.analytics.similarMunicipalities({ ...QUERY, id });
     emit(`${tag}.peers.all_municipalities_top10`, performance.now() - started, 'ms');
   }
 
-  const suggestions = await latencies(sample.slice(0, Math.min(samples, 300)), (id) => store.suggestPartners({ id, first: 10 }));
+  const suggestions = await latencies(sample.slice(0, Math.min(samples, 300)), (id) => store.analytics.suggestPartners({ id, first: 10 }));
   emit(`${tag}.suggestions.top10.p50`, percentile(suggestions, 50), 'us');
   emit(`${tag}.suggestions.top10.p95`, percentile(suggestions, 95), 'us');
 
   const pairs = sample.slice(0, Math.min(samples, 300)).map((id, i) => [id, sample[(i * 7 + 3) % sample.length]!] as const);
-  const paths = await latencies(pairs, ([from, to]) => store.shortestPaths({ from, to, maxHops: 4, first: 1 }));
+  const paths = await latencies(pairs, ([from, to]) => store.analytics.shortestPaths({ from, to, maxHops: 4, first: 1 }));
   emit(`${tag}.shortest_path.p50`, percentile(paths, 50), 'us');
   emit(`${tag}.shortest_path.p95`, percentile(paths, 95), 'us');
 }
@@ -87,17 +87,17 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
     const random = prng(13);
     const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
     for (const [name, run] of [
-      ['peers.top10', (store: GraphStore, id: string) => store.similarMunicipalities({ ...QUERY, id })],
-      ['suggestions.top10', (store: GraphStore, id: string) => store.suggestPartners({ id, first: 10 })],
+      ['peers.top10', (analytics: GraphAnalytics, id: string) => analytics.similarMunicipalities({ ...QUERY, id })],
+      ['suggestions.top10', (analytics: GraphAnalytics, id: string) => analytics.suggestPartners({ id, first: 10 })],
     ] as const) {
-      const onNeo4j = await latencies(sample, (id) => run(neo4j, id));
-      const onMemory = await latencies(sample, (id) => run(memory, id));
+      const onNeo4j = await latencies(sample, (id) => run(neo4j.analytics, id));
+      const onMemory = await latencies(sample, (id) => run(memory.analytics, id));
       emit(`${tag}.${name}.neo4j.p50`, percentile(onNeo4j, 50), 'us');
       emit(`${tag}.${name}.neo4j.p95`, percentile(onNeo4j, 95), 'us');
       emit(`${tag}.${name}.neo4j_over_memory.p50`, percentile(onNeo4j, 50) / percentile(onMemory, 50), 'ratio');
     }
     const pairs = sample.map((id, i) => [id, sample[(i * 7 + 3) % sample.length]!] as const);
-    const paths = await latencies(pairs, ([from, to]) => neo4j.shortestPaths({ from, to, maxHops: 4, first: 1 }));
+    const paths = await latencies(pairs, ([from, to]) => neo4j.analytics.shortestPaths({ from, to, maxHops: 4, first: 1 }));
     emit(`${tag}.shortest_path.neo4j.p50`, percentile(paths, 50), 'us');
     emit(`${tag}.shortest_path.neo4j.p95`, percentile(paths, 95), 'us');
   } finally {

@@ -1,5 +1,6 @@
 import { createApp } from '../server/src/app.js';
 import { createContext } from '../server/src/context.js';
+import { portsOf } from '../server/src/store/ports.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { CsrGraph } from './csrFloor.js';
 import { emit, heapUsed, latencies, percentile } from './measure.js';
@@ -34,13 +35,13 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
   const index = new Map<string, number>();
   for (const id of store.graph.nodeIds()) index.set(id, index.size);
   const csr = new CsrGraph(index, [...store.graph.relations()]);
-  const app = await createApp(store);
+  const app = await createApp(portsOf(store));
 
   for (const depth of [1, 2]) {
     const floor = await latencies(seeds, (id) => csr.neighborhood(index.get(id)!, depth));
     const direct = await latencies(seeds, (id) => store.neighborhood({ ids: [id], depth, limit: 2000 }));
     const api = await latencies(depth === 1 ? seeds : seeds.slice(0, Math.max(50, samples / 4)), (id) =>
-      app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(store) }),
+      app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(portsOf(store)) }),
     );
     emit(`${tag}.neighborhood.${depth}hop.floor.p50`, percentile(floor, 50), 'us');
     emit(`${tag}.neighborhood.${depth}hop.store.p50`, percentile(direct, 50), 'us');
@@ -53,7 +54,7 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
 
   const prefixes = seeds.slice(0, Math.min(samples, 1000)).map((id) => store.graph.node(id)!.name.slice(0, 4));
   const searchDirect = await latencies(prefixes, (text) => store.search(text, { first: 10, offset: 0 }));
-  const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(store) }));
+  const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }));
   emit(`${tag}.search.store.p50`, percentile(searchDirect, 50), 'us');
   emit(`${tag}.search.store.p95`, percentile(searchDirect, 95), 'us');
   emit(`${tag}.search.api.p50`, percentile(searchApi, 50), 'us');

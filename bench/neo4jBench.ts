@@ -1,5 +1,6 @@
 import { createApp } from '../server/src/app.js';
 import { createContext } from '../server/src/context.js';
+import { portsOf } from '../server/src/store/ports.js';
 import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { readNeo4jConfig, type Neo4jConfig } from '../server/src/store/neo4j/config.js';
@@ -102,7 +103,7 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
   const prefixes = seeds.slice(0, Math.min(samples, 1000)).map((id) => names.get(id)!.slice(0, 4));
 
   const raw = openRawCypher(config);
-  const app = await createApp(store);
+  const app = await createApp(portsOf(store));
   const both = async (name: string, inputs: string[], call: (s: GraphStore, input: string) => Promise<unknown>) => {
     const neo = await latencies(inputs, (input) => call(store, input));
     const mem = await latencies(inputs, (input) => call(memory, input));
@@ -119,7 +120,7 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
       await both(`neighborhood.${depth}hop`, inputs, (s, id) => s.neighborhood({ ids: [id], depth, limit: 2000 }));
       const [api, direct] = await paired(
         inputs,
-        (id) => app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(store) }),
+        (id) => app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(portsOf(store)) }),
         (id) => store.neighborhood({ ids: [id], depth, limit: 2000 }),
       );
       emit(`${tag}.neighborhood.${depth}hop.api.p50`, percentile(api, 50), 'us');
@@ -135,7 +136,7 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
     emit(`${tag}.neighborhood.1hop.adapter_over_raw.p50`, percentile(storeHop, 50) / percentile(rawHop, 50), 'ratio');
 
     await both('search', prefixes, (s, text) => s.search(text, { first: 10, offset: 0 }));
-    const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(store) }));
+    const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }));
     emit(`${tag}.search.api.p50`, percentile(searchApi, 50), 'us');
     emit(`${tag}.search.api.p95`, percentile(searchApi, 95), 'us');
     // Raw search: the candidate statement and the page's nodes (the ids the adapter chose), unranked.

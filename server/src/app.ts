@@ -18,7 +18,8 @@ import { jitGateway } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
 import { IMPORT_CONTENT_LIMIT } from './resolvers/Mutation.js';
 import { resolvers } from './resolvers/index.js';
-import { StoreUnavailableError, type GraphStore } from './store/GraphStore.js';
+import { StoreUnavailableError } from './store/GraphStore.js';
+import type { GraphPorts } from './store/ports.js';
 import { staticClient } from './staticClient.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
@@ -91,8 +92,9 @@ export interface AppOptions {
   tokens?: TokenTable;
 }
 
-/** Builds the API around a store. Does not listen: main.ts does, tests need not. */
-export async function createApp(store: GraphStore, options: AppOptions = {}): Promise<AtlasApp> {
+/** Builds the API around the ports of one adapter. Does not listen: main.ts does, tests need not. */
+export async function createApp(ports: GraphPorts, options: AppOptions = {}): Promise<AtlasApp> {
+  const { store } = ports;
   const tokens = options.tokens ?? readTokens();
   const schema = buildSchema();
   const apollo = new ApolloServer<AtlasContext>({
@@ -128,7 +130,7 @@ export async function createApp(store: GraphStore, options: AppOptions = {}): Pr
     }
     (editor ? editorBody : readerBody)(req, res, next);
   };
-  http.use('/graphql', bodyParser, expressMiddleware(apollo, { context: async ({ req }) => createContext(store, tokens.principalOf(req.headers.authorization)) }));
+  http.use('/graphql', bodyParser, expressMiddleware(apollo, { context: async ({ req }) => createContext(ports, tokens.principalOf(req.headers.authorization)) }));
   http.use('/graphql', ((error, _req, res, next) => {
     const status = (error as { status?: number; type?: string }).status;
     if (status === 413) {
@@ -140,6 +142,6 @@ export async function createApp(store: GraphStore, options: AppOptions = {}): Pr
   http.use(staticClient());
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
-    apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(store) })) as AtlasApp['execute'];
+    apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(ports) })) as AtlasApp['execute'];
   return { apollo, http, execute };
 }

@@ -1,23 +1,26 @@
 import DataLoader from 'dataloader';
 import { ANONYMOUS, type Principal } from './auth.js';
 import type { GraphNode } from './domain/model.js';
+import type { GraphAnalytics } from './store/GraphAnalytics.js';
 import type { GraphStore } from './store/GraphStore.js';
+import type { GraphPorts } from './store/ports.js';
 
-/** What every resolver sees: the port (data and analysis), and per-request batching loaders over it. */
+/** What every resolver sees: the two ports (data, analysis), and per-request batching loaders over the store. */
 export interface AtlasContext {
   store: GraphStore;
+  analytics: GraphAnalytics;
   nodes: DataLoader<string, GraphNode | null>;
   degrees: DataLoader<string, number>;
   /** Who is asking (from the Authorization header); anonymous readers without a token. */
   principal: Principal;
 }
 
-export function createContext(store: GraphStore, principal: Principal = ANONYMOUS): AtlasContext {
+export function createContext({ store, analytics }: GraphPorts, principal: Principal = ANONYMOUS): AtlasContext {
   return {
     store,
+    analytics,
     principal,
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),
   };
 }
-

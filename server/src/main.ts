@@ -10,11 +10,12 @@ import { Neo4jConfigError } from './store/neo4j/errors.js';
 async function main(): Promise<void> {
   const config = readConfig();
   const tokens = readTokens();
-  const { store, description } = await openStore(config);
-  console.log(description);
+  const opened = await openStore(config);
+  const { store } = opened;
+  console.log(opened.description);
   const editors = tokens.size === 0 ? 'no API tokens: read-only (set ATLAS_TOKENS or ATLAS_TOKENS_FILE to allow editing)' : `${tokens.size} API token${tokens.size === 1 ? '' : 's'}`;
   console.log(`Editing: ${editors}.`);
-  const app = await createApp(store, { tokens });
+  const app = await createApp(opened, { tokens });
   const server = app.http.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

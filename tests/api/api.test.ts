@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
-import type { GraphStore } from '../../server/src/store/GraphStore.js';
+import type { GraphAdapter } from '../../server/src/store/ports.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { gql, openApi } from '../helpers/api.js';
@@ -12,7 +12,7 @@ interface StoreFactory {
   name: string;
   /** Why this store cannot be tested on this machine (the suite is then skipped). */
   skipReason?: string;
-  open(): Promise<{ store: GraphStore; close(): Promise<void> }>;
+  open(): Promise<{ store: GraphAdapter; close(): Promise<void> }>;
 }
 
 const STORES: StoreFactory[] = [

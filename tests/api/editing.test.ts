@@ -5,7 +5,7 @@ import { seedStore } from '../../graph-seed/seedStore.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { readTokens, TokenTable } from '../../server/src/auth.js';
 import { ConfigError } from '../../server/src/config.js';
-import type { GraphStore } from '../../server/src/store/GraphStore.js';
+import { portsOf, type GraphAdapter } from '../../server/src/store/ports.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { neo4jTarget, openSharedNeo4jStore } from '../setup/neo4j.js';
@@ -22,8 +22,8 @@ interface Reply {
 }
 
 /** The real HTTP stack (express, body limits, the Authorization header), on a local port. */
-async function listen(store: GraphStore): Promise<{ app: AtlasApp; server: Server; post: (query: string, token?: string, variables?: object) => Promise<Reply> }> {
-  const app = await createApp(store, { tokens: TOKENS });
+async function listen(store: GraphAdapter): Promise<{ app: AtlasApp; server: Server; post: (query: string, token?: string, variables?: object) => Promise<Reply> }> {
+  const app = await createApp(portsOf(store), { tokens: TOKENS });
   const server = app.http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -112,7 +112,7 @@ describe('API tokens', () => {
 interface StoreFactory {
   name: string;
   skipReason?: string;
-  open(): Promise<{ store: GraphStore; close(): Promise<void> }>;
+  open(): Promise<{ store: GraphAdapter; close(): Promise<void> }>;
 }
 
 const STORES: StoreFactory[] = [
@@ -129,7 +129,7 @@ const STORES: StoreFactory[] = [
 
 for (const factory of STORES) {
   describe.skipIf(factory.skipReason !== undefined)(`editing through the API on the ${factory.name} store`, () => {
-    let store: GraphStore;
+    let store: GraphAdapter;
     let close = async () => {};
     let api: Awaited<ReturnType<typeof listen>>;
     const edit = (query: string) => api.post(query, EDITOR);

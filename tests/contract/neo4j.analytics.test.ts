@@ -1,6 +1,7 @@
 import { afterAll, describe, it } from 'vitest';
 import type { SharedNeo4jStore } from '../setup/neo4j.js';
 import { neo4jTarget, openSharedNeo4jStore } from '../setup/neo4j.js';
+import { portsOf } from '../../server/src/store/ports.js';
 import { analyticsContract } from './analyticsContract.js';
 
 const target = neo4jTarget();
@@ -12,7 +13,7 @@ if (target.uri) {
     `Neo4j (${target.uri})`,
     async () => {
       shared = await openSharedNeo4jStore();
-      return shared.store;
+      return portsOf(shared.store);
     },
     { randomRuns: 8 },
   );

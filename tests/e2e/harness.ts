@@ -6,6 +6,7 @@ import { seedStore } from '../../graph-seed/seedStore.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { CLIENT_DIST } from '../../server/src/staticClient.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
+import { portsOf } from '../../server/src/store/ports.js';
 
 /** Debian's Chromium; never a downloaded browser build. CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +26,7 @@ export async function serveSeedGraph(): Promise<Served> {
   if (!existsSync(`${CLIENT_DIST}/index.html`)) throw new Error('The explorer is not built: run npm run build:client first.');
   const store = new MemoryGraphStore();
   await seedStore(store);
-  const app = await createApp(store);
+  const app = await createApp(portsOf(store));
   const server = await new Promise<Server>((resolve) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,5 +1,5 @@
 import { createApp, type AtlasApp } from '../../server/src/app.js';
-import type { GraphStore } from '../../server/src/store/GraphStore.js';
+import { portsOf, type GraphAdapter } from '../../server/src/store/ports.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -13,6 +13,6 @@ export async function gql<T = any>(app: AtlasApp, query: string, variables?: Rec
   return response.body.singleResult as GqlResult<T>;
 }
 
-export async function openApi(store: GraphStore): Promise<AtlasApp> {
-  return createApp(store);
+export async function openApi(store: GraphAdapter): Promise<AtlasApp> {
+  return createApp(portsOf(store));
 }

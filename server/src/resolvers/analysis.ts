@@ -37,7 +37,7 @@ export const analysisQueries: Pick<
     for (const w of weights ?? []) {
       if (!(w.weight >= 0)) throw new BadUserInputError(`Weights must be 0 or more (got ${w.weight} for ${w.basis}).`, 'weights');
     }
-    return ctx.store.similarMunicipalities({
+    return ctx.analytics.similarMunicipalities({
       id,
       first: pageSize(first, LIMITS.peers),
       metric: metric ?? 'JACCARD',
@@ -51,19 +51,19 @@ export const analysisQueries: Pick<
 
   suggestPartners: async (_root, { id, first, kinds }, ctx) => {
     await requireNode(ctx, id);
-    const results = await ctx.store.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined });
+    const results = await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined });
     return results.map((s) => ({ ...s, paths: s.paths.map(pathView) }));
   },
 
   shortestPath: async (_root, { from, to, relationKinds, maxHops }, ctx) => {
     await Promise.all([requireNode(ctx, from), requireNode(ctx, to)]);
-    const [path] = await ctx.store.shortestPaths({ from, to, relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined, maxHops: maxHopsOf(maxHops), first: 1 });
+    const [path] = await ctx.analytics.shortestPaths({ from, to, relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined, maxHops: maxHopsOf(maxHops), first: 1 });
     return path ? pathView(path) : null;
   },
 
   allShortestPaths: async (_root, { from, to, relationKinds, maxHops, first }, ctx) => {
     await Promise.all([requireNode(ctx, from), requireNode(ctx, to)]);
-    const paths = await ctx.store.shortestPaths({
+    const paths = await ctx.analytics.shortestPaths({
       from,
       to,
       relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined,
@@ -94,7 +94,7 @@ export const analysisQueries: Pick<
 
   metrics: async (_root, { ids }, ctx) => {
     if (ids.length > LIMITS.metricsIds) throw new BadUserInputError(`Ask for the metrics of at most ${LIMITS.metricsIds} nodes at once.`, 'ids');
-    return ctx.store.metrics(ids);
+    return ctx.analytics.metrics(ids);
   },
 };
 

@@ -2,8 +2,9 @@ import type { GraphNode, GraphRelation, MunicipalityLevel, NodeKind, RelationKin
 import type { SimilarityBasis, SimilarityMetric } from './analysis/similarity.js';
 
 /**
- * The analysis half of the port (GraphStore extends it): peers, suggestions, paths and metrics.
- * The arithmetic lives in store/analysis/ so that the adapters agree exactly.
+ * THE PORT for analysis, beside GraphStore (ctx.analytics in resolvers): peers, suggestions, paths
+ * and metrics. Each adapter supplies one over the same graph as its store (see ports.ts). The
+ * arithmetic lives in store/analysis/ so that the adapters agree exactly.
  *
  * Definitions used below:
  * - context(x): x and the partnerships, projects and programmes x is PARTY_TO, PARTICIPATES_IN or

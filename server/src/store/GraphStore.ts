@@ -1,4 +1,3 @@
-import type { GraphAnalytics } from './GraphAnalytics.js';
 import type {
   GraphNode,
   GraphRelation,
@@ -11,14 +10,15 @@ import type {
 } from '../domain/model.js';
 
 /**
- * THE PORT. Resolvers speak only to this interface; the embedded store (memory/) and the Neo4j
- * store (neo4j/) implement it, and one contract test suite proves they give the same answers.
+ * THE PORT for data. Resolvers speak only to this interface (ctx.store) and to GraphAnalytics
+ * (ctx.analytics); the embedded store (memory/) and the Neo4j store (neo4j/) implement both, and one
+ * contract test suite per port proves they give the same answers.
  *
  * Every method answers a local question: nothing here needs the whole graph in memory, so the
  * Neo4j adapter can answer each with a bounded Cypher query. Callers validate user input
  * (page sizes, depths); the stores trust the numbers they are given.
  */
-export interface GraphStore extends GraphAnalytics {
+export interface GraphStore {
   /** Short name for logs and health checks ("memory", "neo4j"). */
   readonly name: string;
 

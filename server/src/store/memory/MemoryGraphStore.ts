@@ -28,16 +28,6 @@ import {
   type WriteResult,
 } from '../GraphStore.js';
 import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
-import type {
-  GraphAnalytics,
-  GraphPath,
-  NodeMetricsResult,
-  PartnerSuggestionResult,
-  PathQuery,
-  SimilarityMatch,
-  SimilarityQuery,
-  SuggestionQuery,
-} from '../GraphAnalytics.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
 import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
@@ -54,12 +44,13 @@ import { SearchIndex } from './SearchIndex.js';
  * In memory only by default; opened on a data directory (MemoryGraphStore.open) every write is
  * first made durable in the directory's journal, then applied (see DataDirectory.ts).
  */
-export class MemoryGraphStore implements GraphStore, GraphAnalytics {
+export class MemoryGraphStore implements GraphStore {
   readonly name = 'memory';
   readonly graph = new AdjacencyGraph();
   /** Bumped by every write; analysis caches are valid for one version. */
   private version = 0;
-  private readonly analytics = new MemoryAnalytics(this.graph, () => this.version, (id) => this.sortName(id));
+  /** The analysis port over this graph (store/ports.ts hands it out as ctx.analytics). */
+  readonly analytics = new MemoryAnalytics(this.graph, () => this.version, (id) => this.sortName(id));
   private readonly searchIndex = new SearchIndex();
   private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private readonly sortNames = new Map<string, string>();
@@ -338,22 +329,6 @@ export class MemoryGraphStore implements GraphStore, GraphAnalytics {
   private state(): GraphState {
     const graph = this.graph;
     return { nodes: (function* () { for (const id of graph.nodeIds()) yield graph.node(id)!; })(), relations: graph.relations(), changes: this.changes };
-  }
-
-  similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
-    return this.analytics.similarMunicipalities(query);
-  }
-
-  suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
-    return this.analytics.suggestPartners(query);
-  }
-
-  shortestPaths(query: PathQuery): Promise<GraphPath[]> {
-    return this.analytics.shortestPaths(query);
-  }
-
-  metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
-    return this.analytics.metrics(ids);
   }
 
   private node(id: string): GraphNode | null {

@@ -52,16 +52,6 @@ import {
   UPDATE_RELATIONS,
   listNodesCypher,
 } from './cypher.js';
-import type {
-  GraphAnalytics,
-  GraphPath,
-  NodeMetricsResult,
-  PartnerSuggestionResult,
-  PathQuery,
-  SimilarityMatch,
-  SimilarityQuery,
-  SuggestionQuery,
-} from '../GraphAnalytics.js';
 import { createDriver, rows, type Row } from './driver.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
@@ -90,7 +80,7 @@ const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (valu
  * Writes: see writeGraph. Errors: connectivity problems become StoreUnavailableError (the API's
  * SERVICE_UNAVAILABLE); the driver reconnects by itself when Neo4j is back.
  */
-export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
+export class Neo4jGraphStore implements GraphStore {
   readonly name = 'neo4j';
   private readonly batchSize: number;
   private readonly transactionLimit: number;
@@ -472,26 +462,11 @@ export class Neo4jGraphStore implements GraphStore, GraphAnalytics {
     }
   }
 
-  private readonly analytics = new Neo4jAnalytics(
+  /** The analysis port over this database (store/ports.ts hands it out as ctx.analytics). */
+  readonly analytics = new Neo4jAnalytics(
     (work) => this.read(work),
     (ids) => this.getNodes(ids),
   );
-
-  similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
-    return this.analytics.similarMunicipalities(query);
-  }
-
-  suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
-    return this.analytics.suggestPartners(query);
-  }
-
-  shortestPaths(query: PathQuery): Promise<GraphPath[]> {
-    return this.analytics.shortestPaths(query);
-  }
-
-  metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
-    return this.analytics.metrics(ids);
-  }
 
   async close(): Promise<void> {
     await this.driver.close();

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions, type AtlasApp } from '../../server/src/app.js';
 import { TokenTable } from '../../server/src/auth.js';
-import type { GraphStore } from '../../server/src/store/GraphStore.js';
+import { portsOf, type GraphAdapter } from '../../server/src/store/ports.js';
 
 export const EDITOR = 'editor-token-0123456789abcdef';
 export const TOKENS = TokenTable.parse(`editor:alice:${EDITOR}`, 'ATLAS_TOKENS');
@@ -30,8 +30,8 @@ async function reply(response: Response): Promise<Reply> {
 }
 
 /** The real HTTP stack on a loopback port. */
-export async function serve(store: GraphStore, options: AppOptions = {}): Promise<Served> {
-  const app = await createApp(store, { tokens: TOKENS, ...options });
+export async function serve(store: GraphAdapter, options: AppOptions = {}): Promise<Served> {
+  const app = await createApp(portsOf(store), { tokens: TOKENS, ...options });
   const server: Server = app.http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

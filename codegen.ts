@@ -1,12 +1,15 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-const nodeMapper = '../domain/model.js#GraphNode';
+/** Every mapper is a model of server/src/resolvers/models.ts. */
+const model = (name: string) => `../resolvers/models.js#${name}`;
+const nodeMapper = model('GraphNode');
 
 /**
  * Resolver types for the server, and the explorer's typed operations (client preset).
  *
  * Resolver types for the server. Node types map to the domain GraphNode, relationships to
- * GraphRelation, so resolvers return domain objects and field resolvers shape them.
+ * RelationView (GraphRelation with source and target), so resolvers return domain objects and
+ * field resolvers shape them; every mapped type is in server/src/resolvers/models.ts.
  * The generated files are committed; `npm run codegen:check` fails when they are stale.
  */
 const config: CodegenConfig = {
@@ -36,17 +39,17 @@ const config: CodegenConfig = {
           Sdg: nodeMapper,
           Country: nodeMapper,
           Source: nodeMapper,
-          Relation: '../resolvers/mappedTypes.js#RelationView',
-          Provenance: '../domain/model.js#Provenance',
-          ApproachRating: '../domain/model.js#ApproachRating',
-          PartnershipParty: '../resolvers/mappedTypes.js#Party',
-          Money: '../resolvers/mappedTypes.js#Money',
-          Stats: '../store/GraphStore.js#GraphStats',
-          Change: '../store/GraphStore.js#ChangeRecord',
-          NodeChange: '../resolvers/Mutation.js#NodeChangeResult',
-          RelationChange: '../resolvers/Mutation.js#RelationChangeResult',
-          Deletion: '../resolvers/Mutation.js#DeletionResult',
-          Viewer: '../auth.js#Principal',
+          Relation: model('RelationView'),
+          Provenance: model('Provenance'),
+          ApproachRating: model('ApproachRating'),
+          PartnershipParty: model('Party'),
+          Money: model('Money'),
+          Stats: model('GraphStats'),
+          Change: model('ChangeRecord'),
+          NodeChange: model('NodeChangeResult'),
+          RelationChange: model('RelationChangeResult'),
+          Deletion: model('DeletionResult'),
+          Viewer: model('Principal'),
         },
       },
     },

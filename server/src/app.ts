@@ -16,7 +16,6 @@ import { QueryTooComplexError } from './errors.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
 import { jitGateway } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
-import { IMPORT_CONTENT_LIMIT } from './resolvers/Mutation.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
@@ -120,7 +119,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
   });
   // Readers' requests are small; an editor's may carry a file to import (importData).
   const readerBody = express.json({ limit: '100kb' });
-  const editorBody = express.json({ limit: IMPORT_CONTENT_LIMIT * 1.2 + 100_000 });
+  const editorBody = express.json({ limit: LIMITS.importContent * 1.2 + 100_000 });
   const bodyParser: express.RequestHandler = (req, res, next) => {
     let editor = false;
     try {

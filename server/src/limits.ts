@@ -2,8 +2,15 @@
 export const LIMITS = {
   pageSize: { default: 20, max: 100 },
   relationsPageSize: { default: 50, max: 100 },
+  changesPageSize: { default: 20, max: 100 },
   neighborhood: { maxDepth: 3, defaultLimit: 200, maxLimit: 2000, maxSeeds: 100 },
+  peers: { default: 10, max: 100 },
+  paths: { default: 10, max: 50 },
+  maxHops: { default: 4, max: 6 },
+  metricsIds: 1000,
   queryDepth: 12,
   queryComplexity: 25_000,
   searchTextLength: 200,
+  /** Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to match, in app.ts). */
+  importContent: 20 * 2 ** 20,
 } as const;

@@ -3,35 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireEditor } from '../auth.js';
 import type { AtlasContext } from '../context.js';
-import type { GraphNode, Provenance } from '../domain/model.js';
+import type { Provenance } from '../domain/model.js';
 import { EditService, serialized } from '../editing/EditService.js';
 import { BadUserInputError } from '../errors.js';
-import type { MutationResolvers, QueryResolvers, Resolvers } from '../generated/graphql.js';
+import type { MutationResolvers } from '../generated/graphql.js';
 import { formatReport } from '../importer/formatReport.js';
 import { MappingError } from '../importer/mapping.js';
 import { ImportRejected } from '../importer/planImport.js';
 import { ImportInputError } from '../importer/readers.js';
 import { parseMappingText, runImport, type ImportFormat } from '../importer/runImport.js';
-import type { ChangeRecord } from '../store/GraphStore.js';
+import { LIMITS } from '../limits.js';
 import { StoreWriteError } from '../store/GraphStore.js';
-import { relationView, type RelationView } from './mappedTypes.js';
-import { offsetAfter, pageSize, toConnection } from './pagination.js';
-
-export interface NodeChangeResult {
-  node: GraphNode;
-  change: ChangeRecord;
-}
-export interface RelationChangeResult {
-  relation: RelationView;
-  change: ChangeRecord;
-}
-export interface DeletionResult {
-  id: string;
-  change: ChangeRecord;
-}
-
-/** Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to match, in app.ts). */
-export const IMPORT_CONTENT_LIMIT = 20 * 2 ** 20;
+import { relationView } from './models.js';
 
 function edits(ctx: AtlasContext): EditService {
   requireEditor(ctx.principal);
@@ -82,7 +65,7 @@ export const Mutation: MutationResolvers = {
 
   importData: async (_r, { input }, ctx) => {
     requireEditor(ctx.principal);
-    if (input.content.length > IMPORT_CONTENT_LIMIT) throw new BadUserInputError(`content is larger than ${IMPORT_CONTENT_LIMIT / 2 ** 20} MB: import it with npm run import on the server, or split it.`, 'input.content');
+    if (input.content.length > LIMITS.importContent) throw new BadUserInputError(`content is larger than ${LIMITS.importContent / 2 ** 20} MB: import it with npm run import on the server, or split it.`, 'input.content');
     const name = input.fileName.replace(/[/\\]/g, '_').slice(0, 200) || 'upload';
     const dir = mkdtempSync(join(tmpdir(), 'atlas-upload-'));
     try {
@@ -126,21 +109,3 @@ export const Mutation: MutationResolvers = {
     }
   },
 };
-
-export const changeQueries: Pick<QueryResolvers, 'viewer' | 'changes'> = {
-  viewer: (_r, _a, ctx) => ctx.principal,
-  changes: async (_r, { nodeId, first, after }, { store }) => {
-    const page = await store.listChanges({ nodeId: nodeId ?? undefined, first: pageSize(first, { default: 20, max: 100 }), offset: offsetAfter(after) });
-    return toConnection(page, (node, cursor) => ({ node, cursor }));
-  },
-};
-
-export const changeResolvers: Pick<Resolvers, 'Change' | 'Viewer'> = {
-  Change: {
-    source: async (c, _a, { nodes }) => (c.source ? ((await nodes.load(c.source)) ?? null) : null),
-  },
-  Viewer: {
-    role: (p) => (p.role === 'editor' ? 'EDITOR' : 'READER'),
-  },
-};
-

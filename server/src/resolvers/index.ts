@@ -1,8 +1,45 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { analysisQueries } from './analysis.js';
-import { nodeTypeResolvers } from './nodeTypes.js';
-import { changeQueries, changeResolvers, Mutation } from './Mutation.js';
+import { Approach } from './Approach.js';
+import { ApproachRating } from './ApproachRating.js';
+import { Change } from './Change.js';
+import { Country } from './Country.js';
+import { FundingProgram } from './FundingProgram.js';
+import { Municipality } from './Municipality.js';
+import { Mutation } from './Mutation.js';
+import { Network } from './Network.js';
+import { Node } from './Node.js';
+import { Organization } from './Organization.js';
+import { Partnership } from './Partnership.js';
+import { Project } from './Project.js';
+import { Provenance } from './Provenance.js';
 import { Query } from './Query.js';
-import { relationResolvers } from './Relation.js';
+import { Relation } from './Relation.js';
+import { Sdg } from './Sdg.js';
+import { Source } from './Source.js';
+import { Stats } from './Stats.js';
+import { Theme } from './Theme.js';
+import { Viewer } from './Viewer.js';
 
-export const resolvers: Resolvers = { Query: { ...Query, ...analysisQueries, ...changeQueries }, Mutation, ...nodeTypeResolvers, ...relationResolvers, ...changeResolvers };
+/** One resolver map per schema type, each in the file named after it; types not listed here use the default resolvers. */
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Node,
+  Municipality,
+  Organization,
+  Network,
+  FundingProgram,
+  Project,
+  Partnership,
+  Approach,
+  ApproachRating,
+  Theme,
+  Sdg,
+  Country,
+  Source,
+  Relation,
+  Provenance,
+  Stats,
+  Change,
+  Viewer,
+};

@@ -2,7 +2,7 @@ import { countryNodeId, type GraphNode, type RelationKind } from '../domain/mode
 import type { AtlasContext } from '../context.js';
 import type { Direction, InputMaybe } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
-import { relationView } from './mappedTypes.js';
+import { relationView } from './models.js';
 import { offsetAfter, pageSize, toConnection } from './pagination.js';
 
 /** Field resolvers every node type shares (the Node interface). */
@@ -36,3 +36,6 @@ export async function related(ctx: AtlasContext, nodeId: string, kind: RelationK
   const page = await ctx.store.relations({ nodeId, kinds: [kind], direction, first: 10_000, offset: 0 });
   return page.items;
 }
+
+/** The partnerships a municipality or organisation is a party to. */
+export const partnershipsOf = async (n: GraphNode, _args: unknown, ctx: AtlasContext) => (await related(ctx, n.id, 'PARTY_TO', 'OUT')).map((e) => e.other);

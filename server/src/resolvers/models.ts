@@ -1,4 +1,14 @@
 import type { AmountPeriod, GraphNode, GraphRelation, Provenance } from '../domain/model.js';
+import type { ChangeRecord } from '../store/GraphStore.js';
+
+/*
+ * The models behind the schema's types, in one file (codegen.ts `mappers` points here): what a
+ * resolver returns for a type, which that type's field resolvers then shape. Node types are the
+ * domain GraphNode; the types below exist only for the API.
+ */
+export type { ApproachRating, GraphNode, Provenance } from '../domain/model.js';
+export type { ChangeRecord, GraphStats } from '../store/GraphStore.js';
+export type { Principal } from '../auth.js';
 
 export interface Party {
   node: GraphNode;
@@ -46,4 +56,19 @@ export function relationView(r: GraphRelation): RelationView {
     note: r.note,
     sources: r.sources,
   };
+}
+
+export interface NodeChangeResult {
+  node: GraphNode;
+  change: ChangeRecord;
+}
+
+export interface RelationChangeResult {
+  relation: RelationView;
+  change: ChangeRecord;
+}
+
+export interface DeletionResult {
+  id: string;
+  change: ChangeRecord;
 }

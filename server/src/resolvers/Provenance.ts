@@ -1,0 +1,5 @@
+import type { ProvenanceResolvers } from '../generated/graphql.js';
+
+export const Provenance: ProvenanceResolvers = {
+  source: async (p, _args, { nodes }) => (await nodes.load(p.source))!,
+};

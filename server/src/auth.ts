@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { ConfigError } from './config.js';
 
 /**
- * API tokens (docs/adr/0012-api-tokens.md): static bearer tokens from the configuration, each
+ * API tokens (docs/adr/0012-api-tokens-and-change-log.md): static bearer tokens from the configuration, each
  * with a role and a name. Without a token a request reads; editing needs an editor token.
  * Tokens are kept only as SHA-256 digests and compared in constant time against every entry.
  *

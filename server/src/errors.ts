@@ -17,12 +17,6 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
-export class ServiceUnavailableError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-  }
-}
-
 export class QueryTooComplexError extends GraphQLError {
   constructor(complexity: number, max: number) {
     super(

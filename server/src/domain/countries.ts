@@ -81,11 +81,6 @@ function codeOfName(key: string): string | undefined {
   return undefined;
 }
 
-/** Every ISO 3166-1 alpha-2 country this project knows, by code. */
-export function allCountries(): readonly CountryInfo[] {
-  return countries;
-}
-
 export function countryByCode(code: string): CountryInfo | undefined {
   return byCode.get(code.toUpperCase());
 }

@@ -208,6 +208,3 @@ export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[
   AFFILIATED_WITH: { from: ACTORS, to: ['ORGANIZATION', 'NETWORK'] },
   FOLLOWS_UP: { from: ['PROJECT', 'FUNDING_PROGRAM'], to: ['PROJECT', 'FUNDING_PROGRAM'] },
 };
-
-/** Relationship kinds read as symmetric (drawn and traversed without a direction). */
-export const SYMMETRIC_RELATIONS: readonly RelationKind[] = ['COLLABORATES_WITH'];

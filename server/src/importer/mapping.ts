@@ -6,7 +6,6 @@ import {
   RELATION_KINDS,
   RELATION_SCALAR_FIELDS,
   type NodeKind,
-  type PartnershipType,
   type RelationKind,
 } from '../domain/model.js';
 
@@ -265,4 +264,3 @@ export function resolveMapping(input: unknown, header: readonly string[] | undef
 
 export const isNodeKind = (k: string): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k);
 export const isRelationKind = (k: string): k is RelationKind => (RELATION_KINDS as readonly string[]).includes(k);
-export const isPartnershipType = (k: string): k is PartnershipType => (PARTNERSHIP_TYPES as readonly string[]).includes(k);

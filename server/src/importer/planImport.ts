@@ -11,7 +11,7 @@ import { isNodeKind, isRelationKind, type Mapping } from './mapping.js';
  * relationships, are resolved against the graph and turned into one ChangeSet plus a report.
  * Nothing is written here; applying the plan is one store.applyChanges (all or nothing).
  *
- * Entity resolution (docs/adr/0011-import-entity-resolution.md): a mention with an id is the node
+ * Entity resolution (docs/adr/0011-import-and-entity-resolution.md): a mention with an id is the node
  * with that id. Otherwise it is matched on its normalised name (accent-, case- and
  * punctuation-insensitive), then its alternative names, among nodes of the same kind, in the same
  * country (countries normalised to ISO codes). One candidate: merged into it. None: a new node.
@@ -42,15 +42,6 @@ export interface EntityMention {
   /** Provenance the record carries itself (JSON and GraphML exports); else the file's. */
   sources?: Provenance[];
   create: boolean;
-}
-
-export interface RelationMention {
-  kind: RelationKind;
-  id?: string;
-  from: number;
-  to: number;
-  fields: Record<string, unknown>;
-  sources?: Provenance[];
 }
 
 export interface PartnershipMention {

@@ -34,7 +34,7 @@ export interface GraphStore {
   /**
    * Relevance-ranked search over names and alternative names, accent-, case- and
    * punctuation-insensitive; every query token must be a prefix of some token of one name.
-   * Ordered by score (see searchScore.ts) descending, then normalised name, then id.
+   * Ordered by score (see SCORE in searchText.ts) descending, then normalised name, then id.
    * An empty or punctuation-only text matches nothing.
    */
   search(text: string, options: SearchOptions): Promise<Page<SearchHit>>;

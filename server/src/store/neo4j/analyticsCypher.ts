@@ -71,19 +71,6 @@ MATCH (x:Entity {id: $id})-[:PARTY_TO|PARTICIPATES_IN|COORDINATES]->(p:Entity)
 WHERE p.kind IN ${CONTEXT_KINDS}
 RETURN DISTINCT p.id AS id ORDER BY id`;
 
-/**
- * Every shortest path between two nodes, either direction, over $kinds (all when null), at most
- * $maxHops relationships. allShortestPaths needs a literal upper bound; 6 is the API's limit and
- * the real bound is checked on the result.
- */
-export const ALL_SHORTEST_PATHS = `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE length(p) <= $maxHops AND ($kinds IS NULL OR all(r IN relationships(p) WHERE type(r) IN $kinds))
-RETURN [n IN nodes(p) | n.id] AS nodes,
-       [r IN relationships(p) | r {.*, kind: type(r), from: startNode(r).id, to: endNode(r).id}] AS relations
-LIMIT 10000`;
-
 /** Every node id and every relationship's ends, for the metrics (computed once per graph version). */
 export const ALL_NODE_IDS = `MATCH (n:Entity) RETURN collect(n.id) AS ids`;
 export const ALL_EDGE_ENDS = `MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, b.id AS b`;

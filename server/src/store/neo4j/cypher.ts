@@ -16,7 +16,6 @@ import type { NodeFilter, NodeSort } from '../GraphStore.js';
  * A relationship's type is its kind; it carries `id`, its fields and sourcesJson.
  */
 
-export const ENTITY = 'Entity';
 export const SEARCH_INDEX = 'entity_search';
 
 export const KIND_LABEL: Record<NodeKind, string> = {

@@ -8,7 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import depthLimit from 'graphql-depth-limit';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { readTokens, type TokenTable } from './auth.js';
 import { createContext, type AtlasContext } from './context.js';
@@ -87,8 +87,19 @@ export interface AtlasApp {
 }
 
 export interface AppOptions {
+  /**
+   * Whether the schema answers introspection (GraphiQL's docs and autocomplete need it). Default:
+   * on in every mode, as public read-only data APIs do; ATLAS_INTROSPECTION=off turns it off.
+   * The depth and cost limits apply to introspection queries like any other.
+   */
+  introspection?: boolean;
   /** API tokens (default: from ATLAS_TOKENS / ATLAS_TOKENS_FILE). Without any, the API is read-only. */
   tokens?: TokenTable;
+}
+
+/** ATLAS_INTROSPECTION: "off" (or false/0/no) turns introspection and /schema.graphql off. */
+export function introspectionFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !['off', 'false', '0', 'no'].includes((env.ATLAS_INTROSPECTION ?? '').trim().toLowerCase());
 }
 
 /** Builds the API around the ports of one adapter. Does not listen: main.ts does, tests need not. */
@@ -96,8 +107,10 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
   const { store } = ports;
   const tokens = options.tokens ?? readTokens();
   const schema = buildSchema();
+  const introspection = options.introspection ?? introspectionFromEnv();
   const apollo = new ApolloServer<AtlasContext>({
     gateway: jitGateway(schema),
+    introspection,
     validationRules: [depthLimit(LIMITS.queryDepth)],
     // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema)],
@@ -112,6 +125,13 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     res.json({ status: 'ok', store: store.name });
   });
   http.use('/graphiql', graphiqlAssets());
+  if (introspection) {
+    // The schema as SDL, for code generators and readers (as GitHub publishes its own).
+    const sdl = printSchema(schema);
+    http.get('/schema.graphql', (_req, res) => {
+      res.type('text/plain; charset=utf-8').setHeader('Cache-Control', 'no-cache').send(sdl);
+    });
+  }
   http.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
       res.type('html').send(graphiqlPage('/graphiql', '/graphql'));

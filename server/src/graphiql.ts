@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
+import { GRAPHIQL_EXAMPLES } from './graphiqlExamples.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,15 +24,6 @@ export function graphiqlAssets(): express.Router {
   return router;
 }
 
-const EXAMPLE_QUERY = `# Welcome to Cooperation Atlas. Press the run button (or Ctrl-Enter).
-query SearchNodes {
-  search(text: "roese", first: 5) {
-    totalCount
-    edges { score node { id kind name ... on Municipality { countryCode partnerships { name since } } } }
-  }
-}
-`;
-
 export function graphiqlPage(assetsPath: string, endpoint: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -50,7 +42,9 @@ export function graphiqlPage(assetsPath: string, endpoint: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
     const root = ReactDOM.createRoot(document.getElementById('graphiql'));
-    root.render(React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)} }));
+    // One tab per example; defaultQuery keeps a new tab useful too.
+    const examples = ${JSON.stringify(GRAPHIQL_EXAMPLES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c')};
+    root.render(React.createElement(GraphiQL, { fetcher, defaultTabs: examples, defaultQuery: examples[0].query }));
   </script>
 </body>
 </html>`;

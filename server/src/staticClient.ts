@@ -26,7 +26,7 @@ export function staticClient(dist: string = CLIENT_DIST): express.Router {
     express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
   );
   router.use(express.static(dist, { index: false, maxAge: 0 }));
-  router.get(/^\/(?!graphql|graphiql|healthz).*/, (req, res) => {
+  router.get(/^\/(?!graphql|graphiql|healthz|schema\.graphql).*/, (req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('html').send(NOT_BUILT);
       return;

@@ -1,10 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
-import { launchBrowser, newPage, serveSeedGraph } from '../tests/e2e/harness.js';
+import { existsSync } from 'node:fs';
+import { seedStore } from '../graph-seed/seedStore.js';
+import { runImport } from '../server/src/importer/runImport.js';
+import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
+import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';
+import { launchBrowser, newPage, serveSeedGraph, serveStore, type Served } from '../tests/e2e/harness.js';
+import { measureMap, type MapFigures } from './mapBench.js';
+import { TWIN_CITIES_CSV } from './twinCities.js';
 
 /**
- * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3]
+ * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3 --suites seed,sizes,map]
  *
  * The explorer in headless Chromium (Debian's), built client against the real server on the seed
  * graph. Prints one JSON line per figure: {"name", "value", "unit", ...}; medians over --runs.
@@ -12,8 +19,13 @@ import { launchBrowser, newPage, serveSeedGraph } from '../tests/e2e/harness.js'
  *    the default view) and to a municipality's neighbourhood; and the worker's refinement.
  *  - client.<n>.*: synthetic graphs of n elements drawn by the explorer's own toElements and
  *    GraphCanvas (bench.html): layout, first render, zoom frame rate, hover and select repaint.
+ *  - client.map.<graph>.*: the map view (?panel=map) on a synthetic graph of the twin-cities' size
+ *    (17,700 municipalities, 25,900 partnerships) and on the real list (../shared/data/twin-cities.csv
+ *    imported over the seed graph in memory, when the file is there): navigation to drawn, frames
+ *    per second while wheel-zooming and dragging over Europe.
  */
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' }, suites: { type: 'string', default: 'seed,sizes,map' } } });
+const suites = new Set(values.suites.split(','));
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
@@ -52,6 +64,15 @@ async function loadToLaidOut(page: Page, url: string, refined: boolean): Promise
 const served = await serveSeedGraph();
 const browser = await launchBrowser();
 try {
+  if (suites.has('seed')) await seedSuite();
+  if (suites.has('sizes')) await sizesSuite();
+  if (suites.has('map')) await mapSuite();
+} finally {
+  await browser.close();
+  await served.close();
+}
+
+async function seedSuite(): Promise<void> {
   console.error(`# explorer in ${browser.version()}, seed graph from ${served.baseUrl}`);
   const views = [
     { key: 'seed.all', path: '/', label: 'whole seed graph (default view)' },
@@ -72,7 +93,9 @@ try {
     emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', { view: view.label, nodes: shape?.nodes, edges: shape?.edges, target: view.key === 'seed.all' ? '<= 1000' : undefined });
     if (refinedAt.length > 0) emit(`client.${view.key}.loadToRefined`, median(refinedAt), 'ms', { view: view.label, note: 'force layout finished in a Web Worker' });
   }
+}
 
+async function sizesSuite(): Promise<void> {
   const { context, page } = await newPage(browser, { width: 1600, height: 1000 });
   await page.goto(`${served.baseUrl}/bench.html`);
   await page.waitForFunction(() => document.title === 'bench ready');
@@ -98,7 +121,31 @@ try {
     emit(`client.${size}.selectRepaint`, m('selectMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined });
   }
   await context.close();
-} finally {
-  await browser.close();
-  await served.close();
+}
+
+async function mapSuite(): Promise<void> {
+  const synthetic = new MemoryGraphStore();
+  const graph = syntheticPlaces();
+  await synthetic.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await mapFigures('synthetic', await serveStore(synthetic), 'synthetic: 17,700 municipalities, 25,900 partnerships');
+  if (!existsSync(TWIN_CITIES_CSV)) return console.error(`# no ${TWIN_CITIES_CSV}: map figures on the synthetic graph only`);
+  const twin = new MemoryGraphStore();
+  await seedStore(twin);
+  await runImport(twin, { path: TWIN_CITIES_CSV, apply: true, actor: 'bench' });
+  await mapFigures('twinCities', await serveStore(twin), 'twin-cities.csv imported over the seed graph');
+}
+
+async function mapFigures(key: string, at: Served, label: string): Promise<void> {
+  try {
+    const results: MapFigures[] = [];
+    for (let i = 0; i < runs; i++) results.push(await measureMap(browser, `${at.baseUrl}/?panel=map`));
+    const m = (k: keyof MapFigures) => median(results.map((r) => r[k]));
+    const shape = { graph: label, places: results[0]!.places, links: results[0]!.links, renderer: 'canvas 2d (own, src/map/MapCanvas.ts)' };
+    emit(`client.map.${key}.loadToDrawn`, m('loadToDrawnMs'), 'ms', { ...shape, target: '<= 2000', note: 'navigation to every place and arc drawn (API answer, base map, first frame)' });
+    emit(`client.map.${key}.firstFrame`, m('firstFrameMs'), 'ms', { ...shape, note: 'the first full frame, clustering included' });
+    emit(`client.map.${key}.zoomFps`, m('zoomFps'), 'frames/s', { ...shape, target: '>= 30', note: 'wheel zoom over Europe for 1.5 s; the last full frame moves during the gesture' });
+    emit(`client.map.${key}.panFps`, m('panFps'), 'frames/s', { ...shape, target: '>= 30', note: 'dragging over Europe for 1.5 s' });
+  } finally {
+    await at.close();
+  }
 }

@@ -23,9 +23,14 @@ export interface Served {
 
 /** The real API server on the seed graph, with the built explorer, on a free port of the loopback. */
 export async function serveSeedGraph(): Promise<Served> {
-  if (!existsSync(`${CLIENT_DIST}/index.html`)) throw new Error('The explorer is not built: run npm run build:client first.');
   const store = new MemoryGraphStore();
   await seedStore(store);
+  return serveStore(store);
+}
+
+/** The real API server on a store the caller filled (a synthetic graph), with the built explorer. */
+export async function serveStore(store: MemoryGraphStore): Promise<Served> {
+  if (!existsSync(`${CLIENT_DIST}/index.html`)) throw new Error('The explorer is not built: run npm run build:client first.');
   const app = await createApp(portsOf(store));
   const server = await new Promise<Server>((resolve) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s));

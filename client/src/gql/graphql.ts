@@ -96,6 +96,15 @@ export type PartnershipType =
   | 'OTHER'
   | 'TWINNING';
 
+/** How a place's coordinates were found. */
+export type PlacePrecision =
+  /** No coordinates: the centre of its country. */
+  | 'COUNTRY'
+  /** The municipality's own latitude and longitude (an import or gazetteer). */
+  | 'EXACT'
+  /** No coordinates and no known country centre: the mean position of its placed partners. */
+  | 'PARTNERS';
+
 export type ProjectStatus =
   | 'COMPLETED'
   | 'ONGOING'
@@ -884,6 +893,11 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
       | { id: string, kind: NodeKind, name: string }
     > }> };
 
+export type MapLayerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MapLayerQuery = { mapLayer: { unplaced: number, places: Array<{ id: string, name: string, countryCode: string | null, latitude: number, longitude: number, precision: PlacePrecision }>, links: Array<{ partnership: string, partnershipType: PartnershipType | null, a: number, b: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1634,3 +1648,24 @@ export const RecommendApproachesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecommendApproachesQuery, RecommendApproachesQueryVariables>;
+export const MapLayerDocument = new TypedDocumentString(`
+    query MapLayer {
+  mapLayer {
+    places {
+      id
+      name
+      countryCode
+      latitude
+      longitude
+      precision
+    }
+    links {
+      partnership
+      partnershipType
+      a
+      b
+    }
+    unplaced
+  }
+}
+    `) as unknown as TypedDocumentString<MapLayerQuery, MapLayerQueryVariables>;

@@ -240,6 +240,11 @@ export class Controller {
         }
         if (current()) this.patch({ match });
       }
+      // The map draws its own layer (MapView): the graph's view loads when the user returns to it.
+      if (this.session.app.display.panel === 'map') {
+        if (current()) this.patch({ loading: null });
+        return;
+      }
       for (let round = 0; round < 6; round++) {
         const s = this.session;
         const steps = planLoads(s.data, s.app.view, s.visible, this.amongDone);

@@ -19,7 +19,7 @@ export const initialState = (): AppState => ({ view: initialView(), filters: ini
  * The query string, parameters written only when they differ from the initial state:
  *   focus=ID  x=ID  x=ID~KIND.KIND (expanded, in order)  all=0  hide=KIND.KIND (node kinds; empty = none)
  *   rels=KIND.KIND  country=BE  approach=ID  theme=ID  network=ID  program=ID  years=FROM-TO
- *   layout=NAME  pship=edges  size=0  panel=list  sel=node:ID | edge:ID
+ *   layout=NAME  pship=edges  size=0  panel=list|map (view=map read too)  sel=node:ID | edge:ID
  * Repeated parameters rather than separators inside one, so ids may contain any character.
  */
 
@@ -104,7 +104,8 @@ export function decodeState(search: string): AppState {
   if (pship === 'edges' || pship === 'nodes') state.display.partnerships = pship;
   const size = p.get('size');
   if (size === '0' || size === '1') state.display.sizeByDegree = size === '1';
-  if (p.get('panel') === 'list') state.display.panel = 'list';
+  const panel = p.get('panel') ?? p.get('view');
+  if (panel === 'list' || panel === 'map') state.display.panel = panel;
   const sel = p.get('sel');
   if (sel) {
     const colon = sel.indexOf(':');

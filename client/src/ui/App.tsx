@@ -7,6 +7,7 @@ import { DetailPanel } from './DetailPanel.js';
 import { FilterPanel } from './FilterPanel.js';
 import { Legend } from './Legend.js';
 import { ListView } from './ListView.js';
+import { MapView } from './MapView.js';
 import { SearchBox } from './SearchBox.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
@@ -50,7 +51,9 @@ export function App({ controller }: { controller: Controller }) {
             </button>
           </div>
         )}
-        {panel === 'graph' ? <CanvasView controller={controller} session={session} onCanvas={onCanvas} /> : <ListView controller={controller} session={session} />}
+        {panel === 'graph' && <CanvasView controller={controller} session={session} onCanvas={onCanvas} />}
+        {panel === 'list' && <ListView controller={controller} session={session} />}
+        {panel === 'map' && <MapView controller={controller} session={session} />}
       </main>
       <DetailPanel controller={controller} session={session} />
       {ratings && (

@@ -5,7 +5,7 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
   const { loading, error, visible, app } = session;
   const names = (ids: string[]) => ids.map((id) => session.data.nodes.get(id)?.name ?? id).join(', ');
   let empty: React.ReactNode = null;
-  if (!loading && !error && visible.nodes.length === 0) {
+  if (!loading && !error && visible.nodes.length === 0 && app.display.panel !== 'map') {
     if (!app.view.showAll && !app.view.focus && app.view.expanded.length === 0) {
       empty = (
         <>

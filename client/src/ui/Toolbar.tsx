@@ -64,6 +64,9 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
         <button type="button" aria-pressed={display.panel === 'list'} onClick={() => controller.setDisplay({ panel: 'list' })}>
           List
         </button>
+        <button type="button" aria-pressed={display.panel === 'map'} onClick={() => controller.setDisplay({ panel: 'map' })}>
+          Map
+        </button>
       </div>
       <button type="button" onClick={onRatings}>
         Approach ratings

@@ -317,6 +317,36 @@ export type KindCount = {
   kind: NodeKind;
 };
 
+export type MapLayer = {
+  __typename?: 'MapLayer';
+  links: Array<MapLink>;
+  places: Array<MapPlace>;
+  /** Municipalities left off the map: no coordinates, no known country and no placed partner. */
+  unplaced: Scalars['Int']['output'];
+};
+
+/** A partnership between two placed municipalities (one link per pair of its placed parties). */
+export type MapLink = {
+  __typename?: 'MapLink';
+  /** Index of one party in MapLayer.places. */
+  a: Scalars['Int']['output'];
+  /** Index of the other party in MapLayer.places. */
+  b: Scalars['Int']['output'];
+  partnership: Scalars['ID']['output'];
+  partnershipType?: Maybe<PartnershipType>;
+};
+
+export type MapPlace = {
+  __typename?: 'MapPlace';
+  /** ISO 3166-1 alpha-2 code. */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  precision: PlacePrecision;
+};
+
 /** An amount of money as the source states it: one figure, or a range from amount to amountMax. */
 export type Money = {
   __typename?: 'Money';
@@ -874,6 +904,15 @@ export type Path = {
   relations: Array<Relation>;
 };
 
+/** How a place's coordinates were found. */
+export type PlacePrecision =
+  /** No coordinates: the centre of its country. */
+  | 'COUNTRY'
+  /** The municipality's own latitude and longitude (an import or gazetteer). */
+  | 'EXACT'
+  /** No coordinates and no known country centre: the mean position of its placed partners. */
+  | 'PARTNERS';
+
 /** A project with a beginning and (often) an end. */
 export type Project = Node & {
   __typename?: 'Project';
@@ -964,6 +1003,13 @@ export type Query = {
   changes: ChangeConnection;
   countries: CountryConnection;
   fundingPrograms: FundingProgramConnection;
+  /**
+   * Every municipality with a place on the map and every partnership between two of them, in one
+   * answer, for the explorer's map view. Places are ordered by id; links by partnership id, then
+   * by the parties' places. Municipalities that cannot be placed (no coordinates, no known country,
+   * no placed partner) are only counted.
+   */
+  mapLayer: MapLayer;
   /** Metrics of nodes (degree, betweenness, community), in the order asked; null for unknown ids. */
   metrics: Array<Maybe<NodeMetrics>>;
   municipalities: MunicipalityConnection;
@@ -1579,6 +1625,9 @@ export type ResolversTypes = ResolversObject<{
   ImportResult: ResolverTypeWrapper<ImportResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
+  MapLayer: ResolverTypeWrapper<MapLayer>;
+  MapLink: ResolverTypeWrapper<MapLink>;
+  MapPlace: ResolverTypeWrapper<MapPlace>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Municipality: ResolverTypeWrapper<GraphNodeModel>;
   MunicipalityConnection: ResolverTypeWrapper<Omit<MunicipalityConnection, 'edges'> & { edges: Array<ResolversTypes['MunicipalityEdge']> }>;
@@ -1614,6 +1663,7 @@ export type ResolversTypes = ResolversObject<{
   PartnershipStatus: PartnershipStatus;
   PartnershipType: PartnershipType;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relations'> & { nodes: Array<ResolversTypes['Node']>, relations: Array<ResolversTypes['Relation']> }>;
+  PlacePrecision: PlacePrecision;
   Project: ResolverTypeWrapper<GraphNodeModel>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -1686,6 +1736,9 @@ export type ResolversParentTypes = ResolversObject<{
   ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
+  MapLayer: MapLayer;
+  MapLink: MapLink;
+  MapPlace: MapPlace;
   Money: MoneyModel;
   Municipality: GraphNodeModel;
   MunicipalityConnection: Omit<MunicipalityConnection, 'edges'> & { edges: Array<ResolversParentTypes['MunicipalityEdge']> };
@@ -1897,6 +1950,28 @@ export type ImportResultResolvers<ContextType = AtlasContext, ParentType extends
 export type KindCountResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+}>;
+
+export type MapLayerResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['MapLayer'] = ResolversParentTypes['MapLayer']> = ResolversObject<{
+  links?: Resolver<Array<ResolversTypes['MapLink']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['MapPlace']>, ParentType, ContextType>;
+  unplaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MapLinkResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['MapLink'] = ResolversParentTypes['MapLink']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partnership?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnershipType?: Resolver<Maybe<ResolversTypes['PartnershipType']>, ParentType, ContextType>;
+}>;
+
+export type MapPlaceResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['MapPlace'] = ResolversParentTypes['MapPlace']> = ResolversObject<{
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['PlacePrecision'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -2117,6 +2192,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   fundingPrograms?: Resolver<ResolversTypes['FundingProgramConnection'], ParentType, ContextType, RequireFields<QueryFundingProgramsArgs, 'first'>>;
+  mapLayer?: Resolver<ResolversTypes['MapLayer'], ParentType, ContextType>;
   metrics?: Resolver<Array<Maybe<ResolversTypes['NodeMetrics']>>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'ids'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
@@ -2310,6 +2386,9 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   FundingProgramEdge?: FundingProgramEdgeResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
+  MapLayer?: MapLayerResolvers<ContextType>;
+  MapLink?: MapLinkResolvers<ContextType>;
+  MapPlace?: MapPlaceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   MunicipalityConnection?: MunicipalityConnectionResolvers<ContextType>;

@@ -4,6 +4,7 @@ import type { NodeKind, RelationKind } from '../domain/model.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
+import { readMapLayer } from '../map/mapLayer.js';
 import { SIMILARITY_BASES } from '../store/analysis/similarity.js';
 import type { GraphPath } from '../store/GraphAnalytics.js';
 import type { GraphStore } from '../store/GraphStore.js';
@@ -89,6 +90,8 @@ export const Query: QueryResolvers = {
   },
 
   stats: (_root, _args, { store }) => store.stats(),
+
+  mapLayer: (_root, _args, { store }) => readMapLayer(store),
 
   viewer: (_r, _a, ctx) => ctx.principal,
 

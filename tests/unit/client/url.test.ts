@@ -70,4 +70,11 @@ describe('URL state', () => {
     expect(s.filters.years).toEqual({ from: 2005, to: 2015 });
     expect(s.view.expanded).toEqual([{ id: 'a', kinds: null }]);
   });
+
+  it('round-trips the map view with a selection, and reads view=map as the map too', () => {
+    const s = { ...initialState(), display: { ...initialState().display, panel: 'map' as const }, selection: { type: 'node' as const, id: 'leuven-be' } };
+    expect(encodeState(s)).toBe('panel=map&sel=node%3Aleuven-be');
+    expect(decodeState(encodeState(s))).toEqual(s);
+    expect(decodeState('?view=map').display.panel).toBe('map');
+  });
 });

@@ -12,13 +12,13 @@ export const LAYOUTS: readonly { name: LayoutName; label: string }[] = [
 ];
 export const isLayoutName = (s: string): s is LayoutName => LAYOUTS.some((l) => l.name === s);
 
-export type PanelView = 'graph' | 'list';
+export type PanelView = 'graph' | 'list' | 'map';
 
 export interface DisplayState {
   layout: LayoutName;
   partnerships: PartnershipMode;
   sizeByDegree: boolean;
-  /** The canvas, or the accessible list of the same nodes and relationships. */
+  /** The canvas, the accessible list of the same nodes and relationships, or the map of places. */
   panel: PanelView;
 }
 

@@ -1,0 +1,138 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
+import { ISOLATED, syntheticPlaces, type PlacesGraph } from '../fixtures/syntheticPlaces.js';
+import { launchBrowser, newPage, serveStore, type Served } from './harness.js';
+
+/**
+ * The map view in a real headless Chromium against the real server, on a twin-cities-sized
+ * graph made here (17,700 municipalities, 25,900 partnerships): drawn, filtered, selected with
+ * the mouse, the detail panel, and the URL carrying the view to a new page.
+ */
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let graph: PlacesGraph;
+
+beforeAll(async () => {
+  graph = syntheticPlaces();
+  const store = new MemoryGraphStore();
+  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  served = await serveStore(store);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+beforeEach(async () => {
+  ({ context, page } = await newPage(browser));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openMap(path: string, p: Page = page): Promise<void> {
+  await p.goto(`${served.baseUrl}${path}`);
+  await p.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.state === 'drawn', undefined, {
+    timeout: 30_000,
+  });
+}
+
+const counts = async (p: Page = page) => ({
+  places: Number(await p.getAttribute('[data-testid="map"]', 'data-place-count')),
+  links: Number(await p.getAttribute('[data-testid="map"]', 'data-link-count')),
+});
+
+const onScreen = (id: string, p: Page = page) =>
+  p.evaluate(
+    (i) =>
+      (window as unknown as { __atlasMap: { placeOnScreen(id: string): { x: number; y: number } | null } }).__atlasMap.placeOnScreen(i),
+    id,
+  );
+
+describe('the map view', { timeout: 90_000 }, () => {
+  it('draws every municipality and partnership, approximate places included, and applies the filters', async () => {
+    await openMap('/?panel=map');
+    expect(await counts()).toEqual({ places: 17_700, links: graph.partnerships });
+    await expect(page.getByTestId('map-legend').textContent()).resolves.toContain(`approximate place (${graph.withoutCoordinates}:`);
+    await page.screenshot({ path: 'test-results/map-world.png' });
+    // The Map button is pressed, the graph's "empty canvas" note is not shown over the map.
+    await expect(page.getByRole('button', { name: 'Map', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await page.getByText('The canvas is empty').count()).toBe(0);
+
+    // A country filter keeps that country's towns and the partnerships among them only.
+    await openMap('/?panel=map&country=BJ');
+    await page.waitForFunction(
+      (n) => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.placeCount === String(n),
+      graph.byCountry.BJ,
+      { timeout: 30_000 },
+    );
+    const bj = await counts();
+    expect(bj.places).toBe(graph.byCountry.BJ);
+    expect(bj.links).toBeLessThan(graph.partnerships / 10);
+  });
+
+  it('selects a place with the mouse, shows it in the detail panel and the URL, and a new page opens the same view', async () => {
+    await openMap('/?panel=map');
+    expect(await onScreen(ISOLATED.id)).not.toBeNull();
+    // Zoom in on it as a user would (wheel over the place), then click it.
+    for (let i = 0; i < 6; i++) {
+      const at = (await onScreen(ISOLATED.id))!;
+      const box = (await page.getByTestId('map').boundingBox())!;
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(50);
+    }
+    const at = (await onScreen(ISOLATED.id))!;
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, ISOLATED.id);
+    await expect(page.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(ISOLATED.name);
+    expect(new URL(page.url()).searchParams.get('panel')).toBe('map');
+    await page.screenshot({ path: 'test-results/map-selected.png' });
+
+    // The copied link: a new page shows the map, the selection on it and the same details.
+    const { context: other, page: second } = await newPage(browser);
+    try {
+      await openMap(new URL(page.url()).search.replace(/^/, '/'), second);
+      await expect(second.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(ISOLATED.name);
+      const shown = await second.evaluate(
+        () => (window as unknown as { __atlasMap: { map: { selectionShown: boolean } } }).__atlasMap.map.selectionShown,
+      );
+      expect(shown).toBe(true);
+      // Centred on the selection.
+      const centre = (await onScreen(ISOLATED.id, second))!;
+      const size = (await second.getByTestId('map').boundingBox())!;
+      expect(Math.abs(centre.x - size.width / 2)).toBeLessThan(2);
+      expect(Math.abs(centre.y - size.height / 2)).toBeLessThan(2);
+    } finally {
+      await other.close();
+    }
+
+    // Escape on the map deselects; clicking the sea deselects too.
+    await page.getByTestId('map').focus();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
+  });
+
+  it('selects a partnership by its arc', async () => {
+    await openMap(`/?panel=map&sel=node:${ISOLATED.id}`);
+    // The isolated town's arcs are highlighted; a point on one of them, away from both ends.
+    const arc = await page.evaluate(() =>
+      (
+        window as unknown as { __atlasMap: { map: { selectionArcPoint(): { x: number; y: number; partnership: string } | null } } }
+      ).__atlasMap.map.selectionArcPoint(),
+    );
+    expect(arc).not.toBeNull();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + arc!.x, box.y + arc!.y);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, arc!.partnership);
+    await expect(page.getByTestId('details').textContent()).resolves.toContain('Partnership');
+  });
+});

@@ -30,7 +30,7 @@ type Documents = {
     "\n  query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {\n    allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {\n      length\n      nodes { id kind name }\n      relations {\n        id\n        kind\n        source\n        target\n        sources { locator quote }\n      }\n    }\n  }\n": typeof types.ShortestPathsDocument,
     "\n  query SuggestPartners($id: ID!, $first: Int) {\n    suggestPartners(id: $id, first: $first) {\n      score\n      pathCount\n      candidate { id kind name }\n      paths {\n        length\n        nodes { id kind name }\n        relations { id kind source target }\n      }\n    }\n  }\n": typeof types.SuggestPartnersDocument,
     "\n  query RecommendApproaches($wishes: [FeatureWish!]!) {\n    recommendApproaches(wishes: $wishes) {\n      score\n      meetsAll\n      approach { id name number }\n      met { feature label printed }\n      missed { feature label printed }\n      cases { id kind name }\n      networks { id kind name }\n      programs { id kind name }\n    }\n  }\n": typeof types.RecommendApproachesDocument,
-    "\n  query MapLayer {\n    mapLayer {\n      places { id name countryCode latitude longitude precision }\n      links { partnership partnershipType a b }\n      unplaced\n    }\n  }\n": typeof types.MapLayerDocument,
+    "\n  query MapLayer {\n    mapLayer {\n      places {\n        id\n        name\n        countryCode\n        latitude\n        longitude\n        precision\n      }\n      links {\n        partnership\n        partnershipType\n        a\n        b\n      }\n      unplaced\n    }\n  }\n": typeof types.MapLayerDocument,
 };
 const documents: Documents = {
     "\n  fragment GraphNodeFields on Node {\n    id\n    kind\n    name\n    degree\n    ... on Municipality { municipalityCountry: countryCode level }\n    ... on Organization { countryCode orgType }\n    ... on Network { countryCode }\n    ... on Project { countryCode startYear endYear }\n    ... on Partnership { partnershipType since until }\n    ... on FundingProgram { startYear endYear }\n  }\n": types.GraphNodeFieldsFragmentDoc,
@@ -48,7 +48,7 @@ const documents: Documents = {
     "\n  query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {\n    allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {\n      length\n      nodes { id kind name }\n      relations {\n        id\n        kind\n        source\n        target\n        sources { locator quote }\n      }\n    }\n  }\n": types.ShortestPathsDocument,
     "\n  query SuggestPartners($id: ID!, $first: Int) {\n    suggestPartners(id: $id, first: $first) {\n      score\n      pathCount\n      candidate { id kind name }\n      paths {\n        length\n        nodes { id kind name }\n        relations { id kind source target }\n      }\n    }\n  }\n": types.SuggestPartnersDocument,
     "\n  query RecommendApproaches($wishes: [FeatureWish!]!) {\n    recommendApproaches(wishes: $wishes) {\n      score\n      meetsAll\n      approach { id name number }\n      met { feature label printed }\n      missed { feature label printed }\n      cases { id kind name }\n      networks { id kind name }\n      programs { id kind name }\n    }\n  }\n": types.RecommendApproachesDocument,
-    "\n  query MapLayer {\n    mapLayer {\n      places { id name countryCode latitude longitude precision }\n      links { partnership partnershipType a b }\n      unplaced\n    }\n  }\n": types.MapLayerDocument,
+    "\n  query MapLayer {\n    mapLayer {\n      places {\n        id\n        name\n        countryCode\n        latitude\n        longitude\n        precision\n      }\n      links {\n        partnership\n        partnershipType\n        a\n        b\n      }\n      unplaced\n    }\n  }\n": types.MapLayerDocument,
 };
 
 /**
@@ -114,7 +114,7 @@ export function graphql(source: "\n  query RecommendApproaches($wishes: [Feature
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MapLayer {\n    mapLayer {\n      places { id name countryCode latitude longitude precision }\n      links { partnership partnershipType a b }\n      unplaced\n    }\n  }\n"): typeof import('./graphql').MapLayerDocument;
+export function graphql(source: "\n  query MapLayer {\n    mapLayer {\n      places {\n        id\n        name\n        countryCode\n        latitude\n        longitude\n        precision\n      }\n      links {\n        partnership\n        partnershipType\n        a\n        b\n      }\n      unplaced\n    }\n  }\n"): typeof import('./graphql').MapLayerDocument;
 
 
 export function graphql(source: string) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { checkGraphRules, locatedInOf, parseNode, parseRelation, referencedIds } from '../domain/graphRules.js';
+import { addCitations, mergeInto } from '../domain/merge.js';
 import {
   countryNodeId,
   defaultRelationId,
@@ -44,6 +45,12 @@ export function serialized<T>(store: GraphStore, work: () => Promise<T>): Promis
   return next;
 }
 
+/** The fields of `record` named in `fields`. */
+function pick(record: object, fields: readonly string[]): Record<string, unknown> {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(fields.map((f) => [f, values[f]]));
+}
+
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
@@ -82,8 +89,7 @@ export class EditService {
         else delete next[field];
       }
       const provenance = this.provenance(source);
-      const sources = next.sources as Provenance[];
-      if (!sources.some((s) => s.source === provenance.source && s.locator === provenance.locator)) sources.push(provenance);
+      addCitations(next.sources as Provenance[], [provenance]);
       const node = this.validNode(next, 'patch');
       const changes: ChangeSet = { putNodes: [node], putRelations: [], deleteRelations: [] };
       if (before.country !== node.country) {
@@ -123,13 +129,10 @@ export class EditService {
       if (keep.kind !== merge.kind) throw new BadUserInputError(`"${keepId}" is a ${keep.kind} and "${mergeId}" a ${merge.kind}: only nodes of one kind can be the same entity.`, 'merge');
       if (keep.kind === 'SOURCE' || keep.kind === 'COUNTRY') throw new BadUserInputError(`${keep.kind} nodes cannot be merged through the API.`, 'merge');
       const provenance = this.provenance(source);
-      const merged: GraphNode = structuredClone(keep);
+      // keep's values stand where the two differ: the conflicts are not an error here.
+      const merged = mergeInto(keep, pick(merge, NODE_SCALAR_FIELDS), [...merge.sources, provenance]).value;
       const names = [merge.name, ...merge.altNames].filter((n) => n !== keep.name && !merged.altNames.includes(n));
       merged.altNames.push(...new Set(names));
-      for (const field of NODE_SCALAR_FIELDS) {
-        if (merged[field] === undefined && merge[field] !== undefined) (merged as unknown as Record<string, unknown>)[field] = merge[field];
-      }
-      for (const p of [...merge.sources, provenance]) if (!merged.sources.some((s) => s.source === p.source && s.locator === p.locator)) merged.sources.push(p);
 
       const moving = await this.store.relationsOfNodes([mergeId]);
       const keepRelations = new Map((await this.store.relationsOfNodes([keepId])).map((r) => [r.id, r]));
@@ -142,12 +145,8 @@ export class EditService {
         if (r.kind === 'LOCATED_IN' && from === keepId && merged.country !== undefined && to !== countryNodeId(merged.country)) continue;
         const id = r.id === defaultRelationId(r.kind, r.from, r.to) ? defaultRelationId(r.kind, from, to) : r.id;
         const existing = put.get(id) ?? keepRelations.get(id);
-        if (existing) {
-          const joined: GraphRelation = structuredClone(existing);
-          for (const field of RELATION_SCALAR_FIELDS) if (joined[field] === undefined && r[field] !== undefined) (joined as unknown as Record<string, unknown>)[field] = r[field];
-          for (const p of r.sources) if (!joined.sources.some((s) => s.source === p.source && s.locator === p.locator)) joined.sources.push(p);
-          put.set(id, joined);
-        } else put.set(id, { ...structuredClone(r), id, from, to });
+        if (existing) put.set(id, mergeInto(existing, pick(r, RELATION_SCALAR_FIELDS), r.sources).value);
+        else put.set(id, { ...structuredClone(r), id, from, to });
       }
       const located = locatedInOf(merged);
       if (located && !keepRelations.has(located.id) && !put.has(located.id)) put.set(located.id, located);
@@ -180,8 +179,7 @@ export class EditService {
       const next: Record<string, unknown> = { ...structuredClone(before), ...clean(patch) };
       for (const field of clear) delete next[field];
       const provenance = this.provenance(source);
-      const sources = next.sources as Provenance[];
-      if (!sources.some((s) => s.source === provenance.source && s.locator === provenance.locator)) sources.push(provenance);
+      addCitations(next.sources as Provenance[], [provenance]);
       const parsed = parseRelation(next);
       if ('problems' in parsed) throw new BadUserInputError(`The relationship is not valid: ${parsed.problems.join('; ')}.`, 'patch');
       const relation: GraphRelation = { ...parsed.relation, id };

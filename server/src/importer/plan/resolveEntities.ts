@@ -1,0 +1,243 @@
+import { countryByCode, resolveCountry } from '../../domain/countries.js';
+import type { GraphNode, NodeKind } from '../../domain/model.js';
+import type { GraphStore } from '../../store/GraphStore.js';
+import { normalizeText, slugOfName } from '../../store/searchText.js';
+import type { EntityMention, RowMentions, RowRef } from './mentions.js';
+import type { PlanDraft } from './PlanDraft.js';
+import { stableHash } from './stableHash.js';
+
+/**
+ * Entity resolution (docs/adr/0011-import-and-entity-resolution.md): a mention with an id is the
+ * node with that id. Otherwise it is matched on its normalised name (accent-, case- and
+ * punctuation-insensitive), then its alternative names, among nodes of the same kind, in the same
+ * country (countries normalised to ISO codes). One candidate: merged into it. None: a new node.
+ * Several: uncertain, reported, and the row is skipped: never guessed.
+ */
+
+export interface Entity {
+  key: string;
+  /** The first mention: what a new node is built from. */
+  mention: EntityMention;
+  country?: string;
+  rows: RowRef[];
+  resolved?: { id: string; existing: GraphNode | undefined; via: 'id' | 'name' | 'new' };
+  skip?: string;
+}
+
+export interface Resolution {
+  /** One per distinct id, or per distinct (kind, name, country) within the file. */
+  entities: Map<string, Entity>;
+  entityOf: Map<EntityMention, Entity>;
+  /** A reference of a row (an entity's index in the row, or a node id a record names) as a node id. */
+  idOf(ref: number | string, row: RowMentions): string;
+}
+
+/** Resolves every mention of the rows to a node id (existing or new), or marks it skipped. */
+export async function resolveEntities(store: GraphStore, rows: readonly RowMentions[], draft: PlanDraft): Promise<Resolution> {
+  const { entities, entityOf } = collectEntities(rows, draft);
+  draft.refuseIfProblems();
+  await resolveById(store, entities);
+  await resolveByName(store, entities);
+  await assignNewIds(store, entities);
+  const recordIds = new Map<string, string>();
+  for (const e of entities.values()) if (e.mention.id !== undefined && e.resolved) recordIds.set(e.mention.id, e.resolved.id);
+  const idOf = (ref: number | string, r: RowMentions) =>
+    typeof ref === 'number' ? entityOf.get(r.entities[ref]!)!.resolved!.id : (recordIds.get(ref) ?? ref);
+  return { entities, entityOf, idOf };
+}
+
+/** The rows whose entities all resolved; the others are skipped whole, with their entity's reason. */
+export function usableRows(rows: readonly RowMentions[], resolution: Resolution, draft: PlanDraft): RowMentions[] {
+  const ok: RowMentions[] = [];
+  for (const r of rows) {
+    const bad = r.entities.map((m) => resolution.entityOf.get(m)!).find((e) => e.skip);
+    if (bad) draft.skip(r.row, bad.skip!);
+    else ok.push(r);
+  }
+  return ok;
+}
+
+function collectEntities(rows: readonly RowMentions[], draft: PlanDraft): Pick<Resolution, 'entities' | 'entityOf'> {
+  const aliases = new Map(Object.entries(draft.ctx.mapping?.countryAliases ?? {}).map(([k, v]) => [normalizeText(k), v]));
+  const entities = new Map<string, Entity>();
+  const entityOf = new Map<EntityMention, Entity>();
+  for (const r of rows) {
+    for (const m of r.entities) {
+      const { country, problem } = countryOf(m, aliases);
+      if (m.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(m.id)) {
+        draft.problems.push(`${m.row.where}: the id "${m.id}" is not a slug (lowercase letters, digits and single hyphens)`);
+        continue;
+      }
+      const key = m.id !== undefined ? `id:${m.id}` : `${m.kind}|${normalizeText(m.name ?? '')}|${country ?? ''}`;
+      let entity = entities.get(key);
+      if (!entity) {
+        entity = { key, mention: m, country, rows: [] };
+        if (problem) entity.skip = problem;
+        entities.set(key, entity);
+      } else if (problem && !entity.skip) {
+        // Another mention of the same id with a bad country: that row alone is skipped.
+        draft.skip(m.row, problem);
+      }
+      entity.rows.push(m.row);
+      entityOf.set(m, entity);
+    }
+  }
+  return { entities, entityOf };
+}
+
+function countryOf(m: EntityMention, aliases: ReadonlyMap<string, string>): { country?: string; problem?: string } {
+  let country: string | undefined;
+  let problem: string | undefined;
+  if (m.countryText !== undefined) {
+    const resolution = resolveCountry(m.countryText, aliases);
+    if ('code' in resolution) {
+      if (countryByCode(resolution.code)) country = resolution.code;
+      else problem = `the country code "${resolution.code}" is not an ISO 3166-1 code`;
+    } else problem = resolution.problem;
+  }
+  if (m.id === undefined && (m.name === undefined || normalizeText(m.name) === '')) problem = 'a name is missing';
+  return { country, problem };
+}
+
+async function resolveById(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+  const byId = [...entities.values()].filter((e) => e.mention.id !== undefined && !e.skip);
+  const nodes = await store.getNodes(byId.map((e) => e.mention.id!));
+  byId.forEach((e, i) => {
+    const node = nodes[i];
+    if (node && node.kind !== e.mention.kind)
+      e.skip = `the id "${e.mention.id}" is a ${node.kind} in the graph, the file says ${e.mention.kind}`;
+    else if (node) e.resolved = { id: node.id, existing: node, via: 'id' };
+  });
+}
+
+interface Claim {
+  entity: Entity;
+  /** 0: matched by its name; 1: by an alternative name. */
+  tier: number;
+}
+
+/** By name, then alternative names, same kind, same country. */
+async function resolveByName(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+  const toMatch = [...entities.values()].filter((e) => !e.skip && !e.resolved);
+  const kinds = [...new Set(toMatch.map((e) => e.mention.kind))];
+  const names = new Set<string>();
+  for (const e of toMatch) for (const n of [e.mention.name, ...e.mention.altNames]) if (n) names.add(normalizeText(n));
+  const index = await nameIndex(store, [...names], kinds);
+  const claims = new Map<string, Claim[]>();
+  for (const e of toMatch) {
+    let tier = 0;
+    let candidates = candidatesOf(e, [e.mention.name], index);
+    if (candidates.length === 0 && e.mention.altNames.length > 0) {
+      tier = 1;
+      candidates = candidatesOf(e, e.mention.altNames, index);
+    }
+    if (candidates.length > 1) {
+      e.skip = `uncertain: "${e.mention.name}"${e.country ? ` (${e.country})` : ''} matches ${candidates.length} nodes (${candidates
+        .map((c) => c.id)
+        .slice(0, 5)
+        .join(', ')}); give the row an id to say which`;
+    } else if (candidates.length === 1) {
+      const node = candidates[0]!;
+      e.resolved = { id: node.id, existing: node, via: 'name' };
+      if (!e.mention.create) {
+        let list = claims.get(node.id);
+        if (!list) claims.set(node.id, (list = []));
+        list.push({ entity: e, tier });
+      }
+    } else if (!e.mention.create) {
+      e.skip = 'no node in the graph matches (this mapping only enriches existing nodes)';
+    }
+  }
+  settleClaims(claims);
+}
+
+function candidatesOf(e: Entity, names: readonly (string | undefined)[], index: ReadonlyMap<string, GraphNode[]>): GraphNode[] {
+  const found = new Map<string, GraphNode>();
+  for (const n of names) {
+    if (!n) continue;
+    for (const node of index.get(normalizeText(n)) ?? []) {
+      if (node.kind !== e.mention.kind) continue;
+      if (e.country !== undefined && node.country !== undefined && node.country !== e.country) continue;
+      found.set(node.id, node);
+    }
+  }
+  return [...found.values()];
+}
+
+/** An enrichment row per node: two rows claiming one node at the same tier are uncertain. */
+function settleClaims(claims: ReadonlyMap<string, Claim[]>): void {
+  for (const [nodeId, list] of claims) {
+    const best = Math.min(...list.map((c) => c.tier));
+    const top = list.filter((c) => c.tier === best);
+    for (const c of list) {
+      if (c.tier > best) {
+        c.entity.resolved = undefined;
+        c.entity.skip = 'another row of the file names the same node by its primary name (that row is used)';
+      } else if (top.length > 1) {
+        c.entity.resolved = undefined;
+        c.entity.skip = `uncertain: ${top.length} rows match ${nodeId} (${top
+          .map((t) => t.entity.rows[0]!.where)
+          .slice(0, 4)
+          .join(', ')})`;
+      }
+    }
+  }
+}
+
+/** New nodes get ids: the file's, else the slug of the name and the country code, made unique. */
+async function assignNewIds(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+  const fresh = [...entities.values()].filter((e) => !e.skip && !e.resolved);
+  const wanted = fresh.map((e) => e.mention.id ?? baseId(e));
+  const taken = new Set((await store.getNodes([...new Set(wanted)])).filter((n) => n !== null).map((n) => n!.id));
+  const used = new Set<string>([...entities.values()].filter((e) => e.resolved).map((e) => e.resolved!.id));
+  const unique = async (base: string): Promise<string> => {
+    for (let i = 1; ; i++) {
+      const id = i === 1 ? base : `${base}-${i}`;
+      if (used.has(id)) continue;
+      if (i > 1 && (await store.getNodes([id]))[0]) continue;
+      if (i === 1 && taken.has(id)) continue;
+      used.add(id);
+      return id;
+    }
+  };
+  for (let i = 0; i < fresh.length; i++) {
+    const e = fresh[i]!;
+    if (e.mention.id !== undefined) {
+      used.add(e.mention.id);
+      e.resolved = { id: e.mention.id, existing: undefined, via: 'new' };
+    } else e.resolved = { id: await unique(wanted[i]!), existing: undefined, via: 'new' };
+  }
+}
+
+function baseId(e: Entity): string {
+  const name = e.mention.name ?? '';
+  const slug = slugOfName(name) || `${e.mention.kind.toLowerCase().replace(/_/g, '-')}-${stableHash(name)}`;
+  return e.country ? `${slug}-${e.country.toLowerCase()}` : slug;
+}
+
+/**
+ * Normalised name -> nodes of the kinds, for the names asked. Asks the store by name when there
+ * are far fewer names than nodes of those kinds, else reads the nodes of those kinds once (a large
+ * file, or a gazetteer, against the graph).
+ */
+async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[]): Promise<Map<string, GraphNode[]>> {
+  const index = new Map<string, GraphNode[]>();
+  if (names.length === 0 || kinds.length === 0) return index;
+  const stats = await store.stats();
+  const population = kinds.reduce((total, k) => total + stats.nodesByKind[k], 0);
+  const add = (node: GraphNode) => {
+    for (const n of new Set([node.name, ...node.altNames].map(normalizeText))) {
+      if (n === '') continue;
+      let list = index.get(n);
+      if (!list) index.set(n, (list = []));
+      list.push(node);
+    }
+  };
+  // A name lookup (a full-text query) costs about what reading ten nodes does.
+  if (names.length * 10 < population) {
+    for (let i = 0; i < names.length; i += 5_000) for (const node of await store.findByNames(names.slice(i, i + 5_000), kinds)) add(node);
+  } else {
+    for await (const batch of store.scan({ batchSize: 5_000, kinds, nodesOnly: true })) for (const node of batch.nodes) add(node);
+  }
+  return index;
+}

@@ -1,0 +1,63 @@
+import type { GraphNode } from '../../domain/model.js';
+import type { ChangeSet, GraphStore } from '../../store/GraphStore.js';
+import type { Mapping } from '../mapping.js';
+
+/** What planning an import takes and gives: its context, the report, the refusal. */
+
+export interface SkipGroup {
+  reason: string;
+  rows: string[];
+}
+
+export interface ImportReport {
+  file: string;
+  format: string;
+  preset?: string;
+  rows: number;
+  /** New nodes and relationships, by kind. */
+  created: { nodes: Record<string, number>; relations: Record<string, number> };
+  /** Existing nodes and relationships the file names: updated (new facts, provenance) or unchanged. */
+  merged: { nodes: number; relations: number; updatedNodes: number; updatedRelations: number };
+  /** Entities of the file that matched a node that was in the graph before (by id or by name). */
+  matchedExisting: { byId: number; byName: number; examples: { where: string; name: string; id: string }[] };
+  skipped: SkipGroup[];
+  skippedRows: number;
+  /** Values in the file that differ from the graph's; the graph's are kept. */
+  conflicts: { count: number; examples: string[] };
+  /** The change set is empty: importing changes nothing. */
+  noChange: boolean;
+  totals: { putNodes: number; putRelations: number };
+}
+
+export interface ImportPlan {
+  changes: ChangeSet;
+  report: ImportReport;
+}
+
+export class ImportRejected extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported.\n${problems
+        .slice(0, 20)
+        .map((p) => `  ${p}`)
+        .join('\n')}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`,
+    );
+    this.name = 'ImportRejected';
+  }
+}
+
+export interface PlanContext {
+  store: GraphStore;
+  file: string;
+  format: string;
+  mapping?: Mapping;
+  /** The SOURCE node standing for each file of the import (created when a fact cites it). */
+  fileSources: GraphNode[];
+  actor: string;
+  now: Date;
+  /** Replace values the graph already has (default: keep them and report the conflict). */
+  replace?: boolean;
+}

@@ -1,5 +1,5 @@
 import { seedStore } from '../graph-seed/seedStore.js';
-import { runImport, type ImportOutcome } from '../server/src/importer/runImport.js';
+import { pathSource, runImport, type ImportOutcome } from '../server/src/importer/runImport.js';
 import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { readNeo4jConfig, type Neo4jConfig } from '../server/src/store/neo4j/config.js';
@@ -22,7 +22,7 @@ async function benchImport(tag: string, store: GraphStore): Promise<void> {
   await seedStore(store);
   const seedMunicipalities = (await store.stats()).nodesByKind.MUNICIPALITY;
   const run = (path: string, preset?: string): Promise<ImportOutcome> =>
-    runImport(store, { path, apply: true, actor: 'bench', mapping: preset ? { preset } : undefined });
+    runImport(store, { sources: [pathSource(path)], apply: true, actor: 'bench', mapping: preset ? { preset } : undefined });
 
   const first = await run(TWIN_CITIES_CSV);
   const stats = await store.stats();

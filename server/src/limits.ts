@@ -13,4 +13,6 @@ export const LIMITS = {
   searchTextLength: 200,
   /** Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to match, in app.ts). */
   importContent: 20 * 2 ** 20,
+  /** An import's most rows (or records); the CLI's --max-rows may raise it. */
+  importRows: 1_000_000,
 } as const;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { GraphNode, GraphRelation } from '../../server/src/domain/model.js';
 import { cypherLiteral, exportGraph, type ExportFormat } from '../../server/src/exporter/exportGraph.js';
-import { runImport } from '../../server/src/importer/runImport.js';
+import { pathSource, runImport } from '../../server/src/importer/runImport.js';
 import type { GraphStore } from '../../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
@@ -58,12 +58,12 @@ describe('export then import gives the same graph', () => {
     it(`as ${format}`, async () => {
       const paths = await exportTo(original, format, dir);
       const copy = new MemoryGraphStore();
-      await runImport(copy, { path: paths[0]!, morePaths: paths.slice(1), actor: 'test', apply: true });
+      await runImport(copy, { sources: paths.map((p) => pathSource(p)), actor: 'test', apply: true });
       const [a, b] = [await wholeGraph(original), await wholeGraph(copy)];
       expect(b.nodes).toEqual(a.nodes);
       expect(b.relations).toEqual(a.relations);
       // And importing it again into the graph it came from changes nothing.
-      expect((await runImport(original, { path: paths[0]!, morePaths: paths.slice(1), actor: 'test' })).report.noChange).toBe(true);
+      expect((await runImport(original, { sources: paths.map((p) => pathSource(p)), actor: 'test' })).report.noChange).toBe(true);
     });
   }
 

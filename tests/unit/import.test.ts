@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { resolveCountry } from '../../server/src/domain/countries.js';
 import { MappingError } from '../../server/src/importer/mapping.js';
 import { ImportRejected } from '../../server/src/importer/planImport.js';
 import { ImportInputError } from '../../server/src/importer/readers.js';
-import { runImport, type ImportOptions } from '../../server/src/importer/runImport.js';
+import { pathSource, runImport, uploadSource, type ImportOptions } from '../../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 
@@ -34,7 +35,7 @@ describe('countries from free text', () => {
 describe('import', () => {
   let store: MemoryGraphStore;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-import-'));
-  const run = (file: string, extra: Partial<ImportOptions> = {}) => runImport(store, { path: file.startsWith('/') ? file : fixture(file), actor: 'test', now: NOW, ...extra });
+  const run = (file: string, extra: Partial<ImportOptions> = {}) => runImport(store, { sources: [pathSource(file.startsWith('/') ? file : fixture(file))], actor: 'test', now: NOW, ...extra });
   const snapshot = async () => ({ stats: await store.stats(), changes: (await store.listChanges({ first: 1000, offset: 0 })).totalCount });
   beforeEach(async () => {
     store = new MemoryGraphStore();
@@ -105,6 +106,14 @@ describe('import', () => {
       expect(again.report.noChange).toBe(true);
       expect(again.applied).toBeNull();
       expect(await snapshot()).toEqual(after);
+    });
+
+    it('reads an upload from memory as it reads the file from disk: the same plan, the same SOURCE id (its content hash)', async () => {
+      const fromDisk = await run('pairs.valid.csv');
+      const text = readFileSync(fixture('pairs.valid.csv'), 'utf8');
+      const fromMemory = await runImport(store, { sources: [uploadSource('pairs.valid.csv', text)], actor: 'test', now: NOW });
+      expect(fromMemory.changes).toEqual(fromDisk.changes);
+      expect(fromMemory.changes.putNodes!.some((n) => n.id === `import-pairs-valid-${createHash('sha256').update(readFileSync(fixture('pairs.valid.csv'))).digest('hex').slice(0, 10)}`)).toBe(true);
     });
 
     it('reports an ambiguous match as uncertain and skips the row instead of guessing', async () => {

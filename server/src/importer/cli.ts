@@ -12,7 +12,7 @@ import { formatReport } from './formatReport.js';
 import { MappingError } from './mapping.js';
 import { ImportRejected } from './planImport.js';
 import { ImportInputError } from './readers.js';
-import { DEFAULT_MAX_ROWS, formatOf, parseMappingText, runImport, type ImportFormat } from './runImport.js';
+import { DEFAULT_MAX_ROWS, formatOf, parseMappingText, pathSource, runImport, type ImportFormat } from './runImport.js';
 
 const USAGE = `Usage: npm run import -- <file> [<more files>] [options]
   (several files are one import, all or nothing: an export's nodes.csv and edges.csv)
@@ -76,8 +76,7 @@ async function main(args: string[]): Promise<number> {
     let phase: string | undefined;
     const started = performance.now();
     const outcome = await runImport(store, {
-      path,
-      morePaths: positionals.slice(1),
+      sources: positionals.map((p) => pathSource(p)),
       format,
       mapping,
       apply: values.apply,

@@ -1,13 +1,12 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { SaxesParser } from 'saxes';
 
 /**
- * Readers turn a file into rows (tabular files) or records (JSON, GraphML), each located so that
- * a problem can name the file and the line. They stream where the format allows (CSV, GraphML),
- * check the encoding (UTF-8, strictly), and stop at `maxRows`.
+ * Readers turn a file's bytes (already checked as UTF-8: ImportSource's CheckedBytes) into rows
+ * (tabular files) or records (JSON, GraphML), each located so that a problem can name the file and
+ * the line. They stream where the format allows (CSV, GraphML) and stop at `maxRows`.
  */
 
 export class ImportInputError extends Error {
@@ -24,8 +23,6 @@ export class ImportInputError extends Error {
 export interface ReadOptions {
   /** Refuse files with more data rows (or records) than this. */
   maxRows: number;
-  /** Called with bytes read so far and the file's size. */
-  onBytes?: (read: number, total: number) => void;
 }
 
 export interface TabularRow {
@@ -39,64 +36,19 @@ export interface TabularRow {
 const tooMany = (file: string, maxRows: number, line: number) =>
   new ImportInputError(file, `${line}`, `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes. Split it into smaller files, or raise the limit (--max-rows) if this machine has the memory.`);
 
-/** Passes bytes through, failing at the first byte sequence that is not UTF-8, with its line. */
-class Utf8Check extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private line = 1;
-  private bytes = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly onBytes?: (read: number) => void,
-  ) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    // Lines are checked one by one: a newline byte never occurs inside a multi-byte character.
-    let start = 0;
-    while (start < chunk.length) {
-      const newline = chunk.indexOf(0x0a, start);
-      const end = newline < 0 ? chunk.length : newline + 1;
-      try {
-        this.decoder.decode(chunk.subarray(start, end), { stream: true });
-      } catch {
-        callback(new ImportInputError(this.file, `${this.line}`, 'the file is not valid UTF-8 text (a broken or non-UTF-8 character on this line). Save it as UTF-8 and try again.'));
-        return;
-      }
-      if (newline >= 0) this.line += 1;
-      start = end;
-    }
-    this.bytes += chunk.length;
-    this.onBytes?.(this.bytes);
-    callback(null, chunk);
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.decoder.decode();
-      callback();
-    } catch {
-      callback(new ImportInputError(this.file, `${this.line}`, 'the file ends in the middle of a UTF-8 character. Save it as UTF-8 and try again.'));
-    }
-  }
-}
-
 /**
  * Rows of a CSV or TSV file through csv-parse's stream API: the header line gives the column
  * names (or `columns` does, for files without one). Malformed quoting or a row with the wrong
  * number of fields stops the read with the line.
  */
 export async function* readTabular(
-  path: string,
+  bytes: Readable,
   file: string,
   options: ReadOptions & { delimiter?: string; quote?: string | false; columns?: readonly string[]; onHeader?: (header: string[]) => void },
 ): AsyncIterable<TabularRow> {
-  const total = statSync(path).size;
-  const check = new Utf8Check(file, (read) => options.onBytes?.(read, total));
   const parser = parse({
     bom: true,
-    delimiter: options.delimiter ?? (path.endsWith('.tsv') ? '\t' : ','),
+    delimiter: options.delimiter ?? ',',
     quote: options.quote === false ? null : (options.quote ?? '"'),
     columns: options.columns
       ? [...options.columns]
@@ -113,8 +65,8 @@ export async function* readTabular(
     raw: true,
   });
   if (options.columns) options.onHeader?.([...options.columns]);
-  const stream = createReadStream(path).pipe(check).pipe(parser);
-  check.on('error', (e) => parser.destroy(e));
+  const stream = bytes.pipe(parser);
+  bytes.on('error', (e) => parser.destroy(e));
   let rows = 0;
   try {
     for await (const item of stream as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
@@ -144,20 +96,8 @@ export interface JsonRecords {
  * A JSON file in the seed format ({"nodes": [...], "relations": [...]}, as `npm run export`
  * writes it). Read whole: JSON has no row boundaries to stream on; its size is capped instead.
  */
-export function readJson(path: string, file: string, options: ReadOptions & { maxBytes: number }): JsonRecords {
-  const size = statSync(path).size;
-  if (size > options.maxBytes) {
-    throw new ImportInputError(file, undefined, `the file is ${(size / 2 ** 20).toFixed(0)} MiB, more than the ${(options.maxBytes / 2 ** 20).toFixed(0)} MiB a JSON import reads. Split it, or export it as CSV, which is read as a stream.`);
-  }
-  const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const bad = firstInvalidUtf8Line(bytes);
-    throw new ImportInputError(file, `${bad}`, 'the file is not valid UTF-8 text. Save it as UTF-8 and try again.');
-  }
-  options.onBytes?.(size, size);
+export async function readJson(bytes: Readable, file: string, options: ReadOptions & { maxBytes: number }): Promise<JsonRecords> {
+  const text = await readAll(bytes, file, options.maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -182,22 +122,19 @@ export function readJson(path: string, file: string, options: ReadOptions & { ma
   return out;
 }
 
-function firstInvalidUtf8Line(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  while (start < bytes.length) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline < 0 ? bytes.length : newline + 1;
-    try {
-      decoder.decode(bytes.subarray(start, end), { stream: true });
-    } catch {
-      return line;
+/** The whole stream as text, refused beyond `maxBytes`. */
+async function readAll(bytes: Readable, file: string, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of bytes as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > maxBytes) {
+      bytes.destroy();
+      throw new ImportInputError(file, undefined, `the file is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB a JSON import reads. Split it, or export it as CSV, which is read as a stream.`);
     }
-    line += 1;
-    start = end;
+    chunks.push(chunk);
   }
-  return line;
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface GraphmlElement {
@@ -217,8 +154,7 @@ export interface GraphmlEdge extends GraphmlElement {
  * attribute names, <node> and <edge> their values (GraphML <data>, GEXF <attvalue>; a GEXF label
  * is the node's `label`, an edge's `kind` unless an attribute says otherwise).
  */
-export async function readGraphml(path: string, file: string, options: ReadOptions, dialect: 'graphml' | 'gexf' = 'graphml'): Promise<{ nodes: GraphmlElement[]; edges: GraphmlEdge[] }> {
-  const total = statSync(path).size;
+export async function readGraphml(bytes: Readable, file: string, options: ReadOptions, dialect: 'graphml' | 'gexf' = 'graphml'): Promise<{ nodes: GraphmlElement[]; edges: GraphmlEdge[] }> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const keys = new Map<string, string>();
   const nodes: GraphmlElement[] = [];
@@ -310,13 +246,11 @@ export async function readGraphml(path: string, file: string, options: ReadOptio
       dataKey = undefined;
     } else if (tag.name === 'node' || tag.name === 'edge') current = undefined;
   });
-  const check = new Utf8Check(file, (read) => options.onBytes?.(read, total));
-  const stream = createReadStream(path).pipe(check);
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of bytes as AsyncIterable<Buffer>) {
     parser.write(decoder.write(chunk));
     if (failure) {
-      stream.destroy();
+      bytes.destroy();
       throw failure;
     }
   }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
 import { existsSync } from 'node:fs';
 import { seedStore } from '../graph-seed/seedStore.js';
-import { runImport } from '../server/src/importer/runImport.js';
+import { pathSource, runImport } from '../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';
 import { launchBrowser, newPage, serveSeedGraph, serveStore, type Served } from '../tests/e2e/harness.js';
@@ -131,7 +131,7 @@ async function mapSuite(): Promise<void> {
   if (!existsSync(TWIN_CITIES_CSV)) return console.error(`# no ${TWIN_CITIES_CSV}: map figures on the synthetic graph only`);
   const twin = new MemoryGraphStore();
   await seedStore(twin);
-  await runImport(twin, { path: TWIN_CITIES_CSV, apply: true, actor: 'bench' });
+  await runImport(twin, { sources: [pathSource(TWIN_CITIES_CSV)], apply: true, actor: 'bench' });
   await mapFigures('twinCities', await serveStore(twin), 'twin-cities.csv imported over the seed graph');
 }
 

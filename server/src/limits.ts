@@ -1,6 +1,10 @@
 /** Limits that protect the server; documented in the schema and the README. */
 export const LIMITS = {
   pageSize: { default: 20, max: 100 },
+  /** nodeIds: ids only, so pages can be large. */
+  idPageSize: { default: 1000, max: 10_000 },
+  /** relationsAmong: how many nodes one call may name. */
+  relationsAmongIds: 2000,
   relationsPageSize: { default: 50, max: 100 },
   changesPageSize: { default: 20, max: 100 },
   neighborhood: { maxDepth: 3, defaultLimit: 200, maxLimit: 2000, maxSeeds: 100 },

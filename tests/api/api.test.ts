@@ -43,6 +43,40 @@ for (const factory of STORES) describe.skipIf(factory.skipReason !== undefined)(
     await closeStore();
   });
 
+  describe('the fields the explorer draws with', () => {
+    it('relation(id): a relationship with its ends and sources; null for an unknown id', async () => {
+      const { data, errors } = await gql(app, `{ known: relation(id: "roeselare--party-to--p-roes-tamba") { id kind source target role from { name } to { name } sources { quote } }
+        unknown: relation(id: "no-such-relation") { id } }`);
+      expect(errors).toBeUndefined();
+      expect(data.known).toEqual({ id: 'roeselare--party-to--p-roes-tamba', kind: 'PARTY_TO', source: 'roeselare', target: 'p-roes-tamba', role: 'Flemish partner', from: { name: 'Roeselare' }, to: { name: 'Roeselare - Tambacounda' }, sources: [{ quote: 'fact 1' }] });
+      expect(data.unknown).toBeNull();
+    });
+
+    it('relationsAmong: every relationship between the given nodes in one request', async () => {
+      const { data, errors } = await gql(app, `{ relationsAmong(ids: ["roeselare", "p-roes-tamba", "tambacounda", "net-1"], kinds: [PARTY_TO, MEMBER_OF]) { id kind } }`);
+      expect(errors).toBeUndefined();
+      expect(data.relationsAmong).toEqual([
+        { id: 'roeselare--member-of--net-1', kind: 'MEMBER_OF' },
+        { id: 'roeselare--party-to--p-roes-tamba', kind: 'PARTY_TO' },
+        { id: 'tambacounda--party-to--p-roes-tamba', kind: 'PARTY_TO' },
+      ]);
+      const tooMany = await gql(app, `query ($ids: [ID!]!) { relationsAmong(ids: $ids) { id } }`, { ids: Array.from({ length: 2001 }, (_, i) => `n${i}`) });
+      expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
+    });
+
+    it('nodeIds: only ids, by kind then id, filtered and paged', async () => {
+      const first = await gql(app, `{ nodeIds(kinds: [MUNICIPALITY, NETWORK], filter: { countries: ["BE"] }, first: 3) { ids totalCount pageInfo { hasNextPage endCursor } } }`);
+      expect(first.errors).toBeUndefined();
+      expect(first.data.nodeIds).toMatchObject({ ids: ['liege', 'province-x', 'roeselare'], totalCount: 4, pageInfo: { hasNextPage: true } });
+      const next = await gql(app, `query ($after: String) { nodeIds(kinds: [MUNICIPALITY, NETWORK], filter: { countries: ["BE"] }, first: 3, after: $after) { ids pageInfo { hasNextPage } } }`, { after: first.data.nodeIds.pageInfo.endCursor });
+      expect(next.data.nodeIds).toEqual({ ids: ['sint-niklaas'], pageInfo: { hasNextPage: false } });
+      const networks = await gql(app, `{ nodeIds(kinds: [NETWORK]) { ids } }`);
+      expect(networks.data.nodeIds.ids).toEqual(['net-1', 'net-2']);
+      const tooBig = await gql(app, `{ nodeIds(first: 10001) { ids } }`);
+      expect(tooBig.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|QUERY_TOO_COMPLEX/);
+    });
+  });
+
   describe('node', () => {
     it('resolves a node by id with its kind-specific fields and provenance', async () => {
       const { data, errors } = await gql(app, `{ node(id: "roeselare") { id kind name __typename sources { locator quote source { id name } }

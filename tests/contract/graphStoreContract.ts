@@ -185,6 +185,52 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
     });
 
+    describe('relationsAmong', () => {
+      it('gives every relationship with both ends among the nodes, once, ordered by id', async () => {
+        const among = await store.relationsAmong(['roeselare', 'p-roes-tamba', 'tambacounda', 'school-b', 'country-be', 'nope']);
+        expect(among.map((r) => r.id)).toEqual([
+          'roeselare--located-in--country-be',
+          'roeselare--party-to--p-roes-tamba',
+          'school-b--located-in--country-be',
+          'school-b--supports--p-roes-tamba',
+          'tambacounda--party-to--p-roes-tamba',
+        ]);
+        expect(among[1]).toMatchObject({ kind: 'PARTY_TO', from: 'roeselare', to: 'p-roes-tamba', role: 'Flemish partner' });
+        expect(among[1]!.sources).toEqual([{ source: 'fixture', locator: 'f', quote: 'fact 1' }]);
+      });
+
+      it('filters by kind and is empty when no two nodes are linked', async () => {
+        const party = await store.relationsAmong(['roeselare', 'p-roes-tamba', 'tambacounda', 'school-b'], ['PARTY_TO']);
+        expect(party.map((r) => r.id)).toEqual(['roeselare--party-to--p-roes-tamba', 'tambacounda--party-to--p-roes-tamba']);
+        expect(await store.relationsAmong(['roeselare', 'liege'])).toEqual([]);
+        expect(await store.relationsAmong([])).toEqual([]);
+      });
+    });
+
+    describe('listNodeIds', () => {
+      it('lists ids by kind in NODE_KINDS order, then by id, with the filter listNodes applies', async () => {
+        const page = await store.listNodeIds({ kinds: ['PARTNERSHIP', 'MUNICIPALITY'], filter: { countries: ['BE'] }, first: 100, offset: 0 });
+        expect(page.items).toEqual(['liege', 'province-x', 'roeselare', 'sint-niklaas', 'p-roes-graf', 'p-roes-tamba', 'p-sint-tamba']);
+        expect(page).toMatchObject({ totalCount: 7, hasNextPage: false, offset: 0 });
+      });
+
+      it('pages, and lists every kind when none is given', async () => {
+        const page = await store.listNodeIds({ filter: { countries: ['BE'] }, kinds: ['MUNICIPALITY', 'PARTNERSHIP'], first: 3, offset: 2 });
+        expect(page.items).toEqual(['roeselare', 'sint-niklaas', 'p-roes-graf']);
+        expect(page).toMatchObject({ totalCount: 7, hasNextPage: true, offset: 2 });
+        const all = await store.listNodeIds({ filter: {}, first: 1000, offset: 0 });
+        expect(all.totalCount).toBe(26);
+        expect(all.items.slice(0, 8)).toEqual(['grafenhainichen', 'liege', 'province-x', 'roermond', 'roeselare', 'sint-niklaas', 'tambacounda', 'ngo-a']);
+        expect(all.items.slice(-4)).toEqual(['country-be', 'country-de', 'country-sn', 'fixture']);
+      });
+
+      it('applies context filters (approach, years) as listNodes does', async () => {
+        const page = await store.listNodeIds({ kinds: ['MUNICIPALITY', 'ORGANIZATION'], filter: { approachIds: ['approach-c2c'] }, first: 100, offset: 0 });
+        // roeselare and tambacounda are party to p-roes-tamba, liege and ngo-a take part in proj-1: both exemplify approach-c2c.
+        expect(page.items).toEqual(['liege', 'roeselare', 'tambacounda', 'ngo-a']);
+      });
+    });
+
     describe('neighborhood', () => {
       it('returns the 1-hop neighbourhood: nodes by distance then id, edges by source, target, id', async () => {
         const sub = await store.neighborhood({ ids: ['roeselare'], depth: 1, limit: 100 });

@@ -1,14 +1,23 @@
-import type { FeatureWish, GraphEdgeFieldsFragment, GraphNodeFieldsFragment, NodeKind, RelationDetailsQuery as RelationDetailsResult, RelationKind, SimilarityMetric } from '../gql/graphql.js';
+import type {
+  CommonFilter,
+  FeatureWish,
+  GraphEdgeFieldsFragment,
+  GraphNodeFieldsFragment,
+  NodeIdsQuery as NodeIdsResult,
+  NodeKind,
+  RelationKind,
+  SimilarityMetric,
+} from '../gql/graphql.js';
 import type { EdgeData, FilterState, NodeData, Subgraph } from '../graph/model.js';
 import { request } from './client.js';
 import {
-  AllNodeIdsQuery,
   ApproachesQuery,
-  FilterMatchesQuery,
   FilterOptionsQuery,
   NeighborhoodQuery,
   NodeDetailsQuery,
+  NodeIdsQuery,
   RelationDetailsQuery,
+  RelationsAmongQuery,
   SearchNodesQuery,
   ShortestPathsQuery,
   SimilarMunicipalitiesQuery,
@@ -17,7 +26,7 @@ import {
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
-export const API_LIMITS = { maxSeeds: 100, neighbourLimit: 200, pageSize: 100 } as const;
+export const API_LIMITS = { maxSeeds: 100, neighbourLimit: 200, pageSize: 100, amongIds: 2000, idPage: 4000 } as const;
 
 /**
  * The largest neighbourhood limit the API's complexity limit (25 000) admits for our fragments:
@@ -42,88 +51,76 @@ export function toNodeData(n: GraphNodeFieldsFragment): NodeData {
   return node;
 }
 
-export const toEdgeData = (e: GraphEdgeFieldsFragment): EdgeData => ({ id: e.id, kind: e.kind, source: e.source, target: e.target, since: e.since, until: e.until, year: e.year });
+export const toEdgeData = (e: GraphEdgeFieldsFragment): EdgeData => ({
+  id: e.id,
+  kind: e.kind,
+  source: e.source,
+  target: e.target,
+  since: e.since,
+  until: e.until,
+  year: e.year,
+});
 
 export interface NeighbourhoodResult extends Subgraph {
   truncated: boolean;
 }
 
-export async function neighbourhood(ids: string[], options: { kinds?: RelationKind[] | null; limit?: number; signal?: AbortSignal } = {}): Promise<NeighbourhoodResult> {
+export async function neighbourhood(
+  ids: string[],
+  options: { kinds?: RelationKind[] | null; limit?: number; signal?: AbortSignal } = {},
+): Promise<NeighbourhoodResult> {
   const data = await request(
     NeighborhoodQuery,
-    { ids, depth: 1, limit: options.limit ?? API_LIMITS.neighbourLimit, relationKinds: options.kinds && options.kinds.length > 0 ? options.kinds : null },
+    {
+      ids,
+      depth: 1,
+      limit: options.limit ?? API_LIMITS.neighbourLimit,
+      relationKinds: options.kinds && options.kinds.length > 0 ? options.kinds : null,
+    },
     options.signal,
   );
-  return { nodes: data.neighborhood.nodes.map(toNodeData), edges: data.neighborhood.edges.map(toEdgeData), truncated: data.neighborhood.truncated };
+  return {
+    nodes: data.neighborhood.nodes.map(toNodeData),
+    edges: data.neighborhood.edges.map(toEdgeData),
+    truncated: data.neighborhood.truncated,
+  };
 }
 
 /**
- * The relationships among these nodes only. A neighbourhood whose limit equals the number of
- * seeds keeps just the seeds, and the API returns every relationship between included nodes of
- * which one is nearer than the depth, which holds for two seeds. Above 100 ids (the API's seed
- * limit), halves of 50 are asked pairwise so every pair of nodes is covered.
+ * The relationships among these nodes only. Up to the API's 2 000 ids in one request; above that,
+ * halves of 1 000 are asked pairwise so that every pair of nodes is covered.
  */
 export async function relationsAmong(ids: string[], signal?: AbortSignal): Promise<Subgraph> {
   const unique = [...new Set(ids)];
-  if (unique.length <= API_LIMITS.maxSeeds) {
-    const r = await neighbourhood(unique, { limit: unique.length, signal });
-    return { nodes: r.nodes, edges: r.edges };
+  if (unique.length <= API_LIMITS.amongIds) {
+    const data = await request(RelationsAmongQuery, { ids: unique }, signal);
+    return { nodes: [], edges: data.relationsAmong.map(toEdgeData) };
   }
-  const half = API_LIMITS.maxSeeds / 2;
+  const half = API_LIMITS.amongIds / 2;
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += half) chunks.push(unique.slice(i, i + half));
   const calls: Promise<Subgraph>[] = [];
-  for (let i = 0; i < chunks.length; i++) for (let j = i + 1; j < chunks.length; j++) calls.push(relationsAmong([...chunks[i]!, ...chunks[j]!], signal));
+  for (let i = 0; i < chunks.length; i++)
+    for (let j = i + 1; j < chunks.length; j++) calls.push(relationsAmong([...chunks[i]!, ...chunks[j]!], signal));
   const parts = await Promise.all(calls);
-  return { nodes: parts.flatMap((p) => p.nodes), edges: parts.flatMap((p) => p.edges) };
+  return { nodes: [], edges: parts.flatMap((p) => p.edges) };
 }
 
-type PageVars = Record<string, string | boolean | null>;
-interface ListPage {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: { id: string } }[];
-}
-
-/** Reads lists to the end through a query whose lists are switched on by $iX and paged by $aX. */
-async function readAllPages(letters: string[], fetchPage: (vars: PageVars) => Promise<Record<string, ListPage | undefined>>, fieldOf: Record<string, string>): Promise<string[]> {
+/** Every id of the nodes of these kinds that the filter keeps (every node when both are absent), read to the end. */
+export async function nodeIds(kinds: NodeKind[] | null, filter: CommonFilter | null, signal?: AbortSignal): Promise<string[]> {
   const ids: string[] = [];
-  const after = new Map<string, string | null>(letters.map((l) => [l, null]));
-  while (after.size > 0) {
-    const vars: PageVars = {};
-    for (const l of letters) {
-      vars[`i${l}`] = after.has(l);
-      vars[`a${l}`] = after.get(l) ?? null;
-    }
-    const page = await fetchPage(vars);
-    for (const l of [...after.keys()]) {
-      const list = page[fieldOf[l]!];
-      if (!list) {
-        after.delete(l);
-        continue;
-      }
-      for (const e of list.edges) ids.push(e.node.id);
-      if (list.pageInfo.hasNextPage && list.pageInfo.endCursor) after.set(l, list.pageInfo.endCursor);
-      else after.delete(l);
-    }
+  let after: string | null = null;
+  for (;;) {
+    const data: NodeIdsResult = await request(NodeIdsQuery, { kinds, filter, first: API_LIMITS.idPage, after }, signal);
+    ids.push(...data.nodeIds.ids);
+    if (!data.nodeIds.pageInfo.hasNextPage || !data.nodeIds.pageInfo.endCursor) return ids;
+    after = data.nodeIds.pageInfo.endCursor;
   }
-  return ids;
 }
 
-const ALL_LISTS: Record<string, string> = { M: 'municipalities', O: 'organizations', N: 'networks', F: 'fundingPrograms', P: 'projects', S: 'partnerships', T: 'themes', D: 'sdgs', C: 'countries', R: 'sources' };
-
-/** Every node and relationship: ids from the lists, then the neighbourhoods of 100 ids at a time. */
+/** Every node and relationship: every id, then the neighbourhoods of 100 ids at a time. */
 export async function wholeGraph(signal?: AbortSignal): Promise<NeighbourhoodResult> {
-  let approaches: string[] = [];
-  const ids = await readAllPages(
-    Object.keys(ALL_LISTS),
-    async (vars) => {
-      const data = await request(AllNodeIdsQuery, vars as never, signal);
-      approaches = data.approaches.map((a) => a.id);
-      return data as unknown as Record<string, ListPage | undefined>;
-    },
-    ALL_LISTS,
-  );
-  const all = [...new Set([...ids, ...approaches])];
+  const all = await nodeIds(null, null, signal);
   const chunks: string[][] = [];
   for (let i = 0; i < all.length; i += API_LIMITS.maxSeeds) chunks.push(all.slice(i, i + API_LIMITS.maxSeeds));
   const parts = await Promise.all(chunks.map((chunk) => neighbourhoodOfMany(chunk, signal)));
@@ -139,27 +136,20 @@ async function neighbourhoodOfMany(ids: string[], signal?: AbortSignal): Promise
   return { nodes: [...a.nodes, ...b.nodes], edges: [...a.edges, ...b.edges], truncated: a.truncated || b.truncated };
 }
 
-
-const MATCH_LISTS: Record<string, string> = { M: 'municipalities', O: 'organizations', N: 'networks', F: 'fundingPrograms', P: 'projects', S: 'partnerships' };
+/** The kinds the attribute filters apply to (the others are kept by what they link to). */
+const FILTERED_KINDS: NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT', 'PARTNERSHIP'];
 
 /** Ids of the municipalities, organisations, networks, programmes, projects and partnerships the attribute filters keep. */
 export async function filterMatches(f: FilterState, signal?: AbortSignal): Promise<Set<string>> {
-  const base = {
+  const filter: CommonFilter = {
     countries: f.countries.length > 0 ? f.countries : null,
     approaches: f.approaches.length > 0 ? f.approaches : null,
     themes: f.themes.length > 0 ? f.themes : null,
     networks: f.networks.length > 0 ? f.networks : null,
     programs: f.programs.length > 0 ? f.programs : null,
     years: f.years.from !== null || f.years.to !== null ? { from: f.years.from, to: f.years.to } : null,
-    aT: null,
-    iT: false,
   };
-  const ids = await readAllPages(
-    Object.keys(MATCH_LISTS),
-    async (vars) => (await request(FilterMatchesQuery, { ...base, ...vars } as never, signal)) as unknown as Record<string, ListPage | undefined>,
-    MATCH_LISTS,
-  );
-  return new Set(ids);
+  return new Set(await nodeIds(FILTERED_KINDS, filter, signal));
 }
 
 export interface SearchHit {
@@ -184,21 +174,12 @@ export async function searchNodes(text: string, signal?: AbortSignal): Promise<{
   };
 }
 
-export const nodeDetails = (id: string, after: string | null = null, signal?: AbortSignal) => request(NodeDetailsQuery, { id, after }, signal);
+export const nodeDetails = (id: string, after: string | null = null, signal?: AbortSignal) =>
+  request(NodeDetailsQuery, { id, after }, signal);
 export type NodeDetails = NonNullable<Awaited<ReturnType<typeof nodeDetails>>['node']>;
 
-/** A relationship with its properties and sources, found among the outgoing ones of its source node. */
-export async function relationDetails(sourceId: string, kind: RelationKind, relationId: string, signal?: AbortSignal) {
-  let after: string | null = null;
-  for (;;) {
-    const data: RelationDetailsResult = await request(RelationDetailsQuery, { nodeId: sourceId, kinds: [kind], after }, signal);
-    const rels = data.node?.relations;
-    const hit = rels?.edges.find((e) => e.relation.id === relationId);
-    if (hit) return hit.relation;
-    if (!rels?.pageInfo.hasNextPage) return null;
-    after = rels.pageInfo.endCursor;
-  }
-}
+/** A relationship with its properties and sources (null when it no longer exists). */
+export const relationDetails = (id: string, signal?: AbortSignal) => request(RelationDetailsQuery, { id }, signal).then((r) => r.relation);
 export type RelationDetails = NonNullable<Awaited<ReturnType<typeof relationDetails>>>;
 
 export const approaches = (signal?: AbortSignal) => request(ApproachesQuery, {}, signal);
@@ -207,15 +188,26 @@ export type ApproachRow = Awaited<ReturnType<typeof approaches>>['approaches'][n
 export const filterOptions = (signal?: AbortSignal) => request(FilterOptionsQuery, {}, signal);
 export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 
-export const similarMunicipalities = (id: string, options: { metric: SimilarityMetric; excludePartners: boolean; first?: number }, signal?: AbortSignal) =>
-  request(SimilarMunicipalitiesQuery, { id, first: options.first ?? 10, metric: options.metric, filter: { excludePartners: options.excludePartners } }, signal).then((r) => r.similarMunicipalities);
+export const similarMunicipalities = (
+  id: string,
+  options: { metric: SimilarityMetric; excludePartners: boolean; first?: number },
+  signal?: AbortSignal,
+) =>
+  request(
+    SimilarMunicipalitiesQuery,
+    { id, first: options.first ?? 10, metric: options.metric, filter: { excludePartners: options.excludePartners } },
+    signal,
+  ).then((r) => r.similarMunicipalities);
 export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
 
-export const shortestPaths = (from: string, to: string, signal?: AbortSignal) => request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5 }, signal).then((r) => r.allShortestPaths);
+export const shortestPaths = (from: string, to: string, signal?: AbortSignal) =>
+  request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5 }, signal).then((r) => r.allShortestPaths);
 export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];
 
-export const suggestPartners = (id: string, signal?: AbortSignal) => request(SuggestPartnersQuery, { id, first: 10 }, signal).then((r) => r.suggestPartners);
+export const suggestPartners = (id: string, signal?: AbortSignal) =>
+  request(SuggestPartnersQuery, { id, first: 10 }, signal).then((r) => r.suggestPartners);
 export type PartnerSuggestion = Awaited<ReturnType<typeof suggestPartners>>[number];
 
-export const recommendApproaches = (wishes: FeatureWish[], signal?: AbortSignal) => request(RecommendApproachesQuery, { wishes }, signal).then((r) => r.recommendApproaches);
+export const recommendApproaches = (wishes: FeatureWish[], signal?: AbortSignal) =>
+  request(RecommendApproachesQuery, { wishes }, signal).then((r) => r.recommendApproaches);
 export type ApproachRecommendation = Awaited<ReturnType<typeof recommendApproaches>>[number];

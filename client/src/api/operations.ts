@@ -12,12 +12,31 @@ export const GraphNodeFields = graphql(`
     kind
     name
     degree
-    ... on Municipality { municipalityCountry: countryCode level }
-    ... on Organization { countryCode orgType }
-    ... on Network { countryCode }
-    ... on Project { countryCode startYear endYear }
-    ... on Partnership { partnershipType since until }
-    ... on FundingProgram { startYear endYear }
+    ... on Municipality {
+      municipalityCountry: countryCode
+      level
+    }
+    ... on Organization {
+      countryCode
+      orgType
+    }
+    ... on Network {
+      countryCode
+    }
+    ... on Project {
+      countryCode
+      startYear
+      endYear
+    }
+    ... on Partnership {
+      partnershipType
+      since
+      until
+    }
+    ... on FundingProgram {
+      startYear
+      endYear
+    }
   }
 `);
 
@@ -37,8 +56,12 @@ export const NeighborhoodQuery = graphql(`
   query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationKinds: [RelationKind!]) {
     neighborhood(ids: $ids, depth: $depth, limit: $limit, filter: { relationKinds: $relationKinds }) {
       truncated
-      nodes { ...GraphNodeFields }
-      edges { ...GraphEdgeFields }
+      nodes {
+        ...GraphNodeFields
+      }
+      edges {
+        ...GraphEdgeFields
+      }
     }
   }
 `);
@@ -54,9 +77,15 @@ export const SearchNodesQuery = graphql(`
           kind
           name
           altNames
-          ... on Municipality { municipalityCountry: countryCode }
-          ... on Organization { countryCode }
-          ... on Project { countryCode }
+          ... on Municipality {
+            municipalityCountry: countryCode
+          }
+          ... on Organization {
+            countryCode
+          }
+          ... on Project {
+            countryCode
+          }
         }
       }
     }
@@ -67,7 +96,13 @@ const ProvenanceFields = graphql(`
   fragment ProvenanceFields on Provenance {
     locator
     quote
-    source { id name url publisher year }
+    source {
+      id
+      name
+      url
+      publisher
+      year
+    }
   }
 `);
 void ProvenanceFields;
@@ -81,54 +116,169 @@ export const NodeDetailsQuery = graphql(`
       altNames
       description
       degree
-      sources { ...ProvenanceFields }
+      sources {
+        ...ProvenanceFields
+      }
       relations(first: 100, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           direction
-          node { id kind name }
-          relation { id kind role since until year note }
-        }
-      }
-      ... on Municipality { level municipalityCountry: countryCode country { id name } foundedYear }
-      ... on Organization { orgType countryCode country { id name } foundedYear }
-      ... on Network { scope countryCode country { id name } foundedYear memberCount memberCountQualifier }
-      ... on FundingProgram { scope startYear endYear money { amount amountMax currency period } }
-      ... on Project { countryCode country { id name } startYear endYear status money { amount amountMax currency period } }
-      ... on Partnership { partnershipType since until partnershipStatus: status parties { role node { id kind name } } }
-      ... on Approach { number ratings { feature label printed score } }
-      ... on Sdg { number }
-      ... on Country { code }
-      ... on Source { sourceType authors publisher year url }
-    }
-  }
-`);
-
-export const RelationDetailsQuery = graphql(`
-  query RelationDetails($nodeId: ID!, $kinds: [RelationKind!], $after: String) {
-    node(id: $nodeId) {
-      id
-      relations(kinds: $kinds, direction: OUT, first: 100, after: $after) {
-        pageInfo { hasNextPage endCursor }
-        edges {
+          node {
+            id
+            kind
+            name
+          }
           relation {
             id
             kind
-            source
-            target
-            from { id kind name }
-            to { id kind name }
             role
             since
             until
             year
             note
-            money { amount amountMax currency period }
-            sources { ...ProvenanceFields }
           }
         }
       }
+      ... on Municipality {
+        level
+        municipalityCountry: countryCode
+        country {
+          id
+          name
+        }
+        foundedYear
+      }
+      ... on Organization {
+        orgType
+        countryCode
+        country {
+          id
+          name
+        }
+        foundedYear
+      }
+      ... on Network {
+        scope
+        countryCode
+        country {
+          id
+          name
+        }
+        foundedYear
+        memberCount
+        memberCountQualifier
+      }
+      ... on FundingProgram {
+        scope
+        startYear
+        endYear
+        money {
+          amount
+          amountMax
+          currency
+          period
+        }
+      }
+      ... on Project {
+        countryCode
+        country {
+          id
+          name
+        }
+        startYear
+        endYear
+        status
+        money {
+          amount
+          amountMax
+          currency
+          period
+        }
+      }
+      ... on Partnership {
+        partnershipType
+        since
+        until
+        partnershipStatus: status
+        parties {
+          role
+          node {
+            id
+            kind
+            name
+          }
+        }
+      }
+      ... on Approach {
+        number
+        ratings {
+          feature
+          label
+          printed
+          score
+        }
+      }
+      ... on Sdg {
+        number
+      }
+      ... on Country {
+        code
+      }
+      ... on Source {
+        sourceType
+        authors
+        publisher
+        year
+        url
+      }
+    }
+  }
+`);
+
+export const RelationDetailsQuery = graphql(`
+  query RelationDetails($id: ID!) {
+    relation(id: $id) {
+      id
+      kind
+      source
+      target
+      from {
+        id
+        kind
+        name
+      }
+      to {
+        id
+        kind
+        name
+      }
+      role
+      since
+      until
+      year
+      note
+      money {
+        amount
+        amountMax
+        currency
+        period
+      }
+      sources {
+        ...ProvenanceFields
+      }
+    }
+  }
+`);
+
+/** Every relationship between the given nodes (at most 2 000 ids), in one request. */
+export const RelationsAmongQuery = graphql(`
+  query RelationsAmong($ids: [ID!]!) {
+    relationsAmong(ids: $ids) {
+      ...GraphEdgeFields
     }
   }
 `);
@@ -139,99 +289,78 @@ export const ApproachesQuery = graphql(`
       id
       name
       number
-      ratings { feature label printed score }
+      ratings {
+        feature
+        label
+        printed
+        score
+      }
     }
   }
 `);
 
 export const FilterOptionsQuery = graphql(`
   query FilterOptions {
-    countries(first: 100) { edges { node { id name code } } }
-    approaches { id name number }
-    themes(first: 100) { totalCount edges { node { id name } } }
-    networks(first: 100) { edges { node { id name } } }
-    fundingPrograms(first: 100) { edges { node { id name } } }
-    stats { nodeCount relationCount }
+    countries(first: 100) {
+      edges {
+        node {
+          id
+          name
+          code
+        }
+      }
+    }
+    approaches {
+      id
+      name
+      number
+    }
+    themes(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    networks(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    fundingPrograms(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    stats {
+      nodeCount
+      relationCount
+    }
   }
 `);
 
 /**
- * One page of each list the filters apply to, ids only; @include skips the kinds already read to
- * the end. Values mean what the API's CommonFilter says (approaches, themes, programmes match
- * through a node's partnerships and projects; years overlap a node's period).
+ * One page of the ids of the nodes of these kinds that the filter keeps (all nodes without a
+ * filter), ordered by kind then id. Values mean what the API's CommonFilter says (approaches,
+ * themes, programmes match through a node's partnerships and projects; years overlap a period).
  */
-export const FilterMatchesQuery = graphql(`
-  query FilterMatches(
-    $countries: [String!]
-    $approaches: [ID!]
-    $themes: [ID!]
-    $networks: [ID!]
-    $programs: [ID!]
-    $years: YearRange
-    $aM: String, $iM: Boolean!
-    $aO: String, $iO: Boolean!
-    $aN: String, $iN: Boolean!
-    $aF: String, $iF: Boolean!
-    $aP: String, $iP: Boolean!
-    $aS: String, $iS: Boolean!
-    $aT: String, $iT: Boolean!
-  ) {
-    municipalities(first: 100, after: $aM, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iM) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
+export const NodeIdsQuery = graphql(`
+  query NodeIds($kinds: [NodeKind!], $filter: CommonFilter, $first: Int, $after: String) {
+    nodeIds(kinds: $kinds, filter: $filter, first: $first, after: $after) {
+      ids
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
-    organizations(first: 100, after: $aO, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iO) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-    networks(first: 100, after: $aN, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iN) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-    fundingPrograms(first: 100, after: $aF, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iF) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-    projects(first: 100, after: $aP, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iP) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-    partnerships(first: 100, after: $aS, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iS) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-    themes(first: 100, after: $aT, filter: { countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years }) @include(if: $iT) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id } }
-    }
-  }
-`);
-
-/** Every node id, one page of each kind at a time (for "show all"). */
-export const AllNodeIdsQuery = graphql(`
-  query AllNodeIds(
-    $aM: String, $iM: Boolean!
-    $aO: String, $iO: Boolean!
-    $aN: String, $iN: Boolean!
-    $aF: String, $iF: Boolean!
-    $aP: String, $iP: Boolean!
-    $aS: String, $iS: Boolean!
-    $aT: String, $iT: Boolean!
-    $aD: String, $iD: Boolean!
-    $aC: String, $iC: Boolean!
-    $aR: String, $iR: Boolean!
-  ) {
-    municipalities(first: 100, after: $aM) @include(if: $iM) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    organizations(first: 100, after: $aO) @include(if: $iO) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    networks(first: 100, after: $aN) @include(if: $iN) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    fundingPrograms(first: 100, after: $aF) @include(if: $iF) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    projects(first: 100, after: $aP) @include(if: $iP) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    partnerships(first: 100, after: $aS) @include(if: $iS) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    themes(first: 100, after: $aT) @include(if: $iT) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    sdgs(first: 100, after: $aD) @include(if: $iD) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    countries(first: 100, after: $aC) @include(if: $iC) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    sources(first: 100, after: $aR) @include(if: $iR) { pageInfo { hasNextPage endCursor } edges { node { id } } }
-    approaches { id }
   }
 `);
 
@@ -239,11 +368,20 @@ export const SimilarMunicipalitiesQuery = graphql(`
   query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
     similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {
       score
-      peer { id kind name municipalityCountry: countryCode }
+      peer {
+        id
+        kind
+        name
+        municipalityCountry: countryCode
+      }
       byBasis {
         basis
         score
-        shared { id kind name }
+        shared {
+          id
+          kind
+          name
+        }
       }
     }
   }
@@ -253,13 +391,20 @@ export const ShortestPathsQuery = graphql(`
   query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
     allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
       length
-      nodes { id kind name }
+      nodes {
+        id
+        kind
+        name
+      }
       relations {
         id
         kind
         source
         target
-        sources { locator quote }
+        sources {
+          locator
+          quote
+        }
       }
     }
   }
@@ -270,11 +415,24 @@ export const SuggestPartnersQuery = graphql(`
     suggestPartners(id: $id, first: $first) {
       score
       pathCount
-      candidate { id kind name }
+      candidate {
+        id
+        kind
+        name
+      }
       paths {
         length
-        nodes { id kind name }
-        relations { id kind source target }
+        nodes {
+          id
+          kind
+          name
+        }
+        relations {
+          id
+          kind
+          source
+          target
+        }
       }
     }
   }
@@ -285,12 +443,36 @@ export const RecommendApproachesQuery = graphql(`
     recommendApproaches(wishes: $wishes) {
       score
       meetsAll
-      approach { id name number }
-      met { feature label printed }
-      missed { feature label printed }
-      cases { id kind name }
-      networks { id kind name }
-      programs { id kind name }
+      approach {
+        id
+        name
+        number
+      }
+      met {
+        feature
+        label
+        printed
+      }
+      missed {
+        feature
+        label
+        printed
+      }
+      cases {
+        id
+        kind
+        name
+      }
+      networks {
+        id
+        kind
+        name
+      }
+      programs {
+        id
+        kind
+        name
+      }
     }
   }
 `);

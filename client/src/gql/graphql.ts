@@ -21,6 +21,21 @@ export type ApproachFeature =
   | 'PRIVATE_SECTOR_INVOLVEMENT'
   | 'RECIPROCITY';
 
+/**
+ * Filters shared by the lists. Values inside one list are alternatives; different filters must all
+ * hold. approaches/themes/programs also match through the partnerships and projects a node takes
+ * part in; networks match MEMBER_OF, PARTICIPATES_IN and COORDINATES.
+ */
+export type CommonFilter = {
+  approaches?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 codes. */
+  countries?: Array<string> | null | undefined;
+  networks?: Array<string> | null | undefined;
+  programs?: Array<string> | null | undefined;
+  themes?: Array<string> | null | undefined;
+  years?: YearRange | null | undefined;
+};
+
 export type Direction =
   | 'BOTH'
   | 'IN'
@@ -428,289 +443,42 @@ export type NodeDetailsQuery = { node:
    | null };
 
 export type RelationDetailsQueryVariables = Exact<{
-  nodeId: string;
-  kinds?: Array<RelationKind> | RelationKind | null | undefined;
-  after?: string | null | undefined;
+  id: string;
 }>;
 
 
-export type RelationDetailsQuery = { node:
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-    | { id: string, relations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , to:
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-              | { id: string, kind: NodeKind, name: string }
-            , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } }> } }
-   | null };
+export type RelationDetailsQuery = { relation: { id: string, kind: RelationKind, source: string, target: string, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null, from:
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    , to:
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } | null };
+
+export type RelationsAmongQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type RelationsAmongQuery = { relationsAmong: Array<{ id: string, kind: RelationKind, source: string, target: string, since: number | null, until: number | null, year: number | null }> };
 
 export type ApproachesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -722,57 +490,15 @@ export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FilterOptionsQuery = { countries: { edges: Array<{ node: { id: string, name: string, code: string } }> }, approaches: Array<{ id: string, name: string, number: number }>, themes: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, networks: { edges: Array<{ node: { id: string, name: string } }> }, fundingPrograms: { edges: Array<{ node: { id: string, name: string } }> }, stats: { nodeCount: number, relationCount: number } };
 
-export type FilterMatchesQueryVariables = Exact<{
-  countries?: Array<string> | string | null | undefined;
-  approaches?: Array<string> | string | null | undefined;
-  themes?: Array<string> | string | null | undefined;
-  networks?: Array<string> | string | null | undefined;
-  programs?: Array<string> | string | null | undefined;
-  years?: YearRange | null | undefined;
-  aM?: string | null | undefined;
-  iM: boolean;
-  aO?: string | null | undefined;
-  iO: boolean;
-  aN?: string | null | undefined;
-  iN: boolean;
-  aF?: string | null | undefined;
-  iF: boolean;
-  aP?: string | null | undefined;
-  iP: boolean;
-  aS?: string | null | undefined;
-  iS: boolean;
-  aT?: string | null | undefined;
-  iT: boolean;
+export type NodeIdsQueryVariables = Exact<{
+  kinds?: Array<NodeKind> | NodeKind | null | undefined;
+  filter?: CommonFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type FilterMatchesQuery = { municipalities?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, organizations?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, networks?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, fundingPrograms?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, projects?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, partnerships?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, themes?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
-
-export type AllNodeIdsQueryVariables = Exact<{
-  aM?: string | null | undefined;
-  iM: boolean;
-  aO?: string | null | undefined;
-  iO: boolean;
-  aN?: string | null | undefined;
-  iN: boolean;
-  aF?: string | null | undefined;
-  iF: boolean;
-  aP?: string | null | undefined;
-  iP: boolean;
-  aS?: string | null | undefined;
-  iS: boolean;
-  aT?: string | null | undefined;
-  iT: boolean;
-  aD?: string | null | undefined;
-  iD: boolean;
-  aC?: string | null | undefined;
-  iC: boolean;
-  aR?: string | null | undefined;
-  iR: boolean;
-}>;
-
-
-export type AllNodeIdsQuery = { municipalities?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, organizations?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, networks?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, fundingPrograms?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, projects?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, partnerships?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, themes?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sdgs?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, countries?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, sources?: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }, approaches: Array<{ id: string }> };
+export type NodeIdsQuery = { nodeIds: { ids: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SimilarMunicipalitiesQueryVariables = Exact<{
   id: string;
@@ -1197,46 +923,35 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
 export const RelationDetailsDocument = new TypedDocumentString(`
-    query RelationDetails($nodeId: ID!, $kinds: [RelationKind!], $after: String) {
-  node(id: $nodeId) {
+    query RelationDetails($id: ID!) {
+  relation(id: $id) {
     id
-    relations(kinds: $kinds, direction: OUT, first: 100, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        relation {
-          id
-          kind
-          source
-          target
-          from {
-            id
-            kind
-            name
-          }
-          to {
-            id
-            kind
-            name
-          }
-          role
-          since
-          until
-          year
-          note
-          money {
-            amount
-            amountMax
-            currency
-            period
-          }
-          sources {
-            ...ProvenanceFields
-          }
-        }
-      }
+    kind
+    source
+    target
+    from {
+      id
+      kind
+      name
+    }
+    to {
+      id
+      kind
+      name
+    }
+    role
+    since
+    until
+    year
+    note
+    money {
+      amount
+      amountMax
+      currency
+      period
+    }
+    sources {
+      ...ProvenanceFields
     }
   }
 }
@@ -1251,6 +966,21 @@ export const RelationDetailsDocument = new TypedDocumentString(`
     year
   }
 }`) as unknown as TypedDocumentString<RelationDetailsQuery, RelationDetailsQueryVariables>;
+export const RelationsAmongDocument = new TypedDocumentString(`
+    query RelationsAmong($ids: [ID!]!) {
+  relationsAmong(ids: $ids) {
+    ...GraphEdgeFields
+  }
+}
+    fragment GraphEdgeFields on Relation {
+  id
+  kind
+  source
+  target
+  since
+  until
+  year
+}`) as unknown as TypedDocumentString<RelationsAmongQuery, RelationsAmongQueryVariables>;
 export const ApproachesDocument = new TypedDocumentString(`
     query Approaches {
   approaches {
@@ -1313,232 +1043,17 @@ export const FilterOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
-export const FilterMatchesDocument = new TypedDocumentString(`
-    query FilterMatches($countries: [String!], $approaches: [ID!], $themes: [ID!], $networks: [ID!], $programs: [ID!], $years: YearRange, $aM: String, $iM: Boolean!, $aO: String, $iO: Boolean!, $aN: String, $iN: Boolean!, $aF: String, $iF: Boolean!, $aP: String, $iP: Boolean!, $aS: String, $iS: Boolean!, $aT: String, $iT: Boolean!) {
-  municipalities(
-    first: 100
-    after: $aM
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iM) {
+export const NodeIdsDocument = new TypedDocumentString(`
+    query NodeIds($kinds: [NodeKind!], $filter: CommonFilter, $first: Int, $after: String) {
+  nodeIds(kinds: $kinds, filter: $filter, first: $first, after: $after) {
+    ids
     pageInfo {
       hasNextPage
       endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  organizations(
-    first: 100
-    after: $aO
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iO) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  networks(
-    first: 100
-    after: $aN
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iN) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  fundingPrograms(
-    first: 100
-    after: $aF
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iF) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  projects(
-    first: 100
-    after: $aP
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iP) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  partnerships(
-    first: 100
-    after: $aS
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iS) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  themes(
-    first: 100
-    after: $aT
-    filter: {countries: $countries, approaches: $approaches, themes: $themes, networks: $networks, programs: $programs, years: $years}
-  ) @include(if: $iT) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<FilterMatchesQuery, FilterMatchesQueryVariables>;
-export const AllNodeIdsDocument = new TypedDocumentString(`
-    query AllNodeIds($aM: String, $iM: Boolean!, $aO: String, $iO: Boolean!, $aN: String, $iN: Boolean!, $aF: String, $iF: Boolean!, $aP: String, $iP: Boolean!, $aS: String, $iS: Boolean!, $aT: String, $iT: Boolean!, $aD: String, $iD: Boolean!, $aC: String, $iC: Boolean!, $aR: String, $iR: Boolean!) {
-  municipalities(first: 100, after: $aM) @include(if: $iM) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  organizations(first: 100, after: $aO) @include(if: $iO) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  networks(first: 100, after: $aN) @include(if: $iN) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  fundingPrograms(first: 100, after: $aF) @include(if: $iF) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  projects(first: 100, after: $aP) @include(if: $iP) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  partnerships(first: 100, after: $aS) @include(if: $iS) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  themes(first: 100, after: $aT) @include(if: $iT) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  sdgs(first: 100, after: $aD) @include(if: $iD) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  countries(first: 100, after: $aC) @include(if: $iC) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  sources(first: 100, after: $aR) @include(if: $iR) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-      }
-    }
-  }
-  approaches {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AllNodeIdsQuery, AllNodeIdsQueryVariables>;
+    `) as unknown as TypedDocumentString<NodeIdsQuery, NodeIdsQueryVariables>;
 export const SimilarMunicipalitiesDocument = new TypedDocumentString(`
     query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
   similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {

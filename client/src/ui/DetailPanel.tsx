@@ -249,7 +249,7 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
 }
 
 function RelationView({ edge, controller, session }: { edge: DrawnEdge; controller: Controller; session: Session }) {
-  const loaded = useLoad(edge.id, (signal) => relationDetails(edge.source, edge.kind as RelationKind, edge.relationId!, signal));
+  const loaded = useLoad(edge.id, (signal) => relationDetails(edge.relationId!, signal));
   const name = (id: string) => session.data.nodes.get(id)?.name ?? id;
   if (!loaded || loaded.state === 'loading') return <p className="details-loading" role="status">Loading details…</p>;
   if (loaded.state === 'error') return <p className="error" role="alert">{loaded.message}</p>;

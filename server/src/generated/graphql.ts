@@ -631,6 +631,13 @@ export type NodeChange = {
   node: Node;
 };
 
+export type NodeIdPage = {
+  __typename?: 'NodeIdPage';
+  ids: Array<Scalars['ID']['output']>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new node. Which fields a kind needs or allows is the seed's rule (graph-seed/README.md). */
 export type NodeInput = {
   altNames?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1022,11 +1029,24 @@ export type Query = {
   networks: NetworkConnection;
   /** A node by id; null when no node has it. */
   node?: Maybe<Node>;
+  /**
+   * Only the ids of the nodes of the given kinds (all kinds when absent) that pass the filter,
+   * ordered by kind, then id. first: 1-10000, default 1000; page on with after.
+   */
+  nodeIds: NodeIdPage;
   organizations: OrganizationConnection;
   partnerships: PartnershipConnection;
   projects: ProjectConnection;
   /** The eight approaches ranked for what a municipality wants or can afford. */
   recommendApproaches: Array<ApproachRecommendation>;
+  /** A relationship by id; null when none has it. */
+  relation?: Maybe<Relation>;
+  /**
+   * Every relationship both of whose ends are among the given nodes (1-2000 ids), of the given
+   * kinds (all when absent), each once, ordered by id: what a drawing of these nodes needs.
+   * Unknown ids contribute nothing.
+   */
+  relationsAmong: Array<Relation>;
   sdgs: SdgConnection;
   /**
    * Relevance-ranked search over names and alternative names; accent-, case- and
@@ -1117,6 +1137,14 @@ export type QueryNodeArgs = {
 };
 
 
+export type QueryNodeIdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<NodeKind>>;
+};
+
+
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganizationFilter>;
@@ -1143,6 +1171,17 @@ export type QueryProjectsArgs = {
 
 export type QueryRecommendApproachesArgs = {
   wishes: Array<FeatureWish>;
+};
+
+
+export type QueryRelationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRelationsAmongArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<RelationKind>>;
 };
 
 
@@ -1643,6 +1682,7 @@ export type ResolversTypes = ResolversObject<{
   NetworkScope: NetworkScope;
   Node: ResolverTypeWrapper<GraphNodeModel>;
   NodeChange: ResolverTypeWrapper<NodeChangeResultModel>;
+  NodeIdPage: ResolverTypeWrapper<NodeIdPage>;
   NodeInput: NodeInput;
   NodeKind: NodeKind;
   NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
@@ -1752,6 +1792,7 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   Node: GraphNodeModel;
   NodeChange: NodeChangeResultModel;
+  NodeIdPage: NodeIdPage;
   NodeInput: NodeInput;
   NodeMetrics: NodeMetrics;
   NodePatch: NodePatch;
@@ -2062,6 +2103,12 @@ export type NodeChangeResolvers<ContextType = AtlasContext, ParentType extends R
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
+export type NodeIdPageResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeIdPage'] = ResolversParentTypes['NodeIdPage']> = ResolversObject<{
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type NodeMetricsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeMetrics'] = ResolversParentTypes['NodeMetrics']> = ResolversObject<{
   betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2198,10 +2245,13 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodeIds?: Resolver<ResolversTypes['NodeIdPage'], ParentType, ContextType, RequireFields<QueryNodeIdsArgs, 'first'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<QueryPartnershipsArgs, 'first'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
   recommendApproaches?: Resolver<Array<ResolversTypes['ApproachRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendApproachesArgs, 'wishes'>>;
+  relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationArgs, 'id'>>;
+  relationsAmong?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationsAmongArgs, 'ids'>>;
   sdgs?: Resolver<ResolversTypes['SdgConnection'], ParentType, ContextType, RequireFields<QuerySdgsArgs, 'first'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
@@ -2399,6 +2449,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NodeChange?: NodeChangeResolvers<ContextType>;
+  NodeIdPage?: NodeIdPageResolvers<ContextType>;
   NodeMetrics?: NodeMetricsResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;

@@ -84,6 +84,30 @@ export const Query: QueryResolvers = {
     return { nodes: subgraph.nodes, edges: subgraph.edges.map(relationView), truncated: subgraph.truncated };
   },
 
+  relation: async (_root, { id }, { store }) => {
+    const [relation] = await store.getRelations([id]);
+    return relation ? relationView(relation) : null;
+  },
+
+  relationsAmong: async (_root, { ids, kinds }, { store }) => {
+    if (ids.length > LIMITS.relationsAmongIds) {
+      throw new BadUserInputError(`"ids" names ${ids.length} nodes; ask for at most ${LIMITS.relationsAmongIds} at a time.`, 'ids');
+    }
+    const relations = await store.relationsAmong(ids, (kinds ?? undefined) as RelationKind[] | undefined);
+    return relations.map(relationView);
+  },
+
+  nodeIds: async (_root, { kinds, filter, first, after }, { store }) => {
+    const page = await store.listNodeIds({
+      kinds: (kinds ?? undefined) as NodeKind[] | undefined,
+      filter: toNodeFilter(filter),
+      first: pageSize(first, LIMITS.idPageSize),
+      offset: offsetAfter(after),
+    });
+    const { edges, ...connection } = toConnection(page, (id) => id);
+    return { ids: edges, ...connection };
+  },
+
   approaches: async (_root, _args, { store }) => {
     const page = await store.listNodes({ kind: 'APPROACH', filter: {}, sort: { field: 'NAME', direction: 'ASC' }, first: 1000, offset: 0 });
     return page.items.sort((a, b) => (a.number ?? 0) - (b.number ?? 0));

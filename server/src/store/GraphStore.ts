@@ -94,6 +94,20 @@ export interface GraphStore {
   relationsOfNodes(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]>;
 
   /**
+   * Every relationship both of whose ends are among the given nodes, of the given kinds (every kind
+   * when absent), each once, ordered by id. Unknown ids contribute nothing. Not paged: the caller
+   * bounds the ids (the API: LIMITS.relationsAmongIds).
+   */
+  relationsAmong(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]>;
+
+  /**
+   * The ids of the nodes of the given kinds that pass the filter (as listNodes filters), ordered
+   * by kind (in NODE_KINDS order), then by id (code points). An empty or absent list of kinds
+   * means every kind. Paged by offset and first; totalCount counts every match.
+   */
+  listNodeIds(query: IdListQuery): Promise<Page<string>>;
+
+  /**
    * Entity resolution: the nodes of the given kinds (every kind when absent) one of whose names
    * (name or alternative name), normalised as search normalises (normalizeText), equals one of
    * `names` normalised. Exact, not ranked; each node once, ordered by id.
@@ -185,6 +199,13 @@ export interface ListQuery {
   kind: NodeKind;
   filter: NodeFilter;
   sort: NodeSort;
+  first: number;
+  offset: number;
+}
+
+export interface IdListQuery {
+  kinds?: readonly NodeKind[];
+  filter: NodeFilter;
   first: number;
   offset: number;
 }

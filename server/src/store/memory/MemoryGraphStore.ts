@@ -15,6 +15,7 @@ import {
   type GraphBatch,
   type GraphStats,
   type GraphStore,
+  type IdListQuery,
   type ListQuery,
   type NeighborhoodQuery,
   type Page,
@@ -231,6 +232,32 @@ export class MemoryGraphStore implements GraphStore {
       for (const r of entry.in) if (!allowed || allowed.has(r.kind)) found.set(r.id, r);
     }
     return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async relationsAmong(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]> {
+    const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
+    const among = new Set(ids);
+    const found = new Map<string, GraphRelation>();
+    for (const id of among) {
+      const entry = this.graph.entry(id);
+      if (!entry) continue;
+      for (const r of entry.out) if (among.has(r.to) && (!allowed || allowed.has(r.kind))) found.set(r.id, r);
+    }
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async listNodeIds(query: IdListQuery): Promise<Page<string>> {
+    const wanted = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
+    const matches: string[] = [];
+    for (const kind of NODE_KINDS) {
+      if (wanted && !wanted.has(kind)) continue;
+      const ofKind: string[] = [];
+      for (const id of this.idsByKind.get(kind) ?? []) {
+        if (matchesFilter(this.graph, this.graph.entry(id)!, query.filter)) ofKind.push(id);
+      }
+      matches.push(...ofKind.sort(compareStrings));
+    }
+    return toPage(matches, query.offset, query.first);
   }
 
   async findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]> {

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { defaultRelationId, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
+import { defaultRelationId, NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
 import {
   StoreWriteError,
   type ChangeQuery,
@@ -9,8 +9,10 @@ import {
   type GraphBatch,
   type GraphStats,
   type GraphStore,
+  type IdListQuery,
   type ListQuery,
   type NeighborhoodQuery,
+  type NodeFilter,
   type Page,
   type RelatedEdge,
   type RelationQuery,
@@ -50,7 +52,9 @@ import {
   SEARCH_CANDIDATES,
   STATS,
   UPDATE_RELATIONS,
+  listNodeIdsCypher,
   listNodesCypher,
+  RELATIONS_AMONG,
 } from './cypher.js';
 import { createDriver, rows, type Row } from './driver.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
@@ -184,25 +188,8 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listNodes(query: ListQuery): Promise<Page<GraphNode>> {
-    const f = query.filter;
-    const params = {
-      kind: query.kind,
-      offset: query.offset,
-      first: query.first,
-      levels: list(f.levels),
-      orgTypes: list(f.orgTypes),
-      scopes: list(f.scopes),
-      partnershipTypes: list(f.partnershipTypes),
-      statuses: list(f.statuses),
-      countries: list(f.countries),
-      networkIds: list(f.networkIds),
-      approachIds: list(f.approachIds),
-      themeIds: list(f.themeIds),
-      programIds: list(f.programIds),
-      yearFrom: f.yearFrom ?? null,
-      yearTo: f.yearTo ?? null,
-    };
-    const [row] = await this.read((tx) => rows(tx, listNodesCypher(query.kind, f, query.sort), params));
+    const params = { ...filterParams(query.filter), kind: query.kind, offset: query.offset, first: query.first };
+    const [row] = await this.read((tx) => rows(tx, listNodesCypher(query.kind, query.filter, query.sort), params));
     return pageOf((row!.items as Row[]).map(fromNodeProperties), query.offset, query.first, row!.totalCount as number);
   }
 
@@ -409,6 +396,18 @@ export class Neo4jGraphStore implements GraphStore {
     return result.map((r) => fromRelationProperties(r.relation as Row));
   }
 
+  async relationsAmong(ids: readonly string[], kinds?: readonly RelationKind[]): Promise<GraphRelation[]> {
+    if (ids.length === 0) return [];
+    const result = await this.read((tx) => rows(tx, RELATIONS_AMONG, { ids: [...new Set(ids)], kinds: list(kinds) }));
+    return result.map((r) => fromRelationProperties(r.relation as Row));
+  }
+
+  async listNodeIds(query: IdListQuery): Promise<Page<string>> {
+    const params = { ...filterParams(query.filter), kinds: list(query.kinds), kindRank: KIND_RANK, offset: query.offset, first: query.first };
+    const [row] = await this.read((tx) => rows(tx, listNodeIdsCypher(query.filter), params));
+    return pageOf(row!.items as string[], query.offset, query.first, row!.totalCount as number);
+  }
+
   async findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]> {
     const queries = [...new Set(names.map(normalizeText))].filter((n) => n !== '').map((name) => ({ name, lucene: name.split(' ').join(' AND ') }));
     if (queries.length === 0) return [];
@@ -608,4 +607,25 @@ function pageOf<T>(items: T[], offset: number, first: number, totalCount: number
 
 function emptyPage<T>(offset: number): Page<T> {
   return { items: [], offset, totalCount: 0, hasNextPage: false };
+}
+
+/** Each kind's place in NODE_KINDS, the order listNodeIds promises. */
+const KIND_RANK = Object.fromEntries(NODE_KINDS.map((kind, rank) => [kind, rank]));
+
+/** The listNodes / listNodeIds parameters of a filter (null where a filter is not given). */
+function filterParams(f: NodeFilter) {
+  return {
+    levels: list(f.levels),
+    orgTypes: list(f.orgTypes),
+    scopes: list(f.scopes),
+    partnershipTypes: list(f.partnershipTypes),
+    statuses: list(f.statuses),
+    countries: list(f.countries),
+    networkIds: list(f.networkIds),
+    approachIds: list(f.approachIds),
+    themeIds: list(f.themeIds),
+    programIds: list(f.programIds),
+    yearFrom: f.yearFrom ?? null,
+    yearTo: f.yearTo ?? null,
+  };
 }

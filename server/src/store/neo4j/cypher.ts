@@ -200,29 +200,48 @@ const has = (list: readonly unknown[] | undefined) => list !== undefined && list
  * fragments above (the same filters always give the same text, so Neo4j caches its plan).
  */
 export function listNodesCypher(kind: NodeKind, filter: NodeFilter, sort: NodeSort): string {
+  return [
+    'MATCH (n:Entity {kind: $kind})',
+    ...filterLines(filter, kind === 'PARTNERSHIP' ? OWN_CONDITIONS.partnershipCountries : OWN_CONDITIONS.countries),
+    ORDER[sort.field][sort.direction],
+    'WITH collect(n) AS matches',
+    `RETURN size(matches) AS totalCount, [m IN matches[toInteger($offset)..toInteger($offset + $first)] | ${NODE('m')}] AS items`,
+  ].join('\n');
+}
+
+/**
+ * The listNodeIds statement: nodes of any of $kinds (all when null) passing the filters, ordered by
+ * kind ($kindRank: kind → its place in NODE_KINDS), then id; the ids of one page and the total.
+ */
+export function listNodeIdsCypher(filter: NodeFilter): string {
+  const countries = `((n.kind = 'PARTNERSHIP' AND ${OWN_CONDITIONS.partnershipCountries}) OR (n.kind <> 'PARTNERSHIP' AND ${OWN_CONDITIONS.countries}))`;
+  const [own, ...context] = filterLines(filter, countries);
+  return [
+    'MATCH (n:Entity)',
+    own ? `${own}\n  AND ($kinds IS NULL OR n.kind IN $kinds)` : 'WHERE $kinds IS NULL OR n.kind IN $kinds',
+    ...context,
+    'WITH n ORDER BY $kindRank[n.kind], n.id',
+    'WITH collect(n.id) AS matches',
+    'RETURN size(matches) AS totalCount, matches[toInteger($offset)..toInteger($offset + $first)] AS items',
+  ].join('\n');
+}
+
+/** The WHERE on the node's own fields (or '') and the context WITH/WHERE (when any), for the filters given. */
+function filterLines(filter: NodeFilter, countriesCondition: string): [string, ...string[]] {
   const own: string[] = [];
   if (has(filter.levels)) own.push(OWN_CONDITIONS.levels);
   if (has(filter.orgTypes)) own.push(OWN_CONDITIONS.orgTypes);
   if (has(filter.scopes)) own.push(OWN_CONDITIONS.scopes);
   if (has(filter.partnershipTypes)) own.push(OWN_CONDITIONS.partnershipTypes);
   if (has(filter.statuses)) own.push(OWN_CONDITIONS.statuses);
-  if (has(filter.countries)) own.push(kind === 'PARTNERSHIP' ? OWN_CONDITIONS.partnershipCountries : OWN_CONDITIONS.countries);
+  if (has(filter.countries)) own.push(countriesCondition);
   if (has(filter.networkIds)) own.push(OWN_CONDITIONS.networkIds);
   const context: string[] = [];
   if (has(filter.approachIds)) context.push(CONTEXT_CONDITIONS.approachIds);
   if (has(filter.themeIds)) context.push(CONTEXT_CONDITIONS.themeIds);
   if (has(filter.programIds)) context.push(CONTEXT_CONDITIONS.programIds);
   if (filter.yearFrom !== undefined || filter.yearTo !== undefined) context.push(CONTEXT_CONDITIONS.years);
-  return [
-    'MATCH (n:Entity {kind: $kind})',
-    own.length > 0 ? `WHERE ${own.join('\n  AND ')}` : '',
-    context.length > 0 ? `${WITH_CONTEXT}\nWHERE ${context.join('\n  AND ')}` : '',
-    ORDER[sort.field][sort.direction],
-    'WITH collect(n) AS matches',
-    `RETURN size(matches) AS totalCount, [m IN matches[toInteger($offset)..toInteger($offset + $first)] | ${NODE('m')}] AS items`,
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  return [own.length > 0 ? `WHERE ${own.join('\n  AND ')}` : '', ...(context.length > 0 ? [`${WITH_CONTEXT}\nWHERE ${context.join('\n  AND ')}`] : [])];
 }
 
 // ---------------------------------------------------------------- writes
@@ -325,6 +344,13 @@ RETURN ${RELATION('r')} AS relation`,
 ) as Record<RelationKind, string>;
 
 /** Every relationship at one of the nodes, of the given kinds, each once, by id. */
+/** Relationships with both ends among $ids, of $kinds (all when null), ordered by id. */
+export const RELATIONS_AMONG = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids AND ($kinds IS NULL OR type(r) IN $kinds)
+RETURN ${RELATION('r')} AS relation
+ORDER BY r.id`;
+
 export const RELATIONS_OF_NODES = `
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[r]-()

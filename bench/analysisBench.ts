@@ -1,17 +1,20 @@
-import { countryNodeId, type GraphNode, type GraphRelation } from '../server/src/domain/model.js';
-import { comparePeers, featuresFromLinked, scorePair, SIMILARITY_BASES, type FeatureSets, type SimilarityBasis } from '../server/src/store/analysis/similarity.js';
+import type { GraphNode, GraphRelation } from '../server/src/domain/model.js';
+import { peerQueryOf, type PeerHit } from '../server/src/store/analysis/peerIndex.js';
+import { SIMILARITY_BASES } from '../server/src/store/analysis/similarity.js';
 import type { GraphAnalytics } from '../server/src/store/GraphAnalytics.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
-import { normalizeText } from '../server/src/store/searchText.js';
 import { emit, latencies, percentile } from './measure.js';
 import { prng } from './syntheticGraph.js';
 
+/** The default call: JACCARD, RARITY weighting, every basis, default basis weights, partners left out. */
 const QUERY = { first: 10, metric: 'JACCARD' as const, bases: SIMILARITY_BASES };
 
+const sameHits = (a: readonly PeerHit[], b: readonly PeerHit[]) => a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.score === b[i]!.score);
+
 /**
- * Peers, suggestions and paths on the embedded store for one graph, beside the brute-force way
- * (score the municipality against every other one; features precomputed, so only the pairing is
- * compared), all in one run.
+ * Peers, suggestions and paths on the embedded store for one graph, beside the brute force
+ * (every municipality scored exactly, no index walk, no pruning: PeerIndex's exhaustive mode),
+ * all in one run. The answers are compared with the brute force's, to the last bit.
  */
 export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }, samples: number, allTop10: boolean): Promise<void> {
   const store = new MemoryGraphStore();
@@ -27,34 +30,22 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
   emit(`${tag}.peers.top10.p50`, percentile(peers, 50), 'us');
   emit(`${tag}.peers.top10.p95`, percentile(peers, 95), 'us');
 
-  // Brute force: every municipality scored against the asked one.
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const features = new Map<string, FeatureSets>();
-  for (const id of graph.municipalityIds) {
-    const entry = store.graph.entry(id)!;
-    features.set(id, featuresFromLinked([...store.analytics.linkedOf(entry)].map((i) => store.graph.entryAt(i).node), countryNodeId));
-  }
-  const holderCounts = new Map<string, number>();
-  for (const sets of features.values()) for (const [basis, list] of sets) for (const z of list) holderCounts.set(`${basis}|${z}`, (holderCounts.get(`${basis}|${z}`) ?? 0) + 1);
-  const holders = (basis: SimilarityBasis, z: string) => holderCounts.get(`${basis}|${z}`) ?? 0;
-  const bruteForce = (id: string) => {
-    const own = features.get(id)!;
-    return graph.municipalityIds
-      .filter((other) => other !== id)
-      .map((other) => ({ id: other, sortName: normalizeText(byId.get(other)!.name), ...scorePair(own, features.get(other)!, { ...QUERY, holders }) }))
-      .filter((p) => p.score > 0)
-      .sort(comparePeers)
-      .slice(0, 10);
-  };
-  const bruteSample = sample.slice(0, Math.max(10, Math.floor(samples / 20)));
-  const brute = await latencies(bruteSample, bruteForce);
+  const index = store.analytics.peerIndex();
+  const bruteSample = sample.slice(0, Math.max(10, Math.floor(samples / 10)));
+  const brute = await latencies(bruteSample, (id) => index.query(peerQueryOf({ ...QUERY, id }), { exhaustive: true }));
   emit(`${tag}.peers.bruteforce.p50`, percentile(brute, 50), 'us');
   emit(`${tag}.peers.bruteforce_over_store.p50`, percentile(brute, 50) / percentile(peers, 50), 'ratio');
 
   if (allTop10) {
     started = performance.now();
-    for (const id of graph.municipalityIds) await store.analytics.similarMunicipalities({ ...QUERY, id });
+    const answers = new Map<string, PeerHit[]>();
+    for (const id of graph.municipalityIds) answers.set(id, index.query(peerQueryOf({ ...QUERY, id })));
     emit(`${tag}.peers.all_municipalities_top10`, performance.now() - started, 'ms');
+    // Brute force for every municipality is minutes at M: compared on a fixed sample of 1,000.
+    const checked = graph.municipalityIds.filter((_, i) => i % Math.max(1, Math.floor(graph.municipalityIds.length / 1000)) === 0);
+    const differing = checked.filter((id) => !sameHits(answers.get(id)!, index.query(peerQueryOf({ ...QUERY, id }), { exhaustive: true })));
+    emit(`${tag}.peers.all_municipalities_top10.checked_against_bruteforce`, checked.length, 'municipalities');
+    emit(`${tag}.peers.all_municipalities_top10.differing_from_bruteforce`, differing.length, 'municipalities');
   }
 
   const suggestions = await latencies(sample.slice(0, Math.min(samples, 300)), (id) => store.analytics.suggestPartners({ id, first: 10 }));
@@ -86,6 +77,10 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
     await memory.writeGraph({ nodes: graph.nodes, relations: graph.relations });
     const random = prng(13);
     const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
+    // The first call on Neo4j reads every municipality's ties into the peer index (once per graph version).
+    const started = performance.now();
+    await neo4j.analytics.similarMunicipalities({ ...QUERY, id: sample[0]! });
+    emit(`${tag}.peers.neo4j.index_build`, performance.now() - started, 'ms');
     for (const [name, run] of [
       ['peers.top10', (analytics: GraphAnalytics, id: string) => analytics.similarMunicipalities({ ...QUERY, id })],
       ['suggestions.top10', (analytics: GraphAnalytics, id: string) => analytics.suggestPartners({ id, first: 10 })],
@@ -104,4 +99,37 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
     await neo4j.close();
     await server?.stop();
   }
+}
+
+/**
+ * How often the default peers share a partner city: for 200 municipalities with at least five
+ * partnerships (a fixed sample), the share of their top-5 peers that share at least one partner
+ * municipality, under the default call and under plain counting (EQUAL weighting, every basis
+ * weight 1, as before ADR 0014).
+ */
+export async function benchPeerPartnerShare(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }): Promise<void> {
+  const store = new MemoryGraphStore();
+  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  const partnerships = new Map<string, number>();
+  for (const r of graph.relations) if (r.kind === 'PARTY_TO') partnerships.set(r.from, (partnerships.get(r.from) ?? 0) + 1);
+  const eligible = graph.municipalityIds.filter((id) => (partnerships.get(id) ?? 0) >= 5);
+  const random = prng(5);
+  const chosen = new Set<string>();
+  while (chosen.size < Math.min(200, eligible.length)) chosen.add(eligible[Math.floor(random() * eligible.length)]!);
+  const plain = Object.fromEntries(SIMILARITY_BASES.map((b) => [b, 1]));
+  for (const [name, query] of [
+    ['default', { ...QUERY, first: 5 }],
+    ['equal_counting', { ...QUERY, first: 5, weighting: 'EQUAL' as const, weights: plain }],
+  ] as const) {
+    let peers = 0;
+    let sharing = 0;
+    for (const id of chosen) {
+      for (const p of await store.analytics.similarMunicipalities({ ...query, id })) {
+        peers++;
+        if (p.byBasis.find((b) => b.basis === 'PARTNER_MUNICIPALITIES')!.shared.length > 0) sharing++;
+      }
+    }
+    emit(`${tag}.peers.top5_sharing_a_partner_city.${name}`, peers === 0 ? 0 : sharing / peers, 'share');
+  }
+  emit(`${tag}.peers.top5_sharing_a_partner_city.municipalities`, chosen.size, 'municipalities');
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { benchAnalysis, benchAnalysisNeo4j } from './analysisBench.js';
+import { benchAnalysis, benchAnalysisNeo4j, benchPeerPartnerShare } from './analysisBench.js';
 import { benchDataAvailable } from './data.js';
 import { benchImportMemory, benchImportNeo4j } from './importBench.js';
 import { benchMemoryStore } from './memoryBench.js';
@@ -76,7 +76,9 @@ if (suites.has('analysis')) {
       await benchAnalysisNeo4j('analysis.twin_cities', twinCitiesGraph(), 40);
     }
     console.error('# analysis on the embedded store, twin-cities.csv');
-    await benchAnalysis('analysis.memory.twin_cities', twinCitiesGraph(), analysisSamples, true);
+    const twinCities = twinCitiesGraph();
+    await benchAnalysis('analysis.memory.twin_cities', twinCities, analysisSamples, true);
+    await benchPeerPartnerShare('analysis.memory.twin_cities', twinCities);
   }
 }
 if (suites.has('import')) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { benchDataFile } from './data.js';
+import { resolveCountry } from '../server/src/domain/countries.js';
 import type { GraphNode, GraphRelation, Provenance } from '../server/src/domain/model.js';
 import { normalizeText } from '../server/src/store/searchText.js';
 
@@ -11,8 +12,8 @@ const slug = (text: string) => normalizeText(text).replace(/ /g, '-') || 'x';
 /**
  * The public twin-cities list (twin-cities.csv in BENCH_DATA_DIR, read in place) as a graph for the
  * benchmarks: one MUNICIPALITY per distinct (city, country) and one TWINNING partnership per
- * unordered pair. Countries stay free text here (no ISO code); the import command of the data
- * issue resolves them properly.
+ * unordered pair. Countries are resolved to ISO codes where the name is known (resolveCountry, as
+ * the importer does without aliases), so partner countries count as they would after an import.
  */
 export function twinCitiesGraph(path = TWIN_CITIES_CSV): { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] } {
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -25,7 +26,8 @@ export function twinCitiesGraph(path = TWIN_CITIES_CSV): { nodes: GraphNode[]; r
     if (!id) {
       id = `${slug(city)}--${slug(country)}`;
       places.set(key, id);
-      nodes.push({ id, kind: 'MUNICIPALITY', name: city, altNames: [], level: 'MUNICIPALITY', sources: provenance(row) });
+      const resolved = resolveCountry(country);
+      nodes.push({ id, kind: 'MUNICIPALITY', name: city, altNames: [], level: 'MUNICIPALITY', ...('code' in resolved ? { country: resolved.code } : {}), sources: provenance(row) });
     }
     return id;
   };

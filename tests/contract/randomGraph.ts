@@ -60,7 +60,7 @@ export const randomGraph = fc
       if (approaches.length > 0) relate('EXEMPLIFIES', x, pick(approaches));
     }
     for (let i = 0; i < spec.extra; i++) {
-      const choice = pick([0, 1, 2, 3, 4, 5, 6]);
+      const choice = pick([0, 1, 2, 3, 4, 5, 6, 7, 8]);
       if (choice === 0 && networks.length > 0) relate('MEMBER_OF', pick(actors), pick(networks));
       if (choice === 1 && projects.length > 0) relate('PARTICIPATES_IN', pick(actors), pick(projects));
       if (choice === 2 && programs.length > 0) relate('FUNDS', pick(programs), pick([...projects, ...partnerships, ...municipalities]));
@@ -68,6 +68,8 @@ export const randomGraph = fc
       if (choice === 4) relate('COLLABORATES_WITH', pick(actors), pick(actors));
       if (choice === 5 && projects.length > 0) relate('EXEMPLIFIES', pick(projects), pick(approaches));
       if (choice === 6) relate('LOCATED_IN', pick(organizations.length > 0 ? organizations : municipalities), pick(municipalities));
+      if (choice === 7 && partnerships.length > 1) relate('COLLABORATES_WITH', pick(partnerships), pick(partnerships));
+      if (choice === 8 && projects.length > 0) relate('COORDINATES', pick(municipalities), pick(projects));
     }
     return { nodes, relations };
   });

@@ -152,36 +152,53 @@ export type RelationKind =
   | 'PART_OF'
   | 'SUPPORTS';
 
-/** What two municipalities can have in common. */
+/**
+ * What two municipalities can have in common. Definitions (docs/adr/0014-peers-and-suggestions.md):
+ * the context of a municipality is itself, the partnerships it is party to and the projects it takes
+ * part in or coordinates; a relationship through LOCATED_IN or PART_OF never counts.
+ */
 export type SimilarityBasis =
+  /** Approaches it, its partnerships or its projects exemplify. */
   | 'APPROACHES'
+  /** Funding programmes it takes part in, or that fund it, its partnerships or its projects. */
   | 'FUNDING_PROGRAMS'
+  /** Networks tied to it or to its partnerships and projects. */
   | 'NETWORKS'
-  /** Countries of their partner municipalities and organisations. */
+  /** Countries of its partner municipalities and partner organisations, except its own country. */
   | 'PARTNER_COUNTRIES'
-  /** Municipalities they have a partnership or direct tie with. */
+  /** Its partners: the other municipalities party to its partnerships (twinnings and friendship ties are partnerships too). */
   | 'PARTNER_MUNICIPALITIES'
-  /** Organisations linked to them or to their partnerships and projects. */
+  /** Organisations tied to it, to its partnerships or to its projects (a party, a collaborator, an association it is member of). */
   | 'PARTNER_ORGANIZATIONS'
+  /** Projects it takes part in, coordinates, funds or supports, and projects tied to its partnerships. */
   | 'PROJECTS'
+  /** Themes it, its partnerships or its projects address. */
   | 'THEMES';
 
 export type SimilarityFilter = {
   /** ISO 3166-1 alpha-2 codes of the peers' countries. */
   countries?: Array<string> | null | undefined;
-  /** Leave out municipalities the municipality already has a partnership or direct tie with. */
+  /** Also leave out municipalities with a relationship directly to it. A peer's direct ties are otherwise shown as evidence (directTies). */
+  excludeDirectTies?: boolean | null | undefined;
+  /** Leave out its partners (the other parties of its partnerships): they are not peers. */
   excludePartners?: boolean | null | undefined;
   levels?: Array<MunicipalityLevel> | null | undefined;
+  /** List its partners only, every one with what the two share (score 0 included): the 'already partners' list. */
+  onlyPartners?: boolean | null | undefined;
 };
 
+/**
+ * How a peer's score is formed from the weights of shared features (see FeatureWeighting): S is the
+ * weight of what the two share, W(x) the weight of all x has, in the chosen bases.
+ */
 export type SimilarityMetric =
-  /** Sum over shared features of 1 / ln(how many municipalities have it): rare ones count more. */
+  /** Sum over shared features of 1 / ln(max(2, how many municipalities have it)), whatever the weighting. */
   | 'ADAMIC_ADAR'
-  /** Shared features / all features of the two. */
+  /** S / (W(a) + W(b) - S): the share of all the two have that they have in common. The default. */
   | 'JACCARD'
-  /** Shared features / features of the one with fewer. */
+  /** S / min(W(a), W(b)): the share of what the one with less has that the other has too. */
   | 'OVERLAP'
-  /** Weighted mean of the per-basis Jaccard scores, with the caller's weights. */
+  /** Per basis S_b / (W_b(a) + W_b(b) - S_b), averaged with the caller's basis weights. */
   | 'WEIGHTED';
 
 export type SourceType =

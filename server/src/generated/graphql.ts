@@ -92,13 +92,15 @@ export type ApproachRecommendation = {
 export type BasisScore = {
   __typename?: 'BasisScore';
   basis: SimilarityBasis;
+  /** The shared nodes with their weights, rarest first. */
+  features: Array<SharedFeature>;
   score: Scalars['Float']['output'];
   shared: Array<Node>;
 };
 
 export type BasisWeight = {
   basis: SimilarityBasis;
-  /** 0 or more; bases left out weigh 1. */
+  /** A finite number from 0 to 1000; bases left out weigh 1. Only the WEIGHTED metric reads it. */
   weight: Scalars['Float']['input'];
 };
 
@@ -214,6 +216,16 @@ export type FeatureCheck = {
   printed: Scalars['String']['output'];
   score?: Maybe<Scalars['Int']['output']>;
 };
+
+/** How much one shared feature counts. */
+export type FeatureWeighting =
+  /** Every feature counts 1. */
+  | 'EQUAL'
+  /**
+   * ln(1 + N / n): N municipalities in the graph, n of them have the feature. A partner city two
+   * municipalities share counts far more than a country thousands share. The default.
+   */
+  | 'RARITY';
 
 /** A wish about one feature of the summary table: a minimum, a maximum (as '+' counts: '-' = 0 ... '+++' = 3), and a weight. */
 export type FeatureWish = {
@@ -820,13 +832,26 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A node two steps away and not one step away. A step is one relationship (not LOCATED_IN or
+ * PART_OF), or one partnership: party to it, and the other party of it. So a path has two steps but
+ * up to four relationships (Mechelen, partnership, Dogbo, partnership, Banfora): a partner's partner
+ * is two steps away, as a user counts, though four relationships are walked.
+ */
 export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
   candidate: Node;
+  /** In plain words: through whom ("through 2 partners: Dogbo, Banfora; 1 network: ..."). */
+  explanation: Scalars['String']['output'];
+  /** How many intermediaries lead to the candidate. */
   pathCount: Scalars['Int']['output'];
-  /** Up to five two-step paths from the municipality to the candidate (via a partner, network, programme, ...). */
+  /** Up to five paths of two steps from the municipality to the candidate (via a partner, network, programme, ...). */
   paths: Array<Path>;
-  /** Sum over the justifying paths of 1 / ln(degree of the node in the middle): paths through small networks count more. */
+  /**
+   * (Sum over the intermediaries of 1 / ln(1 + what the intermediary reaches in one step)) /
+   * ln(1 + what the candidate reaches in one step): small circles and specific candidates count
+   * more than hubs. Ties: more intermediaries first, then the smaller candidate.
+   */
   score: Scalars['Float']['output'];
 };
 
@@ -1057,14 +1082,16 @@ export type Query = {
   /** One shortest path between two nodes (null when none within maxHops: 1-6, default 4). */
   shortestPath?: Maybe<Path>;
   /**
-   * Municipalities most like this one, with the score split per basis and the shared nodes as
-   * evidence. first: 1-100 (default 10). Ordered by score, then name, then id.
+   * Peers: other municipalities most like this one, with the score split per basis and the shared
+   * nodes as evidence. A peer is not one of its partners (filter.excludePartners, default true); a
+   * municipality that shares its partners and also has a direct tie with it stays a peer, the tie
+   * shown as evidence. first: 1-100 (default 10). Ordered by score, then name, then id.
    */
   similarMunicipalities: Array<SimilarMunicipality>;
   sources: SourceConnection;
   /** Counts of nodes and relationships per kind. */
   stats: Stats;
-  /** Municipalities and organisations the municipality is not yet linked to, reached in two steps, with the paths that justify each. */
+  /** Municipalities and organisations the municipality is not yet one step from, reached in two steps (see PartnerSuggestion), with the paths that justify each. */
   suggestPartners: Array<PartnerSuggestion>;
   themes: ThemeConnection;
   /** Who is asking: the token's name and role, or an anonymous reader. */
@@ -1214,6 +1241,7 @@ export type QuerySimilarMunicipalitiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   metric?: InputMaybe<SimilarityMetric>;
+  weighting?: InputMaybe<FeatureWeighting>;
   weights?: InputMaybe<Array<BasisWeight>>;
 };
 
@@ -1391,44 +1419,79 @@ export type SearchEdge = {
   score: Scalars['Float']['output'];
 };
 
+/** A feature two municipalities share, with what it weighs. */
+export type SharedFeature = {
+  __typename?: 'SharedFeature';
+  /** How many municipalities have it. */
+  holders: Scalars['Int']['output'];
+  node: Node;
+  /** What it adds to the shared weight S (under ADAMIC_ADAR: to the score). */
+  weight: Scalars['Float']['output'];
+};
+
 export type SimilarMunicipality = {
   __typename?: 'SimilarMunicipality';
   byBasis: Array<BasisScore>;
+  /** Relationships directly between the two: evidence, not a reason to leave the peer out. */
+  directTies: Array<Relation>;
+  /** In plain words: what the two share, rarest first, and how the score is formed. */
+  explanation: Scalars['String']['output'];
+  /** True when the peer is one of the municipality's partners (only with excludePartners: false or onlyPartners). */
+  isPartner: Scalars['Boolean']['output'];
+  /** The partnerships both are party to. */
+  partnerships: Array<Partnership>;
   peer: Municipality;
   /** The score under the chosen metric; the parts in byBasis add up to it. */
   score: Scalars['Float']['output'];
 };
 
-/** What two municipalities can have in common. */
+/**
+ * What two municipalities can have in common. Definitions (docs/adr/0014-peers-and-suggestions.md):
+ * the context of a municipality is itself, the partnerships it is party to and the projects it takes
+ * part in or coordinates; a relationship through LOCATED_IN or PART_OF never counts.
+ */
 export type SimilarityBasis =
+  /** Approaches it, its partnerships or its projects exemplify. */
   | 'APPROACHES'
+  /** Funding programmes it takes part in, or that fund it, its partnerships or its projects. */
   | 'FUNDING_PROGRAMS'
+  /** Networks tied to it or to its partnerships and projects. */
   | 'NETWORKS'
-  /** Countries of their partner municipalities and organisations. */
+  /** Countries of its partner municipalities and partner organisations, except its own country. */
   | 'PARTNER_COUNTRIES'
-  /** Municipalities they have a partnership or direct tie with. */
+  /** Its partners: the other municipalities party to its partnerships (twinnings and friendship ties are partnerships too). */
   | 'PARTNER_MUNICIPALITIES'
-  /** Organisations linked to them or to their partnerships and projects. */
+  /** Organisations tied to it, to its partnerships or to its projects (a party, a collaborator, an association it is member of). */
   | 'PARTNER_ORGANIZATIONS'
+  /** Projects it takes part in, coordinates, funds or supports, and projects tied to its partnerships. */
   | 'PROJECTS'
+  /** Themes it, its partnerships or its projects address. */
   | 'THEMES';
 
 export type SimilarityFilter = {
   /** ISO 3166-1 alpha-2 codes of the peers' countries. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Leave out municipalities the municipality already has a partnership or direct tie with. */
+  /** Also leave out municipalities with a relationship directly to it. A peer's direct ties are otherwise shown as evidence (directTies). */
+  excludeDirectTies?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Leave out its partners (the other parties of its partnerships): they are not peers. */
   excludePartners?: InputMaybe<Scalars['Boolean']['input']>;
   levels?: InputMaybe<Array<MunicipalityLevel>>;
+  /** List its partners only, every one with what the two share (score 0 included): the 'already partners' list. */
+  onlyPartners?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * How a peer's score is formed from the weights of shared features (see FeatureWeighting): S is the
+ * weight of what the two share, W(x) the weight of all x has, in the chosen bases.
+ */
 export type SimilarityMetric =
-  /** Sum over shared features of 1 / ln(how many municipalities have it): rare ones count more. */
+  /** Sum over shared features of 1 / ln(max(2, how many municipalities have it)), whatever the weighting. */
   | 'ADAMIC_ADAR'
-  /** Shared features / all features of the two. */
+  /** S / (W(a) + W(b) - S): the share of all the two have that they have in common. The default. */
   | 'JACCARD'
-  /** Shared features / features of the one with fewer. */
+  /** S / min(W(a), W(b)): the share of what the one with less has that the other has too. */
   | 'OVERLAP'
-  /** Weighted mean of the per-basis Jaccard scores, with the caller's weights. */
+  /** Per basis S_b / (W_b(a) + W_b(b) - S_b), averaged with the caller's basis weights. */
   | 'WEIGHTED';
 
 export type SkippedRows = {
@@ -1638,7 +1701,7 @@ export type ResolversTypes = ResolversObject<{
   ApproachFeature: ApproachFeature;
   ApproachRating: ResolverTypeWrapper<ApproachRatingModel>;
   ApproachRecommendation: ResolverTypeWrapper<Omit<ApproachRecommendation, 'approach' | 'cases' | 'networks' | 'programs'> & { approach: ResolversTypes['Approach'], cases: Array<ResolversTypes['Node']>, networks: Array<ResolversTypes['Node']>, programs: Array<ResolversTypes['Node']> }>;
-  BasisScore: ResolverTypeWrapper<Omit<BasisScore, 'shared'> & { shared: Array<ResolversTypes['Node']> }>;
+  BasisScore: ResolverTypeWrapper<Omit<BasisScore, 'features' | 'shared'> & { features: Array<ResolversTypes['SharedFeature']>, shared: Array<ResolversTypes['Node']> }>;
   BasisWeight: BasisWeight;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeRecordModel>;
@@ -1652,6 +1715,7 @@ export type ResolversTypes = ResolversObject<{
   Deletion: ResolverTypeWrapper<DeletionResultModel>;
   Direction: Direction;
   FeatureCheck: ResolverTypeWrapper<FeatureCheck>;
+  FeatureWeighting: FeatureWeighting;
   FeatureWish: FeatureWish;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FundingProgram: ResolverTypeWrapper<GraphNodeModel>;
@@ -1727,7 +1791,8 @@ export type ResolversTypes = ResolversObject<{
   SdgEdge: ResolverTypeWrapper<Omit<SdgEdge, 'node'> & { node: ResolversTypes['Sdg'] }>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Node'] }>;
-  SimilarMunicipality: ResolverTypeWrapper<Omit<SimilarMunicipality, 'byBasis' | 'peer'> & { byBasis: Array<ResolversTypes['BasisScore']>, peer: ResolversTypes['Municipality'] }>;
+  SharedFeature: ResolverTypeWrapper<Omit<SharedFeature, 'node'> & { node: ResolversTypes['Node'] }>;
+  SimilarMunicipality: ResolverTypeWrapper<Omit<SimilarMunicipality, 'byBasis' | 'directTies' | 'partnerships' | 'peer'> & { byBasis: Array<ResolversTypes['BasisScore']>, directTies: Array<ResolversTypes['Relation']>, partnerships: Array<ResolversTypes['Partnership']>, peer: ResolversTypes['Municipality'] }>;
   SimilarityBasis: SimilarityBasis;
   SimilarityFilter: SimilarityFilter;
   SimilarityMetric: SimilarityMetric;
@@ -1753,7 +1818,7 @@ export type ResolversParentTypes = ResolversObject<{
   Approach: GraphNodeModel;
   ApproachRating: ApproachRatingModel;
   ApproachRecommendation: Omit<ApproachRecommendation, 'approach' | 'cases' | 'networks' | 'programs'> & { approach: ResolversParentTypes['Approach'], cases: Array<ResolversParentTypes['Node']>, networks: Array<ResolversParentTypes['Node']>, programs: Array<ResolversParentTypes['Node']> };
-  BasisScore: Omit<BasisScore, 'shared'> & { shared: Array<ResolversParentTypes['Node']> };
+  BasisScore: Omit<BasisScore, 'features' | 'shared'> & { features: Array<ResolversParentTypes['SharedFeature']>, shared: Array<ResolversParentTypes['Node']> };
   BasisWeight: BasisWeight;
   Boolean: Scalars['Boolean']['output'];
   Change: ChangeRecordModel;
@@ -1828,7 +1893,8 @@ export type ResolversParentTypes = ResolversObject<{
   SdgEdge: Omit<SdgEdge, 'node'> & { node: ResolversParentTypes['Sdg'] };
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Node'] };
-  SimilarMunicipality: Omit<SimilarMunicipality, 'byBasis' | 'peer'> & { byBasis: Array<ResolversParentTypes['BasisScore']>, peer: ResolversParentTypes['Municipality'] };
+  SharedFeature: Omit<SharedFeature, 'node'> & { node: ResolversParentTypes['Node'] };
+  SimilarMunicipality: Omit<SimilarMunicipality, 'byBasis' | 'directTies' | 'partnerships' | 'peer'> & { byBasis: Array<ResolversParentTypes['BasisScore']>, directTies: Array<ResolversParentTypes['Relation']>, partnerships: Array<ResolversParentTypes['Partnership']>, peer: ResolversParentTypes['Municipality'] };
   SimilarityFilter: SimilarityFilter;
   SkippedRows: SkippedRows;
   Source: GraphNodeModel;
@@ -1880,6 +1946,7 @@ export type ApproachRecommendationResolvers<ContextType = AtlasContext, ParentTy
 
 export type BasisScoreResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['BasisScore'] = ResolversParentTypes['BasisScore']> = ResolversObject<{
   basis?: Resolver<ResolversTypes['SimilarityBasis'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['SharedFeature']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   shared?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
@@ -2152,6 +2219,7 @@ export type PageInfoResolvers<ContextType = AtlasContext, ParentType extends Res
 
 export type PartnerSuggestionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = ResolversObject<{
   candidate?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pathCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2255,7 +2323,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   sdgs?: Resolver<ResolversTypes['SdgConnection'], ParentType, ContextType, RequireFields<QuerySdgsArgs, 'first'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
-  similarMunicipalities?: Resolver<Array<ResolversTypes['SimilarMunicipality']>, ParentType, ContextType, RequireFields<QuerySimilarMunicipalitiesArgs, 'first' | 'id' | 'metric'>>;
+  similarMunicipalities?: Resolver<Array<ResolversTypes['SimilarMunicipality']>, ParentType, ContextType, RequireFields<QuerySimilarMunicipalitiesArgs, 'first' | 'id' | 'metric' | 'weighting'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   suggestPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestPartnersArgs, 'first' | 'id'>>;
@@ -2338,8 +2406,18 @@ export type SearchEdgeResolvers<ContextType = AtlasContext, ParentType extends R
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SharedFeatureResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SharedFeature'] = ResolversParentTypes['SharedFeature']> = ResolversObject<{
+  holders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type SimilarMunicipalityResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SimilarMunicipality'] = ResolversParentTypes['SimilarMunicipality']> = ResolversObject<{
   byBasis?: Resolver<Array<ResolversTypes['BasisScore']>, ParentType, ContextType>;
+  directTies?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isPartner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
   peer?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
@@ -2476,6 +2554,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   SdgEdge?: SdgEdgeResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SharedFeature?: SharedFeatureResolvers<ContextType>;
   SimilarMunicipality?: SimilarMunicipalityResolvers<ContextType>;
   SkippedRows?: SkippedRowsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

@@ -5,12 +5,11 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import { readMapLayer } from '../map/mapLayer.js';
-import { SIMILARITY_BASES } from '../store/analysis/similarity.js';
-import type { GraphPath } from '../store/GraphAnalytics.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import { toNodeFilter, toNodeSort } from './filters.js';
 import { relationView } from './models.js';
 import { offsetAfter, pageSize, toConnection } from './pagination.js';
+import { partnerSuggestionView, pathView, similarityQueryOf, similarMunicipalityView } from './similarity.js';
 
 type ListArgs = { filter?: Parameters<typeof toNodeFilter>[0]; sort?: Parameters<typeof toNodeSort>[0]; first?: number | null; after?: string | null };
 
@@ -32,7 +31,6 @@ async function requireNode(ctx: AtlasContext, id: string, kind?: string) {
   return node;
 }
 
-const pathView = (p: GraphPath) => ({ nodes: p.nodes, relations: p.relations.map(relationView), length: p.relations.length });
 
 function maxHopsOf(maxHops: number | null | undefined): number {
   const hops = maxHops ?? LIMITS.maxHops.default;
@@ -124,28 +122,15 @@ export const Query: QueryResolvers = {
     return toConnection(page, (node, cursor) => ({ node, cursor }));
   },
 
-  similarMunicipalities: async (_root, { id, first, metric, basis, weights, filter }, ctx) => {
-    await requireNode(ctx, id, 'MUNICIPALITY');
-    const bases = basis && basis.length > 0 ? basis : SIMILARITY_BASES;
-    for (const w of weights ?? []) {
-      if (!(w.weight >= 0)) throw new BadUserInputError(`Weights must be 0 or more (got ${w.weight} for ${w.basis}).`, 'weights');
-    }
-    return ctx.analytics.similarMunicipalities({
-      id,
-      first: pageSize(first, LIMITS.peers),
-      metric: metric ?? 'JACCARD',
-      bases,
-      weights: Object.fromEntries((weights ?? []).map((w) => [w.basis, w.weight])),
-      countries: filter?.countries ?? undefined,
-      levels: filter?.levels ?? undefined,
-      excludePartners: filter?.excludePartners ?? false,
-    });
+  similarMunicipalities: async (_root, args, ctx) => {
+    const self = await requireNode(ctx, args.id, 'MUNICIPALITY');
+    const query = similarityQueryOf(args);
+    return (await ctx.analytics.similarMunicipalities(query)).map((m) => similarMunicipalityView(self, m, query));
   },
 
   suggestPartners: async (_root, { id, first, kinds }, ctx) => {
     await requireNode(ctx, id);
-    const results = await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined });
-    return results.map((s) => ({ ...s, paths: s.paths.map(pathView) }));
+    return (await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined })).map(partnerSuggestionView);
   },
 
   shortestPath: async (_root, { from, to, relationKinds, maxHops }, ctx) => {

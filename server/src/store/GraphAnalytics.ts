@@ -1,35 +1,42 @@
 import type { GraphNode, GraphRelation, MunicipalityLevel, NodeKind, RelationKind } from '../domain/model.js';
-import type { SimilarityBasis, SimilarityMetric } from './analysis/similarity.js';
+import type { FeatureWeighting, PairTotals, SimilarityBasis, SimilarityMetric } from './analysis/similarity.js';
 
 /**
  * THE PORT for analysis, beside GraphStore (ctx.analytics in resolvers): peers, suggestions, paths
  * and metrics. Each adapter supplies one over the same graph as its store (see ports.ts). The
- * arithmetic lives in store/analysis/ so that the adapters agree exactly.
+ * rules and the arithmetic live in store/analysis/ so that the adapters agree exactly; the
+ * definitions are docs/adr/0014-peers-and-suggestions.md.
  *
  * Definitions used below:
- * - context(x): x and the partnerships, projects and programmes x is PARTY_TO, PARTICIPATES_IN or
- *   COORDINATES (as for list filters).
- * - linked(x): every node joined by one relationship (either direction) to a node of context(x),
- *   except through LOCATED_IN and PART_OF, and except x itself and the nodes of context(x).
- * - features(m): linked(m) grouped by kind into bases (see analysis/similarity.ts), plus the
- *   countries of linked municipalities and organisations.
+ * - context(m) of a municipality: m, the partnerships it is PARTY_TO and the projects it
+ *   PARTICIPATES_IN or COORDINATES.
+ * - partners(m): the other municipalities PARTY_TO a partnership m is PARTY_TO (partnerships,
+ *   twinnings, friendship ties: every PARTNERSHIP node). directTies(m): municipalities joined to m
+ *   by one relationship other than LOCATED_IN / PART_OF.
+ * - features(m): per basis, what analysis/features.ts featuresOf reads from the relationships of
+ *   context(m).
+ * - reach(x): the nodes one step from x: joined by one relationship (not LOCATED_IN / PART_OF, not
+ *   to a partnership), or the other parties of a partnership x is PARTY_TO (a partnership is one
+ *   step). See analysis/suggestions.ts.
  */
 export interface GraphAnalytics {
   /**
    * Municipalities sharing at least one feature with `id` in the chosen bases, scored by the
-   * metric (analysis/similarity.ts scorePair), with score > 0, ordered by score descending, then
-   * sort name, then id; at most `first`. `id` itself is never a peer. With excludePartners,
-   * municipalities in linked(id) are left out. Unknown id or not a municipality: empty list.
+   * metric (analysis/similarity.ts), with score > 0, ordered by score descending, then sort name,
+   * then id; at most `first`. `id` itself is never a peer. excludePartners leaves out partners(id),
+   * excludeDirectTies directTies(id). onlyPartners: partners(id) only, score 0 included.
+   * Unknown id or not a municipality: empty list.
    */
   similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]>;
 
   /**
-   * Candidates c (of `kinds`, default MUNICIPALITY and ORGANIZATION) with c in linked(i) for an
-   * intermediary i in linked(id) of kind MUNICIPALITY, ORGANIZATION, NETWORK, FUNDING_PROGRAM or
-   * PROJECT; c is not id and not in linked(id). Score: sum over those intermediaries of
-   * 1 / ln(|linked(i)|). Ordered by score descending, then sort name, then id; at most `first`.
-   * Each carries up to five paths (intermediaries by weight, then id), and the number there are.
-   * Unknown id: empty list.
+   * Candidates c (of `kinds`, default MUNICIPALITY and ORGANIZATION) in reach(i) for an
+   * intermediary i in reach(id) of kind MUNICIPALITY, ORGANIZATION, NETWORK, FUNDING_PROGRAM or
+   * PROJECT; c is not id and not in reach(id). Score: (sum over those intermediaries, in id order,
+   * of 1 / ln(1 + |reach(i)|)) / ln(1 + |reach(c)|): hubs in the middle and hubs as candidates
+   * count less. Ordered by score descending, then more intermediaries, then smaller |reach(c)|,
+   * then sort name, then id; at most `first`. Each carries up to five paths of at most two steps
+   * (intermediaries by weight, then id), and the intermediaries by kind. Unknown id: empty list.
    */
   suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]>;
 
@@ -52,17 +59,38 @@ export interface SimilarityQuery {
   id: string;
   first: number;
   metric: SimilarityMetric;
+  /** How shared features weigh (default RARITY). */
+  weighting?: FeatureWeighting;
   bases: readonly SimilarityBasis[];
   weights?: Partial<Record<SimilarityBasis, number>>;
   countries?: readonly string[];
   levels?: readonly MunicipalityLevel[];
+  /** Default true. */
   excludePartners?: boolean;
+  excludeDirectTies?: boolean;
+  onlyPartners?: boolean;
+}
+
+export interface SharedEvidence {
+  node: GraphNode;
+  /** How many municipalities have this feature. */
+  holders: number;
+  /** What it adds to the shared sum under the query's metric and weighting. */
+  weight: number;
 }
 
 export interface SimilarityMatch {
   peer: GraphNode;
   score: number;
-  byBasis: { basis: SimilarityBasis; score: number; shared: GraphNode[] }[];
+  byBasis: { basis: SimilarityBasis; score: number; shared: SharedEvidence[] }[];
+  /** The partnerships both are party to: not empty only for partners. */
+  partnerships: GraphNode[];
+  /** Relationships directly between the two. */
+  directTies: GraphRelation[];
+  /** Municipalities in the graph (N of the rarity weight). */
+  municipalityCount: number;
+  /** W(a), W(b) and S (analysis/similarity.ts) over the query's bases. */
+  totals: PairTotals;
 }
 
 export interface SuggestionQuery {
@@ -81,6 +109,10 @@ export interface PartnerSuggestionResult {
   score: number;
   paths: GraphPath[];
   pathCount: number;
+  /** Every intermediary (kind and name), by weight then id: for the explanation. */
+  via: GraphNode[];
+  /** |reach(candidate)|. */
+  candidateDegree: number;
 }
 
 export interface PathQuery {

@@ -1,103 +1,55 @@
-import type { GraphNode, NodeKind } from '../../domain/model.js';
+import type { SimilarityBasis } from './features.js';
+
+export { SIMILARITY_BASES, UNLINKING_RELATIONS, type SimilarityBasis } from './features.js';
 
 /**
- * The similarity rules shared by every store and by the brute-force reference in the tests:
- * which features a municipality has, and how two feature sets score. Stores only differ in how
- * they find the features; the arithmetic is this module's, so the answers agree to the last bit.
+ * The arithmetic of peers (docs/adr/0014-peers-and-suggestions.md), shared by both stores through
+ * PeerIndex. With N municipalities in the graph and n(f) of them having feature f:
+ * - r(f), how much f counts: RARITY ln(1 + N / n(f)); EQUAL 1. A partner city two municipalities
+ *   have counts far more than a country thousands have.
+ * - c_b, the weight of basis b: the caller's, else DEFAULT_BASIS_WEIGHTS (partners count most).
+ * - R_b(x): the r(f) of x's features in basis b, added in id order; W(x) = the c_b * R_b(x) added
+ *   in the query's basis order. T_b: the r(f) of the shared features of b, in id order; S = the
+ *   c_b * T_b added in basis order.
+ * - JACCARD part_b = c_b * T_b / ((W(a) + W(b)) - S); OVERLAP part_b = c_b * T_b / min(W(a), W(b));
+ *   ADAMIC_ADAR part_b = c_b * (sum over shared f of b, in id order, of 1 / ln(max(2, n(f))));
+ *   WEIGHTED part_b = (c_b / (sum of c)) * T_b / ((R_b(a) + R_b(b)) - T_b). A part whose
+ *   denominator is 0 is 0.
+ * - score = the parts added in basis order.
  */
-
-export const SIMILARITY_BASES = [
-  'PARTNER_MUNICIPALITIES',
-  'PARTNER_ORGANIZATIONS',
-  'NETWORKS',
-  'FUNDING_PROGRAMS',
-  'PROJECTS',
-  'THEMES',
-  'APPROACHES',
-  'PARTNER_COUNTRIES',
-] as const;
-export type SimilarityBasis = (typeof SIMILARITY_BASES)[number];
 
 export const SIMILARITY_METRICS = ['JACCARD', 'OVERLAP', 'ADAMIC_ADAR', 'WEIGHTED'] as const;
 export type SimilarityMetric = (typeof SIMILARITY_METRICS)[number];
 
-/** The basis a linked node counts for, by its kind (countries are derived separately). */
-export const BASIS_OF_KIND: Partial<Record<NodeKind, SimilarityBasis>> = {
-  MUNICIPALITY: 'PARTNER_MUNICIPALITIES',
-  ORGANIZATION: 'PARTNER_ORGANIZATIONS',
-  NETWORK: 'NETWORKS',
-  FUNDING_PROGRAM: 'FUNDING_PROGRAMS',
-  PROJECT: 'PROJECTS',
-  THEME: 'THEMES',
-  APPROACH: 'APPROACHES',
-};
+export const FEATURE_WEIGHTINGS = ['RARITY', 'EQUAL'] as const;
+export type FeatureWeighting = (typeof FEATURE_WEIGHTINGS)[number];
 
-/** Relationship kinds that do not make two nodes "linked" for similarity and suggestions. */
-export const UNLINKING_RELATIONS = ['LOCATED_IN', 'PART_OF'] as const;
-
-/** Feature ids per basis, each list sorted by id. */
-export type FeatureSets = Map<SimilarityBasis, string[]>;
+/** Largest weight a caller may give a basis; weights are relative, so a bound loses nothing. */
+export const MAX_BASIS_WEIGHT = 1000;
 
 /**
- * The features of a node from the nodes it is linked to (see GraphAnalytics): each linked node
- * counts for its kind's basis, and partner municipalities and organisations also give their
- * country (as the COUNTRY node's id) to PARTNER_COUNTRIES.
+ * Basis weights when the caller gives none: sharing a partner city says most about two
+ * municipalities, sharing a theme, an approach or a partner country least.
  */
-export function featuresFromLinked(linked: Iterable<GraphNode>, countryNodeId: (code: string) => string): FeatureSets {
-  const sets = new Map<SimilarityBasis, Set<string>>();
-  const add = (basis: SimilarityBasis, id: string) => {
-    let set = sets.get(basis);
-    if (!set) sets.set(basis, (set = new Set()));
-    set.add(id);
-  };
-  for (const node of linked) {
-    const basis = BASIS_OF_KIND[node.kind];
-    if (!basis) continue;
-    add(basis, node.id);
-    if ((node.kind === 'MUNICIPALITY' || node.kind === 'ORGANIZATION') && node.country) add('PARTNER_COUNTRIES', countryNodeId(node.country));
-  }
-  const out: FeatureSets = new Map();
-  for (const basis of SIMILARITY_BASES) {
-    const set = sets.get(basis);
-    if (set) out.set(basis, [...set].sort());
-  }
-  return out;
+export const DEFAULT_BASIS_WEIGHTS: Readonly<Record<SimilarityBasis, number>> = {
+  PARTNER_MUNICIPALITIES: 3,
+  PARTNER_ORGANIZATIONS: 1,
+  NETWORKS: 1,
+  FUNDING_PROGRAMS: 1,
+  PROJECTS: 1,
+  THEMES: 0.5,
+  APPROACHES: 0.5,
+  PARTNER_COUNTRIES: 0.5,
+};
+
+/** c_b for each of the query's bases, in its order. */
+export function basisWeightsOf(query: { bases: readonly SimilarityBasis[]; weights?: Partial<Record<SimilarityBasis, number>> }): number[] {
+  return query.bases.map((b) => query.weights?.[b] ?? DEFAULT_BASIS_WEIGHTS[b]);
 }
 
-export interface BasisPart {
-  basis: SimilarityBasis;
-  score: number;
-  /** Shared feature ids, sorted. */
-  shared: string[];
-}
-
-export interface PairScore {
-  score: number;
-  byBasis: BasisPart[];
-}
-
-export interface ScoreOptions {
-  metric: SimilarityMetric;
-  bases: readonly SimilarityBasis[];
-  /** Weights for WEIGHTED; a basis without one weighs 1. */
-  weights?: Partial<Record<SimilarityBasis, number>>;
-  /** ADAMIC_ADAR: how many municipalities have this feature (in its basis). */
-  holders?: (basis: SimilarityBasis, featureId: string) => number;
-}
-
-export function intersect(a: readonly string[], b: readonly string[]): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return out;
+/** RARITY weight of a feature held by `holders` of `municipalities`. */
+export function rarityWeight(municipalities: number, holders: number): number {
+  return Math.log(1 + municipalities / Math.max(1, holders));
 }
 
 /** The inverse-log weight of a shared feature held by `holders` municipalities. */
@@ -105,99 +57,48 @@ export function adamicAdarWeight(holders: number): number {
   return 1 / Math.log(Math.max(2, holders));
 }
 
-/**
- * The one place the metrics' arithmetic lives. For a pair, per basis i (in options.bases order):
- * sizeA[aAt + i], sizeB[bAt + i] (feature counts of each side), shared[sAt + i] (shared count) and
- * adamicAdar[sAt + i] (sum over shared features, in feature id order, of adamicAdarWeight).
- * Writes the per-basis parts into `parts` when given and returns their sum, added in basis order.
- * Flat arrays and offsets so the embedded store can score thousands of candidates without
- * allocating; scorePair (and the reference in the tests) call it the same way.
- */
-export class PairScorer {
-  private readonly weights: number[];
-  private readonly totalWeight: number;
-  readonly size: number;
-
-  constructor(private readonly options: ScoreOptions) {
-    this.size = options.bases.length;
-    this.weights = options.bases.map((b) => options.weights?.[b] ?? 1);
-    let total = 0;
-    for (const w of this.weights) total += w;
-    this.totalWeight = total;
-  }
-
-  score(
-    sizeA: ArrayLike<number>,
-    aAt: number,
-    sizeB: ArrayLike<number>,
-    bAt: number,
-    shared: ArrayLike<number>,
-    adamicAdar: ArrayLike<number>,
-    sAt: number,
-    parts?: number[],
-  ): number {
-    const n = this.size;
-    let totalA = 0;
-    let totalB = 0;
-    let totalShared = 0;
-    for (let i = 0; i < n; i++) {
-      totalA += sizeA[aAt + i]!;
-      totalB += sizeB[bAt + i]!;
-      totalShared += shared[sAt + i]!;
-    }
-    const union = totalA + totalB - totalShared;
-    const smaller = Math.min(totalA, totalB);
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const common = shared[sAt + i]!;
-      let part: number;
-      switch (this.options.metric) {
-        case 'JACCARD':
-          part = union === 0 ? 0 : common / union;
-          break;
-        case 'OVERLAP':
-          part = smaller === 0 ? 0 : common / smaller;
-          break;
-        case 'ADAMIC_ADAR':
-          part = adamicAdar[sAt + i]!;
-          break;
-        case 'WEIGHTED': {
-          const u = sizeA[aAt + i]! + sizeB[bAt + i]! - common;
-          const jaccard = u === 0 ? 0 : common / u;
-          part = this.totalWeight === 0 ? 0 : (this.weights[i]! * jaccard) / this.totalWeight;
-          break;
-        }
-      }
-      if (parts) parts[i] = part;
-      sum += part;
-    }
-    return sum;
-  }
+/** Per-basis sums of a pair, in the query's basis order: R_b(a), R_b(b), T_b (see the module comment). */
+export interface BasisSums {
+  own: readonly number[];
+  theirs: readonly number[];
+  shared: readonly number[];
+  adamicAdar: readonly number[];
 }
 
-/** Scores a pair of feature sets: the brute-force way, by intersecting the sorted lists. */
-export function scorePair(a: FeatureSets, b: FeatureSets, options: ScoreOptions): PairScore {
-  const holders = options.holders ?? (() => 2);
-  const sizeA: number[] = [];
-  const sizeB: number[] = [];
-  const sharedCounts: number[] = [];
-  const sums: number[] = [];
-  const sharedLists: string[][] = [];
-  for (const basis of options.bases) {
-    const fa = a.get(basis) ?? [];
-    const fb = b.get(basis) ?? [];
-    const shared = intersect(fa, fb);
-    let adamicAdar = 0;
-    for (const z of shared) adamicAdar += adamicAdarWeight(holders(basis, z));
-    sizeA.push(fa.length);
-    sizeB.push(fb.length);
-    sharedCounts.push(shared.length);
-    sums.push(adamicAdar);
-    sharedLists.push(shared);
+export interface PairTotals {
+  own: number;
+  theirs: number;
+  shared: number;
+}
+
+/** W(a), W(b) and S of a pair (see the module comment). */
+export function pairTotals(c: readonly number[], sums: BasisSums): PairTotals {
+  const totals: PairTotals = { own: 0, theirs: 0, shared: 0 };
+  for (let i = 0; i < c.length; i++) {
+    totals.own += c[i]! * sums.own[i]!;
+    totals.theirs += c[i]! * sums.theirs[i]!;
+    totals.shared += c[i]! * sums.shared[i]!;
   }
-  const parts: number[] = [];
-  const score = new PairScorer(options).score(sizeA, 0, sizeB, 0, sharedCounts, sums, 0, parts);
-  return { score, byBasis: options.bases.map((basis, i) => ({ basis, score: parts[i]!, shared: sharedLists[i]! })) };
+  return totals;
+}
+
+/** The per-basis parts of a pair's score under the query's metric, with c the basis weights. */
+export function scoreParts(metric: SimilarityMetric, c: readonly number[], sums: BasisSums): number[] {
+  const { own, theirs, shared } = pairTotals(c, sums);
+  const ratio = (x: number, d: number) => (d > 0 ? x / d : 0);
+  switch (metric) {
+    case 'JACCARD':
+      return sums.shared.map((t, i) => ratio(c[i]! * t, own + theirs - shared));
+    case 'OVERLAP':
+      return sums.shared.map((t, i) => ratio(c[i]! * t, Math.min(own, theirs)));
+    case 'ADAMIC_ADAR':
+      return sums.adamicAdar.map((t, i) => c[i]! * t);
+    case 'WEIGHTED': {
+      let total = 0;
+      for (const w of c) total += w;
+      return sums.shared.map((t, i) => ratio(c[i]!, total) * ratio(t, sums.own[i]! + sums.theirs[i]! - t));
+    }
+  }
 }
 
 /** Order of peers: score descending, then the peer's sort name, then id. */

@@ -1,17 +1,8 @@
-import { countryNodeId, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
+import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
+import { CONTEXT_LINKS, featuresOf, type Tie } from '../analysis/features.js';
 import { computeMetrics } from '../analysis/metrics.js';
-import { comparePathSteps, INTERMEDIARY_KINDS, suggestionWeight } from '../analysis/suggestions.js';
-import {
-  adamicAdarWeight,
-  comparePeers,
-  featuresFromLinked,
-  intersect,
-  PairScorer,
-  SIMILARITY_BASES,
-  UNLINKING_RELATIONS,
-  type FeatureSets,
-  type SimilarityBasis,
-} from '../analysis/similarity.js';
+import { PeerIndex, peerQueryOf } from '../analysis/peerIndex.js';
+import { comparePathSteps, pathNodeIds, rankSuggestions, reachOf, type ReachNode, type Step } from '../analysis/suggestions.js';
 import type {
   GraphAnalytics,
   GraphPath,
@@ -22,30 +13,15 @@ import type {
   SimilarityQuery,
   SuggestionQuery,
 } from '../GraphAnalytics.js';
-import { compareStrings } from '../searchText.js';
 import type { AdjacencyGraph, NodeEntry } from './AdjacencyGraph.js';
-import { contextOf } from './listFilter.js';
-
-const UNLINKING: ReadonlySet<RelationKind> = new Set(UNLINKING_RELATIONS);
-
-/** Feature sets of every municipality and, per feature, the municipalities holding it. */
-interface FeatureIndex {
-  features: Map<number, FeatureSets>;
-  holders: Map<string, number[]>;
-  /** Feature counts per municipality and basis: sizes[index * 8 + basis number]. */
-  sizes: Int32Array;
-  /** How many municipalities there are: the most candidates a query can have. */
-  candidateCapacity: number;
-}
-
-const featureKey = (basis: SimilarityBasis, id: string) => `${basis}\u0000${id}`;
 
 /**
- * GraphAnalytics on the embedded store. The feature index and the metrics are built once per
- * version of the graph (the store bumps `version` on every write) and reused until the next write.
+ * GraphAnalytics on the embedded store. The peer index and the metrics are built once per version
+ * of the graph (the store bumps `version` on every write) and reused until the next write.
  */
 export class MemoryAnalytics implements GraphAnalytics {
-  private index: { version: number; value: FeatureIndex } | null = null;
+  private index: { version: number; value: PeerIndex } | null = null;
+  private reachSizes: { version: number; value: Map<string, number> } | null = null;
   private metricsCache: { version: number; value: Map<string, NodeMetricsResult> } | null = null;
 
   constructor(
@@ -57,152 +33,33 @@ export class MemoryAnalytics implements GraphAnalytics {
   async similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
     const self = this.graph.entry(query.id);
     if (!self || self.node.kind !== 'MUNICIPALITY') return [];
-    const index = this.featureIndex();
-    const own = index.features.get(self.index) ?? new Map<SimilarityBasis, string[]>();
-    const bases = query.bases;
-    const width = bases.length;
-    const basisColumns = bases.map((b) => SIMILARITY_BASES.indexOf(b));
-    const excluded = query.excludePartners ? this.linkedOf(self) : null;
-    const countries = query.countries && query.countries.length > 0 ? new Set(query.countries) : null;
-    const levels = query.levels && query.levels.length > 0 ? new Set<string>(query.levels) : null;
-    const filtered = excluded !== null || countries !== null || levels !== null;
-    const accepts = (candidate: number) => {
-      if (candidate === self.index) return false;
-      if (!filtered) return true;
-      if (excluded?.has(candidate)) return false;
-      const node = this.graph.entryAt(candidate).node;
-      return (!countries || countries.has(node.country ?? '')) && (!levels || levels.has(node.level ?? ''));
-    };
-
-    // Count shared features per candidate and basis in flat arrays, walking own features in basis,
-    // then id order, so that the Adamic-Adar sums add up in the same order as scorePair's.
-    // Hub features (a country, a big network) have thousands of holders: this loop is the cost.
-    const scratch = this.scratchFor(index.candidateCapacity * width);
-    const stamp = ++scratch.stamp;
-    const { seen, slot: slots, shared, adamicAdar } = scratch;
-    const candidates: number[] = [];
-    for (let b = 0; b < width; b++) {
-      for (const z of own.get(bases[b]!) ?? []) {
-        const holding = index.holders.get(featureKey(bases[b]!, z))!;
-        const weight = adamicAdarWeight(holding.length);
-        for (let h = 0; h < holding.length; h++) {
-          const candidate = holding[h]!;
-          let slot: number;
-          if (seen[candidate] !== stamp) {
-            seen[candidate] = stamp;
-            if (!accepts(candidate)) {
-              slots[candidate] = -1;
-              continue;
-            }
-            slot = candidates.length;
-            slots[candidate] = slot;
-            candidates.push(candidate);
-            for (let i = slot * width; i < slot * width + width; i++) {
-              shared[i] = 0;
-              adamicAdar[i] = 0;
-            }
-          } else {
-            slot = slots[candidate]!;
-            if (slot < 0) continue;
-          }
-          shared[slot * width + b]! += 1;
-          adamicAdar[slot * width + b]! += weight;
-        }
-      }
-    }
-
-    const scorer = new PairScorer(query);
-    const ownSizes = basisColumns.map((c) => index.sizes[self.index * SIMILARITY_BASES.length + c]!);
-    // With every basis in canonical order, a candidate's sizes are read in place.
-    const allBases = width === SIMILARITY_BASES.length && basisColumns.every((c, i) => c === i);
-    const theirSizes = new Int32Array(width);
-    const top: { candidate: number; slot: number; score: number; sortName: string; id: string }[] = [];
-    for (let slot = 0; slot < candidates.length; slot++) {
-      const candidate = candidates[slot]!;
-      let score: number;
-      if (allBases) score = scorer.score(ownSizes, 0, index.sizes, candidate * width, shared, adamicAdar, slot * width);
-      else {
-        for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
-        score = scorer.score(ownSizes, 0, theirSizes, 0, shared, adamicAdar, slot * width);
-      }
-      if (score <= 0) continue;
-      if (top.length === query.first && score < top[top.length - 1]!.score) continue;
-      const id = this.graph.entryAt(candidate).node.id;
-      insertTop(top, { candidate, slot, score, sortName: this.sortName(id), id }, query.first, comparePeers);
-    }
-
-    return top.map(({ candidate, slot, score }) => {
-      const theirs = index.features.get(candidate)!;
-      for (let b = 0; b < width; b++) theirSizes[b] = index.sizes[candidate * SIMILARITY_BASES.length + basisColumns[b]!]!;
-      const parts: number[] = [];
-      scorer.score(ownSizes, 0, theirSizes, 0, shared, adamicAdar, slot * width, parts);
-      return {
-        peer: this.graph.entryAt(candidate).node,
-        score,
-        byBasis: bases.map((basis, b) => ({
-          basis,
-          score: parts[b]!,
-          // A country feature without a COUNTRY node (possible in imported data) has no evidence node.
-          shared: intersect(own.get(basis) ?? [], theirs.get(basis) ?? []).flatMap((id) => this.graph.node(id) ?? []),
-        })),
-      };
-    });
-  }
-
-  private scratch: { stamp: number; seen: Int32Array; slot: Int32Array; shared: Float64Array; adamicAdar: Float64Array } | null = null;
-
-  /** Per-call working arrays, reused across calls (grown when the graph or the query needs more). */
-  private scratchFor(countCells: number) {
-    const nodes = this.graph.nodeCount;
-    if (!this.scratch || this.scratch.seen.length < nodes || this.scratch.shared.length < countCells) {
-      this.scratch = {
-        stamp: 0,
-        seen: new Int32Array(Math.max(nodes, 1)),
-        slot: new Int32Array(Math.max(nodes, 1)),
-        shared: new Float64Array(Math.max(countCells, 1)),
-        adamicAdar: new Float64Array(Math.max(countCells, 1)),
-      };
-    }
-    return this.scratch;
+    const index = this.peerIndex();
+    const node = (id: string) => this.graph.node(id);
+    return index.query(peerQueryOf(query)).map((hit) => ({
+      peer: node(hit.id)!,
+      score: hit.score,
+      // A country feature without a COUNTRY node (possible in imported data) has no evidence node.
+      byBasis: hit.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((f) => (node(f.id) ? [{ node: node(f.id)!, holders: f.holders, weight: f.weight }] : [])) })),
+      partnerships: hit.partnerships.flatMap((id) => node(id) ?? []),
+      directTies: hit.directTies.flatMap((id) => this.graph.relation(id) ?? []),
+      municipalityCount: index.size,
+      totals: hit.totals,
+    }));
   }
 
   async suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
     const self = this.graph.entry(query.id);
     if (!self) return [];
     const kinds = new Set<NodeKind>(query.kinds && query.kinds.length > 0 ? query.kinds : ['MUNICIPALITY', 'ORGANIZATION']);
-    const mine = this.linkedOf(self);
-    const intermediaries = [...mine]
-      .filter((i) => INTERMEDIARY_KINDS.has(this.graph.entryAt(i).node.kind))
-      .map((i) => ({ index: i, id: this.graph.entryAt(i).node.id, linked: this.linkedOf(this.graph.entryAt(i)) }))
-      .sort((a, b) => compareStrings(a.id, b.id));
-
-    const found = new Map<number, { score: number; via: { index: number; id: string; weight: number }[] }>();
-    for (const i of intermediaries) {
-      const weight = suggestionWeight(i.linked.size);
-      for (const c of i.linked) {
-        if (c === self.index || mine.has(c) || !kinds.has(this.graph.entryAt(c).node.kind)) continue;
-        let entry = found.get(c);
-        if (!entry) found.set(c, (entry = { score: 0, via: [] }));
-        entry.score += weight;
-        entry.via.push({ index: i.index, id: i.id, weight });
-      }
-    }
-    const ranked: { candidate: number; score: number; sortName: string; id: string }[] = [];
-    for (const [candidate, { score }] of found) {
-      const id = this.graph.entryAt(candidate).node.id;
-      insertTop(ranked, { candidate, score, sortName: this.sortName(id), id }, query.first, comparePeers);
-    }
-    return ranked.map(({ candidate, score }) => {
-      const via = found.get(candidate)!.via.sort((a, b) => b.weight - a.weight || compareStrings(a.id, b.id));
-      const target = this.graph.entryAt(candidate);
-      const paths = via.slice(0, 5).map((i) => {
-        const middle = this.graph.entryAt(i.index);
-        const first = this.linkStep(self, middle);
-        const second = this.linkStep(middle, target);
-        return { nodes: [...first.nodes, ...second.nodes.slice(1)], relations: [...first.relations, ...second.relations] };
-      });
-      return { candidate: target.node, score, paths, pathCount: via.length };
-    });
+    const ranked = rankSuggestions(self.node.id, this.reach(self), (id) => this.reach(this.graph.entry(id)!), (id) => this.reachSize(id), kinds, query.first);
+    return ranked.map((r) => ({
+      candidate: this.graph.node(r.candidate.id)!,
+      score: r.score,
+      pathCount: r.via.length,
+      candidateDegree: r.candidateReach,
+      via: r.via.map((v) => this.graph.node(v.node.id)!),
+      paths: r.via.slice(0, 5).map((v) => this.path(self.node.id, [v.first, v.second])),
+    }));
   }
 
   async shortestPaths(query: PathQuery): Promise<GraphPath[]> {
@@ -261,50 +118,6 @@ export class MemoryAnalytics implements GraphAnalytics {
     return ids.map((id) => value.get(id) ?? null);
   }
 
-  /** linked(x) of GraphAnalytics, as node indexes. */
-  linkedOf(entry: NodeEntry): Set<number> {
-    const context = contextOf(this.graph, entry);
-    const inContext = new Set(context.map((c) => c.index));
-    const linked = new Set<number>();
-    for (const c of context) {
-      for (let pass = 0; pass < 2; pass++) {
-        const relations = pass === 0 ? c.out : c.in;
-        const ends = pass === 0 ? c.outNodes : c.inNodes;
-        for (let i = 0; i < relations.length; i++) {
-          if (!UNLINKING.has(relations[i]!.kind) && !inContext.has(ends[i]!)) linked.add(ends[i]!);
-        }
-      }
-    }
-    return linked;
-  }
-
-  private featureIndex(): FeatureIndex {
-    if (this.index && this.index.version === this.version()) return this.index.value;
-    const features = new Map<number, FeatureSets>();
-    const holders = new Map<string, number[]>();
-    const sizes = new Int32Array(this.graph.nodeCount * SIMILARITY_BASES.length);
-    for (const id of this.graph.nodeIds()) {
-      const entry = this.graph.entry(id)!;
-      if (entry.node.kind !== 'MUNICIPALITY') continue;
-      const sets = featuresFromLinked(
-        [...this.linkedOf(entry)].map((i) => this.graph.entryAt(i).node),
-        countryNodeId,
-      );
-      features.set(entry.index, sets);
-      for (const [basis, list] of sets) {
-        sizes[entry.index * SIMILARITY_BASES.length + SIMILARITY_BASES.indexOf(basis)] = list.length;
-        for (const z of list) {
-          const key = featureKey(basis, z);
-          const holding = holders.get(key);
-          if (holding) holding.push(entry.index);
-          else holders.set(key, [entry.index]);
-        }
-      }
-    }
-    this.index = { version: this.version(), value: { features, holders, sizes, candidateCapacity: features.size } };
-    return this.index.value;
-  }
-
   /** The relationships a path may take from a node: both directions, of the allowed kinds. */
   private steps(entry: NodeEntry, kinds: ReadonlySet<RelationKind> | null) {
     const out: { relation: GraphRelation; other: NodeEntry }[] = [];
@@ -318,30 +131,71 @@ export class MemoryAnalytics implements GraphAnalytics {
     return out;
   }
 
-  /**
-   * How b is in linked(a): directly (the relationship with the smallest id), or through a node of
-   * context(a) (the one with the smallest id, each relationship the smallest id).
-   */
-  private linkStep(a: NodeEntry, b: NodeEntry): GraphPath {
-    const direct = this.steps(a, null)
-      .filter((s) => s.other === b && !UNLINKING.has(s.relation.kind))
-      .sort(comparePathSteps)[0];
-    if (direct) return { nodes: [a.node, b.node], relations: [direct.relation] };
-    const context = contextOf(this.graph, a).slice(1).sort((x, y) => compareStrings(x.node.id, y.node.id));
-    for (const c of context) {
-      const toC = this.steps(a, null).filter((s) => s.other === c).sort(comparePathSteps)[0];
-      const toB = this.steps(c, null).filter((s) => s.other === b && !UNLINKING.has(s.relation.kind)).sort(comparePathSteps)[0];
-      if (toC && toB) return { nodes: [a.node, c.node, b.node], relations: [toC.relation, toB.relation] };
-    }
-    throw new Error(`${b.node.id} is not linked to ${a.node.id}`);
+  private tieEnd(entry: NodeEntry): ReachNode {
+    const n = entry.node;
+    return n.country === undefined ? { id: n.id, kind: n.kind, sortName: this.sortName(n.id) } : { id: n.id, kind: n.kind, country: n.country, sortName: this.sortName(n.id) };
   }
-}
 
-/** Keeps `top` as the best `limit` items under `compare`, inserting one item (O(limit)). */
-function insertTop<T>(top: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
-  if (top.length === limit && compare(item, top[top.length - 1]!) >= 0) return;
-  let i = top.length;
-  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
-  top.splice(i, 0, item);
-  if (top.length > limit) top.pop();
+  /** Every relationship of `via` (both directions), as ties; only PARTY_TO ones when asked. */
+  private tiesOf(via: NodeEntry, partyToOnly = false): (Tie & { other: ReachNode })[] {
+    const out: (Tie & { other: ReachNode })[] = [];
+    const end = this.tieEnd(via);
+    for (let pass = 0; pass < 2; pass++) {
+      const relations = pass === 0 ? via.out : via.in;
+      const ends = pass === 0 ? via.outNodes : via.inNodes;
+      for (let i = 0; i < relations.length; i++) {
+        if (partyToOnly && relations[i]!.kind !== 'PARTY_TO') continue;
+        out.push({ via: end, relation: relations[i]!.kind, relationId: relations[i]!.id, other: this.tieEnd(this.graph.entryAt(ends[i]!)) });
+      }
+    }
+    return out;
+  }
+
+  /** context(m) of GraphAnalytics without m: its partnerships and projects. */
+  private contextOf(entry: NodeEntry): NodeEntry[] {
+    const context: NodeEntry[] = [];
+    for (let i = 0; i < entry.out.length; i++) {
+      const target = this.graph.entryAt(entry.outNodes[i]!);
+      if (CONTEXT_LINKS.some((l) => l.relation === entry.out[i]!.kind && l.kind === target.node.kind) && !context.includes(target)) context.push(target);
+    }
+    return context;
+  }
+
+  /** The peer index of the current graph version (built on first use). */
+  peerIndex(): PeerIndex {
+    if (this.index && this.index.version === this.version()) return this.index.value;
+    const municipalities = [];
+    const features = [];
+    for (const id of this.graph.nodeIds()) {
+      const entry = this.graph.entry(id)!;
+      if (entry.node.kind !== 'MUNICIPALITY') continue;
+      const context = this.contextOf(entry);
+      const ties = [entry, ...context].flatMap((c) => this.tiesOf(c));
+      features.push(featuresOf(this.tieEnd(entry), context.map((c) => this.tieEnd(c)), ties));
+      municipalities.push({ id, sortName: this.sortName(id), country: entry.node.country, level: entry.node.level });
+    }
+    this.index = { version: this.version(), value: new PeerIndex(municipalities, features) };
+    return this.index.value;
+  }
+
+  /** reach(x) of GraphAnalytics. */
+  private reach(entry: NodeEntry): Map<string, Step> {
+    const ties = this.tiesOf(entry);
+    for (let i = 0; i < entry.out.length; i++) {
+      const target = this.graph.entryAt(entry.outNodes[i]!);
+      if (entry.out[i]!.kind === 'PARTY_TO' && target.node.kind === 'PARTNERSHIP') ties.push(...this.tiesOf(target, true));
+    }
+    return reachOf(entry.node.id, ties);
+  }
+
+  private reachSize(id: string): number {
+    if (!this.reachSizes || this.reachSizes.version !== this.version()) this.reachSizes = { version: this.version(), value: new Map() };
+    let size = this.reachSizes.value.get(id);
+    if (size === undefined) this.reachSizes.value.set(id, (size = this.reach(this.graph.entry(id)!).size));
+    return size;
+  }
+
+  private path(start: string, steps: readonly Step[]): GraphPath {
+    return { nodes: pathNodeIds(start, steps).map((id) => this.graph.node(id)!), relations: steps.flatMap((s) => s.relations).map((id) => this.graph.relation(id)!) };
+  }
 }

@@ -1,15 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { countryNodeId, RELATION_KINDS, type GraphNode, type NodeKind } from '../../domain/model.js';
+import { RELATION_KINDS, type GraphNode, type GraphRelation, type MunicipalityLevel, type NodeKind } from '../../domain/model.js';
+import { featuresOf, type Tie, type TieEnd } from '../analysis/features.js';
 import { computeMetrics } from '../analysis/metrics.js';
-import {
-  comparePeers,
-  featuresFromLinked,
-  scorePair,
-  UNLINKING_RELATIONS,
-  type FeatureSets,
-  type SimilarityBasis,
-} from '../analysis/similarity.js';
-import { comparePathsByStep, comparePathSteps, INTERMEDIARY_KINDS, suggestionWeight } from '../analysis/suggestions.js';
+import { PeerIndex, peerQueryOf } from '../analysis/peerIndex.js';
+import { comparePathsByStep, INTERMEDIARY_KINDS, pathNodeIds, rankSuggestions, reachOf, type ReachNode, type Step } from '../analysis/suggestions.js';
 import type {
   GraphAnalytics,
   GraphPath,
@@ -20,40 +14,35 @@ import type {
   SimilarityQuery,
   SuggestionQuery,
 } from '../GraphAnalytics.js';
-import { compareStrings } from '../searchText.js';
-import { ALL_EDGE_ENDS, ALL_NODE_IDS, CONTEXT_OF, FEATURE_NEIGHBOURS, GRAPH_FINGERPRINT, LINKED_OF, RELATIONS_BETWEEN } from './analyticsCypher.js';
+import { ALL_EDGE_ENDS, ALL_NODE_IDS, GRAPH_FINGERPRINT, PEER_TIES, REACH_TIES, RELATIONS_BETWEEN } from './analyticsCypher.js';
 import { rows, type Row } from './driver.js';
 import { fromRelationProperties } from './properties.js';
 
 type Read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 
-interface LinkedNode {
-  id: string;
-  kind: NodeKind;
-  country?: string;
-  sortName: string;
-}
-
-interface Linked {
-  id: string;
-  kind: NodeKind;
-  sortName: string;
-  country?: string;
-  level?: string;
-  linked: LinkedNode[];
-}
-
 const BATCH = 500;
-const UNLINKING: ReadonlySet<string> = new Set(UNLINKING_RELATIONS);
+
+const tieEnd = (row: Row, id = 'id', kind = 'kind'): ReachNode => {
+  const end: ReachNode = { id: row[id] as string, kind: row[kind] as NodeKind, sortName: (row.sortName as string | null) ?? '' };
+  if (row.country !== null && row.country !== undefined) end.country = row.country as string;
+  return end;
+};
+
+const tiesOf = (list: Row[]): (Tie & { other: ReachNode })[] =>
+  list
+    .filter((t) => t.id !== null && t.relationId !== null)
+    .map((t) => ({ via: { id: t.via as string, kind: t.viaKind as NodeKind }, relation: t.relation as Tie['relation'], relationId: t.relationId as string, other: tieEnd(t) }));
 
 /**
- * GraphAnalytics on Neo4j: Cypher fetches the local structure (linked nodes, the municipalities
- * around a set of features, relationships between two nodes, shortest paths); the scoring is the
- * shared code of store/analysis/, so answers equal the embedded store's (tests/contract).
- * Metrics are global: the node ids and relationship ends are read once per graph version.
+ * GraphAnalytics on Neo4j. Peers: every municipality's ties are read in one statement per graph
+ * version into the same PeerIndex the embedded store uses (a query then costs a fingerprint read
+ * and arithmetic in this process). Suggestions and paths: Cypher fetches the local structure, the
+ * rules are store/analysis/'s, so answers equal the embedded store's (tests/contract). Metrics are
+ * global: the node ids and relationship ends are read once per graph version.
  */
 export class Neo4jAnalytics implements GraphAnalytics {
   private metricsCache: { fingerprint: string; value: Map<string, NodeMetricsResult> } | null = null;
+  private peerCache: { fingerprint: string; value: Promise<PeerIndex> } | null = null;
 
   constructor(
     private readonly read: Read,
@@ -61,90 +50,54 @@ export class Neo4jAnalytics implements GraphAnalytics {
   ) {}
 
   async similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
-    const [self] = await this.linkedOf([query.id]);
-    if (!self || self.kind !== 'MUNICIPALITY') return [];
-    const own = this.features(self);
-    const featureIds: string[] = [];
-    const countries: string[] = [];
-    for (const basis of query.bases) {
-      for (const z of own.get(basis) ?? []) {
-        if (basis === 'PARTNER_COUNTRIES') countries.push(z.slice('country-'.length).toUpperCase());
-        else featureIds.push(z);
-      }
-    }
-    const [found] = await this.read((tx) => rows(tx, FEATURE_NEIGHBOURS, { ids: featureIds, countries }));
-    const candidateIds = ((found?.holders as string[] | undefined) ?? []).filter((id) => id !== self.id);
-    const candidates = await this.linkedOf(candidateIds);
-    const features = new Map(candidates.map((c) => [c.id, this.features(c)]));
-    features.set(self.id, own);
-
-    const holders = new Map<string, number>();
-    for (const sets of features.values()) {
-      for (const basis of query.bases) for (const z of sets.get(basis) ?? []) holders.set(`${basis}|${z}`, (holders.get(`${basis}|${z}`) ?? 0) + 1);
-    }
-    const excluded = query.excludePartners ? new Set(self.linked.map((n) => n.id)) : null;
-    const options = { ...query, holders: (basis: SimilarityBasis, z: string) => holders.get(`${basis}|${z}`) ?? 0 };
-    const scored = candidates
-      .filter((c) => c.kind === 'MUNICIPALITY' && !excluded?.has(c.id))
-      .filter((c) => !query.countries?.length || query.countries.includes(c.country ?? ''))
-      .filter((c) => !query.levels?.length || (query.levels as readonly string[]).includes(c.level ?? ''))
-      .map((c) => ({ id: c.id, sortName: c.sortName, ...scorePair(own, features.get(c.id)!, options) }))
-      .filter((c) => c.score > 0)
-      .sort(comparePeers)
-      .slice(0, query.first);
-
-    const evidenceIds = [...new Set(scored.flatMap((s) => [s.id, ...s.byBasis.flatMap((b) => b.shared)]))];
-    const byId = new Map((await this.nodes(evidenceIds)).flatMap((n) => (n ? [[n.id, n] as const] : [])));
-    return scored.map((s) => ({
-      peer: byId.get(s.id)!,
-      score: s.score,
-      byBasis: s.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((id) => byId.get(id) ?? []) })),
+    const index = await this.peerIndex();
+    if (!index.has(query.id)) return [];
+    const hits = index.query(peerQueryOf(query));
+    const nodeIds = [...new Set(hits.flatMap((h) => [h.id, ...h.partnerships, ...h.byBasis.flatMap((b) => b.shared.map((f) => f.id))]))];
+    const byId = new Map((await this.nodes(nodeIds)).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+    const tied = hits.filter((h) => h.directTies.length > 0).map((h) => ({ a: query.id, b: h.id }));
+    const between = tied.length === 0 ? [] : await this.read((tx) => rows(tx, RELATIONS_BETWEEN, { pairs: tied }));
+    const relationById = new Map(between.map((r) => fromRelationProperties(r.relation as Row)).map((r) => [r.id, r] as const));
+    return hits.map((h) => ({
+      peer: byId.get(h.id)!,
+      score: h.score,
+      byBasis: h.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((f) => (byId.has(f.id) ? [{ node: byId.get(f.id)!, holders: f.holders, weight: f.weight }] : [])) })),
+      partnerships: h.partnerships.flatMap((id) => byId.get(id) ?? []),
+      directTies: h.directTies.flatMap((id) => relationById.get(id) ?? []),
+      municipalityCount: index.size,
+      totals: h.totals,
     }));
   }
 
   async suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
-    const [self] = await this.linkedOf([query.id]);
+    const relationById = new Map<string, GraphRelation>();
+    const [self] = await this.reachOf([query.id], relationById);
     if (!self) return [];
     const kinds = new Set<NodeKind>(query.kinds && query.kinds.length > 0 ? query.kinds : ['MUNICIPALITY', 'ORGANIZATION']);
-    const mine = new Set(self.linked.map((n) => n.id));
-    const intermediaryIds = self.linked.filter((n) => INTERMEDIARY_KINDS.has(n.kind)).map((n) => n.id).sort(compareStrings);
-    const intermediaries = (await this.linkedOf(intermediaryIds)).sort((a, b) => compareStrings(a.id, b.id));
+    const intermediaries = [...self.reach.values()].filter((s) => INTERMEDIARY_KINDS.has(s.node.kind)).map((s) => s.node.id);
+    const around = new Map((await this.reachOf(intermediaries, relationById)).map((r) => [r.id, r.reach]));
+    const candidates = new Set<string>();
+    for (const reach of around.values()) for (const s of reach.values()) if (s.node.id !== query.id && !self.reach.has(s.node.id) && kinds.has(s.node.kind)) candidates.add(s.node.id);
+    const sizes = new Map((await this.reachOf([...candidates])).map((r) => [r.id, r.reach.size]));
+    const ranked = rankSuggestions(query.id, self.reach, (id) => around.get(id) ?? new Map(), (id) => sizes.get(id) ?? 0, kinds, query.first);
 
-    const found = new Map<string, { node: LinkedNode; score: number; via: { id: string; weight: number }[] }>();
-    for (const i of intermediaries) {
-      const weight = suggestionWeight(i.linked.length);
-      for (const c of i.linked) {
-        if (c.id === self.id || mine.has(c.id) || !kinds.has(c.kind)) continue;
-        let entry = found.get(c.id);
-        if (!entry) found.set(c.id, (entry = { node: c, score: 0, via: [] }));
-        entry.score += weight;
-        entry.via.push({ id: i.id, weight });
-      }
-    }
-    const ranked = [...found.values()]
-      .map((f) => ({ ...f, id: f.node.id, sortName: f.node.sortName }))
-      .sort(comparePeers)
-      .slice(0, query.first);
-    return Promise.all(
-      ranked.map(async (r) => {
-        const via = r.via.sort((a, b) => b.weight - a.weight || compareStrings(a.id, b.id)).slice(0, 5);
-        const paths = await Promise.all(
-          via.map(async (i) => {
-            const first = await this.linkStep(self.id, i.id);
-            const second = await this.linkStep(i.id, r.id);
-            return { ids: [...first.ids, ...second.ids.slice(1)], relations: [...first.relations, ...second.relations] };
-          }),
-        );
-        const nodeIds = [...new Set(paths.flatMap((p) => p.ids))];
-        const byId = new Map((await this.nodes(nodeIds)).flatMap((n) => (n ? [[n.id, n] as const] : [])));
-        return {
-          candidate: byId.get(r.id)!,
-          score: r.score,
-          pathCount: r.via.length,
-          paths: paths.map((p) => ({ nodes: p.ids.map((id) => byId.get(id)!), relations: p.relations })),
-        };
-      }),
-    );
+    const paths = ranked.map((r) => r.via.slice(0, 5).map((v) => [v.first, v.second]));
+    const nodeIds = new Set<string>();
+    for (const r of ranked) for (const v of r.via) nodeIds.add(v.node.id).add(r.candidate.id);
+    for (const list of paths) for (const steps of list) for (const id of pathNodeIds(query.id, steps)) nodeIds.add(id);
+    const byId = new Map((await this.nodes([...nodeIds])).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+    const pathOf = (steps: Step[]): GraphPath => ({
+      nodes: pathNodeIds(query.id, steps).map((id) => byId.get(id)!),
+      relations: steps.flatMap((s) => s.relations).map((id) => relationById.get(id)!),
+    });
+    return ranked.map((r, i) => ({
+      candidate: byId.get(r.candidate.id)!,
+      score: r.score,
+      pathCount: r.via.length,
+      candidateDegree: r.candidateReach,
+      via: r.via.map((v) => byId.get(v.node.id)!),
+      paths: paths[i]!.map(pathOf),
+    }));
   }
 
   async shortestPaths(query: PathQuery): Promise<GraphPath[]> {
@@ -185,47 +138,44 @@ LIMIT 10000`;
     return ids.map((id) => value.get(id) ?? null);
   }
 
-  /** linked(x) for each id that exists, in batches. */
-  private async linkedOf(ids: readonly string[]): Promise<Linked[]> {
-    const out: Linked[] = [];
+  /** The graph's fingerprint (see GRAPH_FINGERPRINT). */
+  private async fingerprint(): Promise<string> {
+    const [print] = await this.read((tx) => rows(tx, GRAPH_FINGERPRINT, {}));
+    return `${String(print?.token)}/${String(print?.nodes)}/${String(print?.relations)}`;
+  }
+
+  private async peerIndex(): Promise<PeerIndex> {
+    const fingerprint = await this.fingerprint();
+    if (!this.peerCache || this.peerCache.fingerprint !== fingerprint) {
+      const value = this.read((tx) => rows(tx, PEER_TIES, {})).then((found) => {
+        found.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
+        const municipalities = found.map((r) => ({ id: r.id as string, sortName: (r.sortName as string | null) ?? '', country: (r.country as string | null) ?? undefined, level: (r.level as MunicipalityLevel | null) ?? undefined }));
+        const features = found.map((r) => {
+          const self: TieEnd = r.country ? { id: r.id as string, kind: 'MUNICIPALITY', country: r.country as string } : { id: r.id as string, kind: 'MUNICIPALITY' };
+          return featuresOf(self, (r.context as Row[]).map((c) => ({ id: c.id as string, kind: c.kind as NodeKind })), tiesOf(r.ties as Row[]));
+        });
+        return new PeerIndex(municipalities, features);
+      });
+      this.peerCache = { fingerprint, value };
+      value.catch(() => {
+        if (this.peerCache?.value === value) this.peerCache = null;
+      });
+    }
+    return this.peerCache.value;
+  }
+
+  /** reach(x) for each id that exists, in batches; the relationships walked go into `relations` when given. */
+  private async reachOf(ids: readonly string[], relations?: Map<string, GraphRelation>): Promise<{ id: string; reach: Map<string, Step> }[]> {
+    const out: { id: string; reach: Map<string, Step> }[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      const found = await this.read((tx) => rows(tx, LINKED_OF, { ids: chunk }));
+      const found = await this.read((tx) => rows(tx, REACH_TIES, { ids: chunk, withRelations: relations !== undefined }));
       for (const r of found) {
-        out.push({
-          id: r.id as string,
-          kind: r.kind as NodeKind,
-          sortName: r.sortName as string,
-          country: (r.country as string | null) ?? undefined,
-          level: (r.level as string | null) ?? undefined,
-          linked: (r.linked as Row[]).filter((n) => n.id !== null).map((n) => ({ id: n.id as string, kind: n.kind as NodeKind, country: (n.country as string | null) ?? undefined, sortName: n.sortName as string })),
-        });
+        const ties = r.ties as Row[];
+        if (relations) for (const t of ties) if (t.relationship) relations.set(t.relationId as string, fromRelationProperties(t.relationship as Row));
+        out.push({ id: r.id as string, reach: reachOf(r.id as string, tiesOf(ties)) });
       }
     }
     return out;
-  }
-
-  private features(x: Linked): FeatureSets {
-    return featuresFromLinked(x.linked.map((n) => ({ ...n, name: '', altNames: [], sources: [] }) as GraphNode), countryNodeId);
-  }
-
-  /** How b is in linked(a) (see MemoryAnalytics.linkStep): directly, or through a node of a's context. */
-  private async linkStep(a: string, b: string): Promise<{ ids: string[]; relations: GraphPath['relations'] }> {
-    const between = async (x: string, y: string, unlinkingAllowed: boolean) => {
-      const found = await this.read((tx) => rows(tx, RELATIONS_BETWEEN, { a: x, b: y }));
-      return found
-        .map((r) => fromRelationProperties(r.relation as Row))
-        .filter((r) => unlinkingAllowed || !UNLINKING.has(r.kind))
-        .map((relation) => ({ relation, other: { node: { id: y } } }))
-        .sort(comparePathSteps)[0]?.relation;
-    };
-    const direct = await between(a, b, false);
-    if (direct) return { ids: [a, b], relations: [direct] };
-    const context = (await this.read((tx) => rows(tx, CONTEXT_OF, { id: a }))).map((r) => r.id as string);
-    for (const c of context) {
-      const [toC, toB] = await Promise.all([between(a, c, true), between(c, b, false)]);
-      if (toC && toB) return { ids: [a, c, b], relations: [toC, toB] };
-    }
-    throw new Error(`${b} is not linked to ${a}`);
   }
 }

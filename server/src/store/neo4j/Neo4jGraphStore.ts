@@ -57,6 +57,7 @@ import {
   RELATIONS_AMONG,
 } from './cypher.js';
 import { createDriver, rows, type Row } from './driver.js';
+import { BUMP_GRAPH_VERSION } from './analyticsCypher.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
 import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
@@ -140,8 +141,8 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   private async ensureSchema(): Promise<void> {
-    for (const statement of SCHEMA_STATEMENTS) await this.write((tx) => tx.run(statement));
-    await this.write((tx) => tx.run(AWAIT_INDEXES, { seconds: neo4j.int(300) }));
+    for (const statement of SCHEMA_STATEMENTS) await this.write((tx) => tx.run(statement), { schema: true });
+    await this.write((tx) => tx.run(AWAIT_INDEXES, { seconds: neo4j.int(300) }), { schema: true });
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
@@ -543,10 +544,16 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** A write transaction; a data write (not `schema`) also renews the graph's version token. */
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { schema?: boolean } = {}): Promise<T> {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(async (tx) => {
+        const result = await work(tx);
+        // Analysis caches (peers) are valid for one version of the graph: every write renews it.
+        if (!options.schema) await tx.run(BUMP_GRAPH_VERSION);
+        return result;
+      });
     } catch (e) {
       throw translateError(e, this.config.uri, this.config.database);
     } finally {

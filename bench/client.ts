@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { seedStore } from '../graph-seed/seedStore.js';
 import { pathSource, runImport } from '../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';
 import { launchBrowser, newPage, serveSeedGraph, serveStore, type Served } from '../tests/e2e/harness.js';
+import { benchDataAvailable } from './data.js';
 import { measureMap, type MapFigures } from './mapBench.js';
 import { TWIN_CITIES_CSV } from './twinCities.js';
 
@@ -61,7 +62,9 @@ async function loadToLaidOut(page: Page, url: string, refined: boolean): Promise
   })()`) as Promise<{ laidOut: Mark; refined: Mark | null }>;
 }
 
-const served = await serveSeedGraph();
+/** The production build plus bench.html (npm run build:bench; npm run bench:client builds it first). */
+const clientDist = fileURLToPath(new URL('../client/dist-bench', import.meta.url));
+const served = await serveSeedGraph({ clientDist });
 const browser = await launchBrowser();
 try {
   if (suites.has('seed')) await seedSuite();
@@ -127,12 +130,12 @@ async function mapSuite(): Promise<void> {
   const synthetic = new MemoryGraphStore();
   const graph = syntheticPlaces();
   await synthetic.writeGraph({ nodes: graph.nodes, relations: graph.relations });
-  await mapFigures('synthetic', await serveStore(synthetic), 'synthetic: 17,700 municipalities, 25,900 partnerships');
-  if (!existsSync(TWIN_CITIES_CSV)) return console.error(`# no ${TWIN_CITIES_CSV}: map figures on the synthetic graph only`);
+  await mapFigures('synthetic', await serveStore(synthetic, { clientDist }), 'synthetic: 17,700 municipalities, 25,900 partnerships');
+  if (!benchDataAvailable(TWIN_CITIES_CSV, 'map figures on the twin-cities list (the synthetic graph only)')) return;
   const twin = new MemoryGraphStore();
   await seedStore(twin);
   await runImport(twin, { sources: [pathSource(TWIN_CITIES_CSV)], apply: true, actor: 'bench' });
-  await mapFigures('twinCities', await serveStore(twin), 'twin-cities.csv imported over the seed graph');
+  await mapFigures('twinCities', await serveStore(twin, { clientDist }), 'twin-cities.csv imported over the seed graph');
 }
 
 async function mapFigures(key: string, at: Served, label: string): Promise<void> {

@@ -14,7 +14,7 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
 }
 
-const sources = ['src', 'index.html', 'bench.html', 'vite.config.ts'].map((f) => join(client, f)).filter(existsSync);
+const sources = ['src', 'index.html', 'vite.config.ts'].map((f) => join(client, f)).filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (stale) {
   console.log(existsSync(built) ? 'The explorer changed since its last build: building it (client/dist)…' : 'Building the explorer (client/dist)…');

@@ -95,6 +95,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** API tokens (default: from ATLAS_TOKENS / ATLAS_TOKENS_FILE). Without any, the API is read-only. */
   tokens?: TokenTable;
+  /** The built explorer to serve at / (default client/dist; the client benchmark serves client/dist-bench). */
+  clientDist?: string;
 }
 
 /** ATLAS_INTROSPECTION: "off" (or false/0/no) turns introspection and /schema.graphql off. */
@@ -158,7 +160,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else next(error);
   }) as express.ErrorRequestHandler);
-  http.use(staticClient());
+  http.use(staticClient(options.clientDist));
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>
     apollo.executeOperation(request as never, { contextValue: options?.contextValue ?? createContext(ports) })) as AtlasApp['execute'];

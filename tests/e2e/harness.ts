@@ -21,17 +21,24 @@ export interface Served {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** The built explorer to serve (default client/dist; the client benchmark's build is client/dist-bench). */
+  clientDist?: string;
+}
+
 /** The real API server on the seed graph, with the built explorer, on a free port of the loopback. */
-export async function serveSeedGraph(): Promise<Served> {
+export async function serveSeedGraph(options: ServeOptions = {}): Promise<Served> {
   const store = new MemoryGraphStore();
   await seedStore(store);
-  return serveStore(store);
+  return serveStore(store, options);
 }
 
 /** The real API server on a store the caller filled (a synthetic graph), with the built explorer. */
-export async function serveStore(store: MemoryGraphStore): Promise<Served> {
-  if (!existsSync(`${CLIENT_DIST}/index.html`)) throw new Error('The explorer is not built: run npm run build:client first.');
-  const app = await createApp(portsOf(store));
+export async function serveStore(store: MemoryGraphStore, { clientDist = CLIENT_DIST }: ServeOptions = {}): Promise<Served> {
+  if (!existsSync(`${clientDist}/index.html`)) {
+    throw new Error(clientDist === CLIENT_DIST ? 'The explorer is not built: run npm run build:client first.' : `No built explorer in ${clientDist}: run npm run build:bench first.`);
+  }
+  const app = await createApp(portsOf(store), { clientDist });
   const server = await new Promise<Server>((resolve) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -36,7 +36,7 @@ export async function openStore(config: AtlasConfig): Promise<OpenedStore> {
       return { ...portsOf(store), description: `New data directory ${config.dataDir}: seeded with ${result.nodesWritten} nodes, ${result.relationsWritten} relationships.`, durable: true };
     }
     const { nodeCount, relationCount } = await store.stats();
-    const dropped = droppedBytes > 0 ? ` (dropped ${droppedBytes} bytes of a change that was interrupted before it was committed)` : '';
+    const dropped = droppedBytes > 0 ? ` (dropped the journal's torn last record, ${droppedBytes} bytes: it was being written when the previous process stopped, before its commit line, so it was never confirmed)` : '';
     return { ...portsOf(store), description: `Loaded the persisted graph from ${config.dataDir}: ${nodeCount} nodes, ${relationCount} relationships in ${Math.round(performance.now() - started)} ms${dropped}.`, durable: true };
   }
   const store = new MemoryGraphStore();

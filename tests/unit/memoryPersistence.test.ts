@@ -64,9 +64,22 @@ describe('the embedded store on a data directory', () => {
 
   it('refuses a directory another live process holds, naming it', async () => {
     await open();
-    writeFileSync(join(dir, 'lock', 'pid'), String(process.ppid));
-    await expect(MemoryGraphStore.open(dir)).rejects.toThrow(/in use by process/);
-    writeFileSync(join(dir, 'lock', 'pid'), String(process.pid));
+    const holder = join(dir, 'lock', 'holder.json');
+    const ours = readFileSync(holder, 'utf8');
+    const parent = { ...JSON.parse(ours), pid: process.ppid, startTicks: startTicks(process.ppid) };
+    writeFileSync(holder, JSON.stringify(parent));
+    await expect(MemoryGraphStore.open(dir)).rejects.toThrow(new RegExp(`in use by process ${process.ppid} `));
+    writeFileSync(holder, ours);
+  });
+
+  it('takes over a lock whose pid now belongs to another process (a restart right after kill -9)', async () => {
+    await open();
+    stores.pop();
+    const holder = join(dir, 'lock', 'holder.json');
+    // The parent process is alive, but it is not the holder: the holder started at another time.
+    writeFileSync(holder, JSON.stringify({ ...JSON.parse(readFileSync(holder, 'utf8')), pid: process.ppid, startTicks: startTicks(process.ppid)! - 1 }));
+    const second = await open();
+    expect((await second.store.stats()).nodeCount).toBe(0);
   });
 
   it('refuses a damaged snapshot rather than serving part of it', async () => {
@@ -91,3 +104,9 @@ describe('the embedded store on a data directory', () => {
     expect(await second.store.getNodes(['ypres'])).toMatchObject([{ name: 'Ypres' }]);
   });
 });
+
+/** Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat). */
+function startTicks(pid: number): number | undefined {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+}

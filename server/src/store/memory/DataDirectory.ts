@@ -7,9 +7,8 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
-  rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -17,6 +16,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { GraphNode, GraphRelation } from '../../domain/model.js';
 import type { ChangeRecord, ChangeSet } from '../GraphStore.js';
+import { LockHeldError, takeLock } from './directoryLock.js';
+import { scanJournal, writeAll, writeRecord, type JournalEntry, type JournalScan } from './journal.js';
+
+export type { JournalEntry } from './journal.js';
 
 /**
  * The embedded store's files (docs/adr/0010-embedded-store-persistence.md): a snapshot of the
@@ -26,11 +29,13 @@ import type { ChangeRecord, ChangeSet } from '../GraphStore.js';
  *                    change record, and a closing line with their count and SHA-256. Written
  *                    to a temporary file, fsynced, then renamed over the old one: a reader sees
  *                    the old snapshot or the new one, never a mix.
- *   journal.ndjson   one line per committed change set: "<seq>\t<sha256 of json>\t<json>\n",
- *                    fsynced before the change is applied in memory and acknowledged. A crash
- *                    while appending leaves a torn last line, which recovery drops: that change
- *                    was never acknowledged.
- *   lock/            held by the one process using the directory (its pid inside).
+ *   journal.ndjson   one record per committed change set, in parts, each line checksummed, closed
+ *                    by a commit line (format and recovery rules: journal.ts), fsynced before
+ *                    the change is applied in memory and acknowledged. A crash while appending
+ *                    leaves a torn last record, which recovery drops: that change was never
+ *                    acknowledged. A damaged record anywhere else stops the start, naming it;
+ *                    `npm run data -- check|repair` shows and mends it.
+ *   lock/            held by the one process using the directory (directoryLock.ts).
  *
  * Recovery: the snapshot, then the journal lines with a seq above the snapshot's, in order.
  */
@@ -67,7 +72,6 @@ export interface Recovered {
   droppedBytes: number;
 }
 
-export type JournalEntry = { seq: number; clear?: false; set: ChangeSet } | { seq: number; clear: true };
 
 export class DataDirectory {
   private seq = 0;
@@ -87,7 +91,13 @@ export class DataDirectory {
    */
   static open(dir: string, options: { compactAfterBytes?: number } = {}): DataDirectory {
     mkdirSync(dir, { recursive: true });
-    const release = takeLock(join(dir, LOCK));
+    let release: () => void;
+    try {
+      release = takeLock(join(dir, LOCK));
+    } catch (e) {
+      if (!(e instanceof LockHeldError)) throw e;
+      throw new DataDirectoryError(`The data directory ${dir} is in use by ${e.message} (a running server or import). Stop it, or import through the running server's API.`);
+    }
     return new DataDirectory(dir, release, options.compactAfterBytes ?? 256 * 2 ** 20);
   }
 
@@ -96,27 +106,20 @@ export class DataDirectory {
     const result: Recovered = { existed: existsSync(snapshotPath), nodes: [], relations: [], changes: [], journal: [], droppedBytes: 0 };
     if (result.existed) this.seq = await readSnapshot(snapshotPath, result);
     const journalPath = join(this.dir, JOURNAL);
-    if (existsSync(journalPath)) {
-      const { entries, validBytes, totalBytes } = readJournal(journalPath);
-      for (const entry of entries) {
-        if (entry.seq <= this.seq) continue;
-        if (entry.seq !== this.seq + 1) throw new DataDirectoryError(`${journalPath}: change ${entry.seq} follows ${this.seq}; the journal is damaged. Restore the directory from a backup.`);
-        result.journal.push(entry);
-        this.seq = entry.seq;
-      }
-      result.droppedBytes = totalBytes - validBytes;
-      if (result.droppedBytes > 0) {
-        // The torn tail of an append that never completed: that change was never acknowledged.
-        const fd = openSync(journalPath, 'r+');
-        try {
-          ftruncateSync(fd, validBytes);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-      }
-      this.journalBytes = validBytes;
+    if (!existsSync(journalPath)) return result;
+    const scan = scanJournal(journalPath, statSync(journalPath).size);
+    if (scan.damage) throw new DataDirectoryError(damageMessage(journalPath, scan));
+    for (const { entry } of scan.records) {
+      if (entry.seq <= this.seq) continue;
+      if (entry.seq !== this.seq + 1) throw new DataDirectoryError(`${journalPath}: change ${entry.seq} follows ${this.seq}; the journal is damaged. Run \`npm run data -- check\` to see what is intact, or restore the directory from a backup.`);
+      result.journal.push(entry);
+      this.seq = entry.seq;
     }
+    const validBytes = scan.tornTail ? scan.tornTail.offset : scan.totalBytes;
+    // The torn tail of an append that never completed: that change was never acknowledged.
+    if (scan.tornTail) truncate(journalPath, validBytes);
+    result.droppedBytes = scan.totalBytes - validBytes;
+    this.journalBytes = validBytes;
     return result;
   }
 
@@ -132,16 +135,13 @@ export class DataDirectory {
    * applied this change) is snapshotted first, at the next commit.
    */
   commit(set: ChangeSet | 'clear', state: () => GraphState): void {
-    if (this.journalFd === undefined) throw new DataDirectoryError('the data directory is not attached');
+    const fd = this.journalFd;
+    if (fd === undefined) throw new DataDirectoryError('the data directory is not attached');
     const seq = this.seq + 1;
-    const json = JSON.stringify(set === 'clear' ? { clear: true } : set);
-    const line = `${seq}\t${sha256(json)}\t${json}\n`;
-    const buffer = Buffer.from(line, 'utf8');
-    let written = 0;
-    while (written < buffer.length) written += writeSync(this.journalFd, buffer, written);
-    fsyncSync(this.journalFd);
+    const bytes = writeRecord(seq, set, (chunk) => writeAll(fd, chunk));
+    fsyncSync(fd);
     this.seq = seq;
-    this.journalBytes += buffer.length;
+    this.journalBytes += bytes;
     if (this.journalBytes > this.compactAfterBytes) this.compactSoon = state;
   }
 
@@ -216,10 +216,6 @@ export class DataDirectory {
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function syncDirectory(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
@@ -268,74 +264,85 @@ async function readSnapshot(path: string, into: Recovered): Promise<number> {
   return seq;
 }
 
-/** The journal's entries up to the first line that is incomplete or fails its checksum. */
-function readJournal(path: string): { entries: JournalEntry[]; validBytes: number; totalBytes: number } {
-  const totalBytes = statSync(path).size;
-  const buffer = readFileSync(path);
-  const entries: JournalEntry[] = [];
-  let offset = 0;
-  while (offset < buffer.length) {
-    const end = buffer.indexOf(0x0a, offset);
-    if (end < 0) break;
-    const line = buffer.toString('utf8', offset, end);
-    const firstTab = line.indexOf('\t');
-    const secondTab = line.indexOf('\t', firstTab + 1);
-    if (firstTab < 0 || secondTab < 0) break;
-    const json = line.slice(secondTab + 1);
-    if (sha256(json) !== line.slice(firstTab + 1, secondTab)) break;
-    const seq = Number(line.slice(0, firstTab));
-    const parsed = JSON.parse(json) as ChangeSet & { clear?: boolean };
-    entries.push(parsed.clear ? { seq, clear: true } : { seq, set: parsed });
-    offset = end + 1;
+function truncate(path: string, length: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    ftruncateSync(fd, length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  return { entries, validBytes: offset, totalBytes };
 }
 
-/** An exclusive lock on the directory; one left by a dead process is taken over. */
-function takeLock(dir: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** The message that stops a start on a damaged journal: which record, where, what to run. */
+export function damageMessage(path: string, scan: JournalScan): string {
+  const d = scan.damage!;
+  const after = scan.recordsAfterDamage;
+  return [
+    `${path}: record ${d.number}${d.seq !== undefined ? ` (change ${d.seq})` : ''} at byte ${d.offset} is damaged: ${d.reason}.`,
+    `${scan.records.length} record${scan.records.length === 1 ? '' : 's'} before it ${scan.records.length === 1 ? 'is' : 'are'} intact; ${after} whole record${after === 1 ? '' : 's'} follow${after === 1 ? 's' : ''} it.`,
+    'These were confirmed changes, so the server does not start without you deciding:',
+    '  npm run data -- check            shows what is intact and what a repair would drop',
+    '  npm run data -- repair --apply   drops the damaged record and everything after it (a copy is kept)',
+    'or restore the directory from a backup.',
+  ].join('\n');
+}
+
+/** What `npm run data -- check` finds, and what a repair would do. */
+export interface DirectoryCheck {
+  journal: string;
+  scan: JournalScan | undefined;
+  /** The byte offset a repair truncates the journal to, or undefined when nothing is to drop. */
+  repairAt: number | undefined;
+}
+
+/**
+ * Checks a data directory's snapshot (throws DataDirectoryError when damaged: restore it) and
+ * journal, holding its lock (so never while a server uses it). Changes nothing.
+ */
+export async function checkDataDirectory(dir: string): Promise<DirectoryCheck & { snapshotSeq: number | undefined; counts: { nodes: number; relations: number; changes: number } }> {
+  const directory = DataDirectory.open(dir);
+  try {
+    const snapshotPath = join(dir, SNAPSHOT);
+    const into: Recovered = { existed: true, nodes: [], relations: [], changes: [], journal: [], droppedBytes: 0 };
+    const snapshotSeq = existsSync(snapshotPath) ? await readSnapshot(snapshotPath, into) : undefined;
+    const journal = join(dir, JOURNAL);
+    const scan = existsSync(journal) ? scanJournal(journal, statSync(journal).size) : undefined;
+    const repairAt = scan?.damage?.offset ?? scan?.tornTail?.offset;
+    return { journal, scan, repairAt, snapshotSeq, counts: { nodes: into.nodes.length, relations: into.relations.length, changes: into.changes.length } };
+  } finally {
+    directory.close();
+  }
+}
+
+/**
+ * Drops the journal from `check.repairAt` on (the damaged record and every record after it, or a
+ * torn tail), after copying the dropped bytes beside it; returns the copy's path.
+ */
+export function repairJournal(dir: string, check: DirectoryCheck): string | undefined {
+  if (check.repairAt === undefined) return undefined;
+  const directory = DataDirectory.open(dir);
+  try {
+    const copy = `${check.journal}.dropped-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const fd = openSync(check.journal, 'r');
+    const out = openSync(copy, 'w');
     try {
-      mkdirSync(dir);
-      const fd = openSync(join(dir, 'pid'), 'w');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        process.off('exit', release);
-        rmSync(dir, { recursive: true, force: true });
-      };
-      process.on('exit', release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = lockHolder(dir);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirectoryError(
-          `The data directory ${dir.replace(/\/lock$/, '')} is in use by process ${holder} (a running server or import). Stop it, or import through the running server's API.`,
-        );
+      const chunk = Buffer.alloc(4 << 20);
+      for (let position = check.repairAt; ; ) {
+        const read = readSync(fd, chunk, 0, chunk.length, position);
+        if (read === 0) break;
+        writeAll(out, chunk.subarray(0, read));
+        position += read;
       }
-      rmSync(dir, { recursive: true, force: true });
+      fsyncSync(out);
+    } finally {
+      closeSync(fd);
+      closeSync(out);
     }
-  }
-  throw new DataDirectoryError(`Could not lock the data directory (${dir}).`);
-}
-
-function lockHolder(dir: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    truncate(check.journal, check.repairAt);
+    syncDirectory(dir);
+    return copy;
+  } finally {
+    directory.close();
   }
 }

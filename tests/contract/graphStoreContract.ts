@@ -72,6 +72,24 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         expect((await search('roes nowhere')).totalCount).toBe(0);
       });
 
+      it('forgives typos: one edit in words of 5 to 8 letters, two from 9, ranked below every prefix match', async () => {
+        expect((await search('roselare')).items.map((h) => [h.node.id, h.score])).toEqual([
+          ['roeselare', 21],
+          ['p-roes-graf', 21],
+          ['p-roes-tamba', 21],
+        ]);
+        expect((await search('Tambakounde')).items.map((h) => [h.node.id, h.score])).toEqual([
+          ['p-roes-tamba', 21],
+          ['p-sint-tamba', 21],
+          ['tambacounda', 21],
+        ]);
+        expect((await search('roselare tamba')).items.map((h) => [h.node.id, h.score])).toEqual([['p-roes-tamba', 21]]);
+        // Too short for a typo, or too many edits for the word's length.
+        expect((await search('liek')).totalCount).toBe(0);
+        expect((await search('laige')).totalCount).toBe(0);
+        expect((await search('tambacoundaxyz')).totalCount).toBe(0);
+      });
+
       it('filters by kind', async () => {
         const page = await search('roe', { kinds: ['MUNICIPALITY'] });
         expect(page.items.map((h) => h.node.id)).toEqual(['roermond', 'roeselare', 'province-x']);

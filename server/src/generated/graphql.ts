@@ -1075,7 +1075,8 @@ export type Query = {
   sdgs: SdgConnection;
   /**
    * Relevance-ranked search over names and alternative names; accent-, case- and
-   * punctuation-insensitive, every word may be a prefix ("roese" finds Roeselare).
+   * punctuation-insensitive, every word may be a prefix ("roese" finds Roeselare) or carry a typo
+   * ("roselare" finds it too, ranked below every prefix match).
    * first: 1-100, default 20.
    */
   search: SearchConnection;
@@ -1415,7 +1416,7 @@ export type SearchEdge = {
   __typename?: 'SearchEdge';
   cursor: Scalars['String']['output'];
   node: Node;
-  /** Higher is better: 100 exact name, 80 name prefix, 60 whole words, 40 word prefixes; +1 on the primary name. */
+  /** Higher is better: 100 exact name, 80 name prefix, 60 whole words, 40 word prefixes, 20 with typos (one edit in words of 5-8 letters, two from 9); +1 on the primary name. */
   score: Scalars['Float']['output'];
 };
 

@@ -29,13 +29,52 @@ export function tokenize(text: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
 
-export const SCORE = { EXACT: 100, NAME_PREFIX: 80, ALL_TOKENS_EXACT: 60, TOKEN_PREFIXES: 40, PRIMARY_NAME_BONUS: 1 } as const;
+export const SCORE = { EXACT: 100, NAME_PREFIX: 80, ALL_TOKENS_EXACT: 60, TOKEN_PREFIXES: 40, FUZZY: 20, PRIMARY_NAME_BONUS: 1 } as const;
+
+/**
+ * Typo tolerance: how many edits a query token may be from a name token and still match it (the
+ * whole token, not a prefix): 1 for tokens of 5 to 8 characters, 2 from 9 on, none below 5. An edit
+ * is an insertion, deletion, substitution or a swap of two neighbours (as Lucene's fuzzy query).
+ */
+export function maxEdits(token: string): number {
+  return token.length >= 9 ? 2 : token.length >= 5 ? 1 : 0;
+}
+
+/**
+ * Whether a and b are at most `max` edits apart (optimal string alignment distance: insertions,
+ * deletions, substitutions and transpositions of neighbours), in code units. Rows of the distance
+ * matrix are abandoned once every cell exceeds `max`.
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (a === b) return true;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1);
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
+}
 
 /**
  * Score of one node for a normalised query: the best over its normalised names (primary name
- * first). A name matches when every query token is a prefix of one of its tokens. 0: no match.
+ * first). A name matches when every query token is a prefix of one of its tokens, or, failing
+ * that, within maxEdits of one (a typo). 0: no match.
  *   100 the whole name equals the query; 80 the name starts with the query;
  *    60 every query token equals a token of the name; 40 prefixes only;
+ *    20 some query token matched only with typos ("roselare" finds Roeselare);
  *   +1 when the match is on the primary name rather than an alternative name.
  */
 export function scoreNames(query: string, queryTokens: readonly string[], names: readonly string[]): number {
@@ -53,10 +92,17 @@ function scoreName(query: string, queryTokens: readonly string[], name: string):
   if (name === query) return SCORE.EXACT;
   const nameTokens = name.split(' ');
   let allExact = true;
+  let fuzzy = false;
   for (const q of queryTokens) {
-    if (!nameTokens.some((t) => t.startsWith(q))) return 0;
-    if (allExact && !nameTokens.includes(q)) allExact = false;
+    if (nameTokens.some((t) => t.startsWith(q))) {
+      if (allExact && !nameTokens.includes(q)) allExact = false;
+      continue;
+    }
+    const edits = maxEdits(q);
+    if (edits === 0 || !nameTokens.some((t) => withinEdits(q, t, edits))) return 0;
+    fuzzy = true;
   }
+  if (fuzzy) return SCORE.FUZZY;
   if (name.startsWith(query)) return SCORE.NAME_PREFIX;
   return allExact ? SCORE.ALL_TOKENS_EXACT : SCORE.TOKEN_PREFIXES;
 }

@@ -1,4 +1,4 @@
-import { compareStrings, normalizeText } from '../searchText.js';
+import { compareStrings, maxEdits, normalizeText, withinEdits } from '../searchText.js';
 
 /**
  * A token index for prefix search: each distinct name token maps to the nodes whose names hold
@@ -10,6 +10,8 @@ export class SearchIndex {
   private readonly postings = new Map<string, string[]>();
   private readonly names = new Map<string, string[]>();
   private sortedTokens: string[] | null = [];
+  /** Tokens by length, for typo matching; rebuilt lazily like sortedTokens. */
+  private tokensByLength: Map<number, string[]> | null = new Map();
 
   add(id: string, rawNames: readonly string[]): void {
     const normalized = rawNames.map(normalizeText).filter((n) => n !== '');
@@ -20,6 +22,7 @@ export class SearchIndex {
         if (!ids) {
           this.postings.set(token, [id]);
           this.sortedTokens = null;
+          this.tokensByLength = null;
         } else if (ids[ids.length - 1] !== id) ids.push(id);
       }
     }
@@ -35,6 +38,7 @@ export class SearchIndex {
         if (ids.length === 0) {
           this.postings.delete(token);
           this.sortedTokens = null;
+          this.tokensByLength = null;
         }
       }
     }
@@ -45,6 +49,7 @@ export class SearchIndex {
     this.postings.clear();
     this.names.clear();
     this.sortedTokens = [];
+    this.tokensByLength = new Map();
   }
 
   /** Normalised names of a node, primary name first. */
@@ -53,21 +58,41 @@ export class SearchIndex {
   }
 
   /**
-   * Ids of nodes having, for every query token, some name token it is a prefix of. A superset of
-   * the matches (the tokens may sit in different names); scoreNames decides.
+   * Ids of nodes having, for every query token, some name token it is a prefix of or is within
+   * maxEdits of (a typo). A superset of the matches (the tokens may sit in different names);
+   * scoreNames decides.
    */
   candidates(queryTokens: readonly string[]): Set<string> {
     let result: Set<string> | null = null;
     // Rarest-looking (longest) token first keeps the intersections small.
     for (const q of [...queryTokens].sort((a, b) => b.length - a.length)) {
       const matching = new Set<string>();
-      for (const token of this.tokensWithPrefix(q)) {
+      for (const token of [...this.tokensWithPrefix(q), ...this.tokensNear(q)]) {
         for (const id of this.postings.get(token) ?? []) if (!result || result.has(id)) matching.add(id);
       }
       result = matching;
       if (result.size === 0) break;
     }
     return result ?? new Set();
+  }
+
+  /** Tokens within maxEdits(q) of q (none for short tokens): only tokens of a length that can be. */
+  private tokensNear(q: string): string[] {
+    const edits = maxEdits(q);
+    if (edits === 0) return [];
+    if (this.tokensByLength === null) {
+      this.tokensByLength = new Map();
+      for (const token of this.postings.keys()) {
+        const same = this.tokensByLength.get(token.length);
+        if (same) same.push(token);
+        else this.tokensByLength.set(token.length, [token]);
+      }
+    }
+    const out: string[] = [];
+    for (let length = q.length - edits; length <= q.length + edits; length++) {
+      for (const token of this.tokensByLength.get(length) ?? []) if (token !== q && withinEdits(q, token, edits)) out.push(token);
+    }
+    return out;
   }
 
   private tokensWithPrefix(prefix: string): string[] {

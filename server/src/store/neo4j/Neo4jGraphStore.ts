@@ -23,7 +23,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from '../GraphStore.js';
-import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
 import type { Neo4jConfig } from './config.js';
 import {
   AWAIT_INDEXES,
@@ -167,8 +167,9 @@ export class Neo4jGraphStore implements GraphStore {
     const query = normalizeText(text);
     const tokens = tokenize(text);
     if (tokens.length === 0) return emptyPage(options.offset);
-    // Tokens are letters and digits only, so none is Lucene syntax; `*` makes each a prefix.
-    const lucene = tokens.map((t) => `${t}*`).join(' AND ');
+    // Tokens are letters and digits only, so none is Lucene syntax; `*` makes each a prefix and
+    // `~n` lets it match a whole token n edits away (scoreNames applies the same rule).
+    const lucene = tokens.map((t) => (maxEdits(t) > 0 ? `(${t}* OR ${t}~${maxEdits(t)})` : `${t}*`)).join(' AND ');
     return this.read(async (tx) => {
       const candidates = await rows(tx, SEARCH_CANDIDATES, { query: lucene, kinds: list(options.kinds) });
       const scored: { id: string; sortName: string; score: number }[] = [];

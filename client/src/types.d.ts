@@ -3,8 +3,4 @@ declare module 'cytoscape-fcose' {
   const ext: cytoscape.Ext;
   export default ext;
 }
-declare module 'cytoscape-svg' {
-  const ext: cytoscape.Ext;
-  export default ext;
-}
 declare module '*.css';

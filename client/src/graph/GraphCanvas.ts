@@ -1,6 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import cytoscapeSvg from 'cytoscape-svg';
 import { Highlighter, NO_HIGHLIGHT, type ElementRef, type Highlight } from './highlight.js';
 import { keyCommand, neighbourInDirection, startNode, type Direction } from './keyboard.js';
 import type { LayoutName } from './layouts.js';
@@ -13,7 +12,6 @@ let registered = false;
 function register(): void {
   if (registered) return;
   cytoscape.use(fcose);
-  cytoscape.use(cytoscapeSvg);
   registered = true;
 }
 

@@ -35,6 +35,8 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     (window as unknown as { __atlas?: object }).__atlas = {
       nodes: () => canvas.renderedNodes(),
       edgeCount: () => canvas.cy.edges().length,
+      /** Model positions and kinds, to find each node in an exported image. */
+      modelNodes: () => canvas.cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')), x: n.position('x'), y: n.position('y') })),
     };
     return () => {
       onCanvas(null);

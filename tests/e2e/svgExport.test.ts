@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../bench/syntheticGraph.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
-import { launchBrowser, newPage, serveSeedGraph, serveStore, waitForGraph, type Served } from './harness.js';
+import { launchBrowser, newPage, serveSeedGraph, serveStore, waitForGraph } from './harness.js';
 
 /**
  * The SVG export against the PNG export of the same view, both through the Export menu: the SVG is

@@ -63,7 +63,7 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
 }
 
 /** Generates a graph and writes it; the generator's arrays go out of scope on return. */
-async function loadGenerated(store: MemoryGraphStore, size: GraphSize) {
+export async function loadGenerated(store: MemoryGraphStore, size: GraphSize) {
   const graph = generateGraph(size);
   const started = performance.now();
   await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });

@@ -7,23 +7,28 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
-import depthLimit from 'graphql-depth-limit';
-import { printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { readTokens, type TokenTable } from './auth.js';
 import { createContext, type AtlasContext } from './context.js';
 import { QueryTooComplexError } from './errors.js';
+import { clientConcurrency } from './fairness/clientConcurrency.js';
+import { guardSchema } from './fairness/guardSchema.js';
+import { RequestBudget } from './fairness/RequestBudget.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
-import { jitGateway } from './jitExecutor.js';
+import { graphqlRequestErrors, jsonErrorsOnly, securityHeaders, sendJsonError } from './httpHygiene.js';
+import { jitGateway, type JitPolicy } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
 import { staticClient } from './staticClient.js';
+import { costEstimator } from './validation/costModel.js';
+import { noSubscriptions, operationShapeLimit } from './validation/operationShape.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
 // everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
 
 const SCHEMA_DIR = new URL('../schema', import.meta.url).pathname;
 
@@ -36,26 +41,27 @@ export function loadTypeDefs(): string {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  return guardSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never }));
 }
-
-/** A list field costs its children times the page it asks for (first/limit), so deep fan-outs add up. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const multiplier = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : 1;
-  return 1 + childComplexity * Math.max(1, multiplier);
-};
 
 function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin<AtlasContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Bad variable values are the client's mistake (400 BAD_USER_INPUT), found here first
+          // because the cost depends on them.
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
+          if (coerced.errors) {
+            const [first] = coerced.errors;
+            throw new GraphQLError(first!.message, { nodes: first!.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           const complexity = getComplexity({
             schema,
             operationName: request.operationName ?? undefined,
             query: document,
             variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [costEstimator],
           });
           if (complexity > LIMITS.queryComplexity) throw new QueryTooComplexError(complexity, LIMITS.queryComplexity);
         },
@@ -97,6 +103,19 @@ export interface AppOptions {
   tokens?: TokenTable;
   /** The built explorer to serve at / (default client/dist; the client benchmark serves client/dist-bench). */
   clientDist?: string;
+  /** When the JIT compiles and how much it keeps (default: DEFAULT_JIT_POLICY). */
+  jit?: JitPolicy;
+}
+
+/** Who a request comes from, for fairness: the token's name, else the client's address. */
+function clientOf(tokens: TokenTable, req: express.Request): string {
+  try {
+    const principal = tokens.principalOf(req.headers.authorization);
+    if (principal.authenticated) return `token:${principal.name}`;
+  } catch {
+    // A bad token is refused by the context; count the request against its address meanwhile.
+  }
+  return `address:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 /** ATLAS_INTROSPECTION: "off" (or false/0/no) turns introspection and /schema.graphql off. */
@@ -111,9 +130,9 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
   const schema = buildSchema();
   const introspection = options.introspection ?? introspectionFromEnv();
   const apollo = new ApolloServer<AtlasContext>({
-    gateway: jitGateway(schema),
+    gateway: jitGateway(schema, options.jit),
     introspection,
-    validationRules: [depthLimit(LIMITS.queryDepth)],
+    validationRules: [operationShapeLimit({ maxDepth: LIMITS.queryDepth, maxFields: LIMITS.queryFields }), noSubscriptions],
     // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema)],
     includeStacktraceInErrorResponses: false,
@@ -123,8 +142,18 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
 
   const http = express();
   http.disable('x-powered-by');
+  http.use(securityHeaders());
+  // Liveness: the process answers. Readiness: it can serve, i.e. the store answers too.
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: store.name });
+  });
+  http.get('/readyz', async (_req, res) => {
+    try {
+      await store.checkReady();
+      res.json({ status: 'ready', store: store.name });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', store: store.name, reason: e instanceof StoreUnavailableError ? e.message : 'The store did not answer.' });
+    }
   });
   http.use('/graphiql', graphiqlAssets());
   if (introspection) {
@@ -151,15 +180,11 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     }
     (editor ? editorBody : readerBody)(req, res, next);
   };
-  http.use('/graphql', bodyParser, expressMiddleware(apollo, { context: async ({ req }) => createContext(ports, tokens.principalOf(req.headers.authorization)) }));
-  http.use('/graphql', ((error, _req, res, next) => {
-    const status = (error as { status?: number; type?: string }).status;
-    if (status === 413) {
-      res.status(413).json({ errors: [{ message: 'The request is too large: at most 100 kB without an editor token (imports: 20 MB with one, or npm run import on the server).', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (status === 400) {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-    } else next(error);
-  }) as express.ErrorRequestHandler);
+  const limitPerClient = clientConcurrency(LIMITS.perClient, (req) => clientOf(tokens, req));
+  const context = async ({ req }: { req: express.Request }) => createContext(ports, tokens.principalOf(req.headers.authorization), new RequestBudget(clientOf(tokens, req)));
+  http.use('/graphql', jsonErrorsOnly, (req, res, next) => (req.path === '/' ? next() : sendJsonError(res, 404, 'No such path: the API is at /graphql.')));
+  http.use('/graphql', limitPerClient, bodyParser, expressMiddleware(apollo, { context }));
+  http.use('/graphql', graphqlRequestErrors('100 kB'));
   http.use(staticClient(options.clientDist));
 
   const execute: AtlasApp['execute'] = ((request: Parameters<AtlasApp['execute']>[0], options?: { contextValue?: AtlasContext }) =>

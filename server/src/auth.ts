@@ -90,9 +90,9 @@ export class TokenTable {
   principalOf(authorization: string | undefined): Principal {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".', true);
     const principal = this.check(match[1]!);
-    if (!principal) throw unauthenticated('This token is not valid. Check it, or ask an administrator for one; without a token the API is read-only.');
+    if (!principal) throw unauthenticated('This token is not valid. Check it, or ask an administrator for one; without a token the API is read-only.', true);
     return principal;
   }
 }
@@ -101,8 +101,10 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/** 401 with the challenge RFC 6750 asks for: which scheme, and whether the token presented was bad. */
+export function unauthenticated(message: string, invalidToken = false): GraphQLError {
+  const challenge = `Bearer realm="Cooperation Atlas"${invalidToken ? ', error="invalid_token"' : ''}`;
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', challenge]]) } } });
 }
 
 export class ForbiddenError extends GraphQLError {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { ANONYMOUS, type Principal } from './auth.js';
 import type { GraphNode } from './domain/model.js';
 import type { GraphAnalytics } from './store/GraphAnalytics.js';
+import { RequestBudget } from './fairness/RequestBudget.js';
 import type { GraphStore } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
 
@@ -13,13 +14,16 @@ export interface AtlasContext {
   degrees: DataLoader<string, number>;
   /** Who is asking (from the Authorization header); anonymous readers without a token. */
   principal: Principal;
+  /** What this request may still spend: its turns and deadline for expensive fields, list items. */
+  budget: RequestBudget;
 }
 
-export function createContext({ store, analytics }: GraphPorts, principal: Principal = ANONYMOUS): AtlasContext {
+export function createContext({ store, analytics }: GraphPorts, principal: Principal = ANONYMOUS, budget: RequestBudget = new RequestBudget(principal.name)): AtlasContext {
   return {
     store,
     analytics,
     principal,
+    budget,
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),
   };

@@ -21,8 +21,21 @@ export function graphiqlAssets(): express.Router {
   for (const [name, path] of Object.entries(files)) {
     router.get(`/${name}`, (_req, res) => res.sendFile(path, { maxAge: '1d' }));
   }
+  // The page's own script is a file too, so the Content-Security-Policy needs no inline script.
+  router.get('/start.js', (_req, res) => {
+    res.type('application/javascript').setHeader('Cache-Control', 'no-cache');
+    res.send(START_SCRIPT);
+  });
   return router;
 }
+
+/** Reads the endpoint from the page (data-endpoint), so one script serves any mount point. */
+const START_SCRIPT = `const element = document.getElementById('graphiql');
+const fetcher = GraphiQL.createFetcher({ url: element.dataset.endpoint });
+// One tab per example; defaultQuery keeps a new tab useful too.
+const examples = ${JSON.stringify(GRAPHIQL_EXAMPLES.map((e) => ({ query: e.query })))};
+ReactDOM.createRoot(element).render(React.createElement(GraphiQL, { fetcher, defaultTabs: examples, defaultQuery: examples[0].query }));
+`;
 
 export function graphiqlPage(assetsPath: string, endpoint: string): string {
   return `<!doctype html>
@@ -32,20 +45,17 @@ export function graphiqlPage(assetsPath: string, endpoint: string): string {
   <title>Cooperation Atlas · GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="stylesheet" href="${assetsPath}/graphiql.css">
-  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 </head>
-<body>
-  <div id="graphiql">Loading GraphiQL…</div>
+<body style="margin: 0; height: 100vh">
+  <div id="graphiql" style="height: 100vh" data-endpoint="${escapeAttribute(endpoint)}">Loading GraphiQL…</div>
   <script src="${assetsPath}/react.js"></script>
   <script src="${assetsPath}/react-dom.js"></script>
   <script src="${assetsPath}/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-    const root = ReactDOM.createRoot(document.getElementById('graphiql'));
-    // One tab per example; defaultQuery keeps a new tab useful too.
-    const examples = ${JSON.stringify(GRAPHIQL_EXAMPLES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c')};
-    root.render(React.createElement(GraphiQL, { fetcher, defaultTabs: examples, defaultQuery: examples[0].query }));
-  </script>
+  <script src="${assetsPath}/start.js"></script>
 </body>
 </html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -1,41 +1,181 @@
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-const MAX_CACHED_QUERIES = 500;
+/** When an operation is worth compiling, and how much memory the compiled ones may hold. */
+export interface JitPolicy {
+  /** Compile an operation only once it has been executed this many times (graphql-js before). */
+  compileAfter: number;
+  /** Operations selecting more fields than this (fragments expanded) are never compiled. */
+  maxFieldsToCompile: number;
+  /** Estimated bytes the cache of compiled operations may hold; the least recently used go first. */
+  cacheBytes: number;
+}
+
+export const DEFAULT_JIT_POLICY: JitPolicy = { compileAfter: 2, maxFieldsToCompile: 200, cacheBytes: 32 * 1024 * 1024 };
 
 /**
- * Executes operations with graphql-jit instead of graphql-js: each distinct operation is compiled
- * once into a JavaScript function, which matters for the large lists a neighbourhood returns
- * (thousands of nodes and edges; see docs/adr/0003-jit-execution.md). Apollo Server takes a custom
- * executor only through its gateway interface, so this is a minimal "gateway" that serves our own
- * schema: parsing, validation, plugins and error formatting stay Apollo's.
+ * The heap a compiled operation keeps, measured with process.memoryUsage() after gc() around
+ * compileQuery: about 2 kB per selected field up to a few hundred fields (6 fields: 12.6 kB;
+ * 300: 0.6 MB), growing faster beyond (1,800 fields: 18 MB, and 1 s to compile). Estimated
+ * here with a margin.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new Map<string, CompiledQuery>();
+const BYTES_PER_FIELD = 4 * 1024;
+const BYTES_PER_OPERATION = 16 * 1024;
+
+/** Fields an operation selects, each fragment spread counted as the fields it brings in. */
+export function selectedFieldCount(document: DocumentNode, selectionSet: SelectionSetNode): number {
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+  );
+  const memo = new Map<string, number>();
+  const count = (set: SelectionSetNode, open: Set<string>): number => {
+    let n = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) n += 1 + (s.selectionSet ? count(s.selectionSet, open) : 0);
+      else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, open);
+      else {
+        const name = s.name.value;
+        if (!memo.has(name)) {
+          const body = fragments.get(name);
+          if (!body || open.has(name)) continue;
+          memo.set(name, count(body, new Set(open).add(name)));
+        }
+        n += memo.get(name)!;
+      }
+    }
+    return n;
+  };
+  return count(selectionSet, new Set());
+}
+
+interface Entry {
+  query: CompiledQuery;
+  bytes: number;
+}
+
+/**
+ * The compiled operations, bounded by their estimated size (not their count), least recently
+ * used out first; and how often each not-yet-compiled operation ran (bounded by count).
+ */
+class CompiledCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly seen = new Map<string, number>();
+  private bytes = 0;
+
+  constructor(private readonly policy: JitPolicy) {}
+
+  get(key: string): CompiledQuery | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.query;
+  }
+
+  /** Counts one more run of an uncompiled operation; true once it has run often enough to compile. */
+  countRun(key: string): boolean {
+    const runs = (this.seen.get(key) ?? 0) + 1;
+    this.seen.delete(key);
+    if (runs >= this.policy.compileAfter) return true;
+    this.seen.set(key, runs);
+    if (this.seen.size > 10_000) this.seen.delete(this.seen.keys().next().value!);
+    return false;
+  }
+
+  put(key: string, query: CompiledQuery, bytes: number): void {
+    if (bytes > this.policy.cacheBytes) return;
+    this.entries.set(key, { query, bytes });
+    this.bytes += bytes;
+    while (this.bytes > this.policy.cacheBytes) {
+      const [oldest, entry] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  get stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+export interface JitGateway extends GatewayInterface {
+  /** How many operations are compiled and their estimated bytes (for tests and benchmarks). */
+  cacheStats(): { entries: number; bytes: number };
+}
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js: an operation that recurs is compiled
+ * once into a JavaScript function, which matters for the large lists a neighbourhood returns
+ * (thousands of nodes and edges; see docs/adr/0003-jit-execution.md). A rare operation, or one
+ * with many fields (an alias flood), runs on graphql-js: compiling it would cost more time and
+ * memory than it saves. Apollo Server takes a custom executor only through its gateway interface,
+ * so this is a minimal "gateway" that serves our own schema: parsing, validation, plugins and
+ * error formatting stay Apollo's.
+ */
+export function jitGateway(schema: GraphQLSchema, policy: JitPolicy = DEFAULT_JIT_POLICY): JitGateway {
+  const cache = new CompiledCache(policy);
+
+  const compiled = (requestContext: GatewayGraphQLRequestContext): CompiledQuery | undefined => {
+    const key = `${requestContext.queryHash}:${requestContext.operationName ?? ''}`;
+    const known = cache.get(key);
+    if (known || !cache.countRun(key)) return known;
+    const operation = getOperationAST(requestContext.document, requestContext.operationName ?? undefined);
+    if (!operation) return undefined;
+    const fields = selectedFieldCount(requestContext.document, operation.selectionSet);
+    if (fields > policy.maxFieldsToCompile) return undefined;
+    // Leaf serialisation is skipped: every value comes from records validated on the way in
+    // (enums, ints and strings of the right type), and serialising each leaf again was the
+    // largest cost of a big neighbourhood.
+    const result = compileQuery(schema, requestContext.document, requestContext.operationName ?? undefined, {
+      disableLeafSerialization: true,
+      disablingCapturingStackErrors: true,
+    });
+    if (!isCompiledQuery(result)) return undefined;
+    cache.put(key, result, BYTES_PER_OPERATION + fields * BYTES_PER_FIELD);
+    return result;
+  };
 
   const executor: GatewayExecutor = async (requestContext) => {
-    const key = `${requestContext.queryHash}:${requestContext.operationName ?? ''}`;
-    let query = compiled.get(key);
-    if (!query) {
-      // Leaf serialisation is skipped: every value comes from records validated on the way in
-      // (enums, ints and strings of the right type), and serialising each leaf again was the
-      // largest cost of a big neighbourhood.
-      const result = compileQuery(schema, requestContext.document, requestContext.operationName ?? undefined, {
-        disableLeafSerialization: true,
-        disablingCapturingStackErrors: true,
-      });
-      if (!isCompiledQuery(result)) return result as ExecutionResult;
-      query = result;
-      if (compiled.size >= MAX_CACHED_QUERIES) compiled.delete(compiled.keys().next().value!);
-      compiled.set(key, query);
+    const operation = getOperationAST(requestContext.document, requestContext.operationName ?? undefined);
+    const variables = requestContext.request.variables ?? {};
+    if (operation) {
+      // Bad variable values are the client's mistake: graphql-js's errors (with the variable's
+      // node) become BAD_USER_INPUT with HTTP 400 in Apollo, whichever executor runs.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 10 });
+      if (coerced.errors) return { errors: coerced.errors };
     }
-    const result = (await query.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult;
+    const query = compiled(requestContext);
+    const result = query
+      ? ((await query.query(undefined, requestContext.context, variables)) as ExecutionResult)
+      : await execute({
+          schema,
+          document: requestContext.document,
+          contextValue: requestContext.context,
+          variableValues: variables,
+          operationName: requestContext.operationName ?? undefined,
+        });
     if (!result.errors?.some((e) => !e.extensions)) return result;
     // graphql-jit wraps an error thrown by a resolver that is not a GraphQLError (a store outage,
     // a bug) without `extensions`, which Apollo's error formatting needs: rewrap it, so formatError
     // sees the original error (StoreUnavailableError -> SERVICE_UNAVAILABLE).
-    return { ...result, errors: result.errors.map((e) => (e.extensions ? e : new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e }))) };
+    return {
+      ...result,
+      errors: result.errors.map((e) =>
+        e.extensions ? e : new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e }),
+      ),
+    };
   };
 
   return {
@@ -47,5 +187,6 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       return { executor };
     },
     async stop() {},
+    cacheStats: () => cache.stats,
   };
 }

@@ -13,10 +13,18 @@ export const LIMITS = {
   maxHops: { default: 4, max: 6 },
   metricsIds: 1000,
   queryDepth: 12,
+  /** Fields one operation may select, fragments expanded (aliases count one each). */
+  queryFields: 5_000,
   queryComplexity: 25_000,
   searchTextLength: 200,
   /** Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to match, in app.ts). */
   importContent: 20 * 2 ** 20,
   /** An import's most rows (or records); the CLI's --max-rows may raise it. */
   importRows: 1_000_000,
+  /** Time budget of one request: analysis and search fields not started by then are refused (TIMEOUT). */
+  requestTimeMs: 10_000,
+  /** Items all lists without a page size (partnerships, parties, members, cases, ...) may return in one request. */
+  unpagedItems: 50_000,
+  /** Requests of one client (token, else address) served at once, and waiting beyond those. */
+  perClient: { inFlight: 8, waiting: 64 },
 } as const;

@@ -13,20 +13,32 @@ const NOT_BUILT = `<!doctype html>
 <p>The GraphQL API and GraphiQL are already at <a href="/graphql">/graphql</a>.</p>
 </body></html>`;
 
+/** Pages of the explorer are paths without a file extension; a path naming a file that is not there is a 404. */
+const PAGE_PATH = /^\/(?!graphql|graphiql|healthz|readyz|schema\.graphql)(?:[^./]+\/)*[^./]*$/;
+
+/** Never served from the production build (client/dist), even if a stale build holds it: the benchmark page is a development tool, served only from client/dist-bench. */
+const NEVER_SERVED = /^\/bench(\.html)?$/;
+
 /**
  * Serves the built explorer (client/dist) at /, with index.html for any other page path so links
- * into the single-page app work. Hashed assets are cached for a year, index.html never.
- * Mount after the API routes: it only answers GET and HEAD for paths they did not take.
+ * into the single-page app work. Hashed assets are cached for a year, index.html never. A path
+ * that names a file (it has an extension: /.env, /nope.js) and is not one gets a 404, as does
+ * the benchmark page. Mount after the API routes: it only answers GET and HEAD for paths they did
+ * not take.
  */
 export function staticClient(dist: string = CLIENT_DIST): express.Router {
   const router = express.Router();
   const index = join(dist, 'index.html');
+  const notFound: express.RequestHandler = (_req, res) => {
+    res.status(404).type('text').send('Not found.');
+  };
+  if (dist === CLIENT_DIST) router.get(NEVER_SERVED, notFound);
   router.use(
     '/assets',
     express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
   );
   router.use(express.static(dist, { index: false, maxAge: 0 }));
-  router.get(/^\/(?!graphql|graphiql|healthz|schema\.graphql).*/, (req, res) => {
+  router.get(PAGE_PATH, (req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('html').send(NOT_BUILT);
       return;
@@ -38,5 +50,6 @@ export function staticClient(dist: string = CLIENT_DIST): express.Router {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+  router.use(notFound);
   return router;
 }

@@ -23,6 +23,12 @@ export interface GraphStore {
   readonly name: string;
 
   /**
+   * Resolves when the store can serve a read now; rejects with StoreUnavailableError when it
+   * cannot (the readiness endpoint). Answers within about a second either way.
+   */
+  checkReady(): Promise<void>;
+
+  /**
    * The nodes with these ids, in the order asked, `null` where no node has the id.
    * Duplicated ids give duplicated answers.
    */

@@ -298,6 +298,9 @@ export class MemoryGraphStore implements GraphStore {
     this.dataDirectory?.compact(this.state());
   }
 
+  /** Always ready: the graph is in this process. */
+  async checkReady(): Promise<void> {}
+
   async close(): Promise<void> {
     this.dataDirectory?.close();
     this.dataDirectory = undefined;

@@ -22,6 +22,7 @@ import {
   type Subgraph,
   type WriteOptions,
   type WriteResult,
+  StoreUnavailableError,
 } from '../GraphStore.js';
 import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
 import type { Neo4jConfig } from './config.js';
@@ -534,14 +535,52 @@ export class Neo4jGraphStore implements GraphStore {
     return new Map(result.map((r) => [(r.node as Row).id as string, fromNodeProperties(r.node as Row)]));
   }
 
+  /**
+   * A read reaches Neo4j within the driver's retry limit plus one second, or fails with
+   * StoreUnavailableError: a Neo4j that accepts connections but does not answer, or a pool whose
+   * connections all hang, must not hold a request for the driver's longer timeouts. Once its
+   * transaction has started, a slow read is left to finish.
+   */
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+    const limitMs = this.config.maxRetryTimeMs + 1_000;
+    let timer: NodeJS.Timeout | undefined;
+    const unreachable = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`)), limitMs);
+    });
+    let timedOut = false;
     try {
-      return await session.executeRead(work);
+      const started = (tx: ManagedTransaction) => {
+        clearTimeout(timer);
+        return work(tx);
+      };
+      return await Promise.race([session.executeRead(started), unreachable]);
     } catch (e) {
+      timedOut = e instanceof StoreUnavailableError;
       throw translateError(e, this.config.uri, this.config.database);
     } finally {
-      await session.close().catch(() => {});
+      clearTimeout(timer);
+      // After a timeout the session may still wait for its connection: close it without waiting.
+      if (timedOut) void session.close().catch(() => {});
+      else await session.close().catch(() => {});
+    }
+  }
+
+  async checkReady(): Promise<void> {
+    const limitMs = 1_000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.driver.verifyConnectivity({ database: this.config.database }),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) did not answer within ${limitMs / 1000} s.`)), limitMs);
+        }),
+      ]);
+    } catch (e) {
+      const translated = translateError(e, this.config.uri, this.config.database);
+      throw translated instanceof StoreUnavailableError ? translated : new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) is not ready: ${(e as Error).message}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -11,9 +11,10 @@ export function createDriver(config: Neo4jConfig): Driver {
   return neo4j.driver(config.uri, auth, {
     disableLosslessIntegers: true,
     maxTransactionRetryTime: config.maxRetryTimeMs,
-    // Fail fast when the server is gone, so API calls answer SERVICE_UNAVAILABLE within seconds.
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
+    // Fail fast when the server is gone, so API calls answer SERVICE_UNAVAILABLE within the retry
+    // limit plus a second (reads also stop waiting then: see Neo4jGraphStore.read).
+    connectionTimeout: Math.min(5_000, config.maxRetryTimeMs + 1_000),
+    connectionAcquisitionTimeout: config.maxRetryTimeMs + 1_000,
     userAgent: 'cooperation-atlas',
   });
 }

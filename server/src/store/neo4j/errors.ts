@@ -20,7 +20,9 @@ export class Neo4jConfigError extends Error {
 const CONNECTIVITY_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.ClientError.Cluster.NotALeader']);
 
 export function isConnectivityError(e: unknown): boolean {
-  if (e instanceof Neo4jError) return CONNECTIVITY_CODES.has(e.code) || /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up/i.test(e.message);
+  // "Connection acquisition timed out": every pooled connection is busy or hanging, as when
+  // Neo4j stops under load; the client can only wait, as for a refused connection.
+  if (e instanceof Neo4jError) return CONNECTIVITY_CODES.has(e.code) || /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|acquisition timed out|Connection was closed|Failed to connect/i.test(e.message);
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT';
 }

@@ -12,6 +12,7 @@ export const LIMITS = {
   paths: { default: 10, max: 50 },
   maxHops: { default: 4, max: 6 },
   metricsIds: 1000,
+  overview: { groups: { default: 100, max: 300 }, starts: { default: 8, max: 50 } },
   queryDepth: 12,
   /** Fields one operation may select, fragments expanded (aliases count one each). */
   queryFields: 5_000,

@@ -310,6 +310,69 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
     });
 
+    describe('overview', () => {
+      const starts = [
+        ['roeselare', 5],
+        ['liege', 3],
+        ['net-1', 2],
+        ['net-2', 2],
+        ['prog-1', 2],
+      ];
+
+      // The first question on a fresh Neo4j plans all its statements: more time than the default.
+      it('groups municipalities by country, sized by members, with partnerships between countries as weights', { timeout: 60_000 }, async () => {
+        const o = await store.overview({ groupBy: 'COUNTRY', firstGroups: 10, firstStarts: 2 });
+        // BE: Roeselare, Liège, Sint-Niklaas, the province; DE: Roermond, Gräfenhainichen; SN: Tambacounda.
+        expect(o.groups.map((g) => [g.key, g.node?.id ?? null, g.size, g.internal])).toEqual([
+          ['BE', 'country-be', 4, 0],
+          ['DE', 'country-de', 2, 0],
+          ['SN', 'country-sn', 1, 0],
+        ]);
+        // Roeselare and Sint-Niklaas with Tambacounda; Roeselare with Gräfenhainichen.
+        expect(o.links).toEqual([
+          { a: 'BE', b: 'SN', weight: 2 },
+          { a: 'BE', b: 'DE', weight: 1 },
+        ]);
+        expect(o.groupCount).toBe(3);
+        // Ties on degree by id: Liège before Sint-Niklaas and Tambacounda.
+        expect(o.starts.map((s) => [s.node.id, s.degree])).toEqual(starts);
+      });
+
+      it('keeps the largest groups and only the links between them', async () => {
+        const o = await store.overview({ groupBy: 'COUNTRY', firstGroups: 2, firstStarts: 0 });
+        expect(o.groups.map((g) => g.key)).toEqual(['BE', 'DE']);
+        expect(o.links).toEqual([{ a: 'BE', b: 'DE', weight: 1 }]);
+        expect(o.groupCount).toBe(3);
+        expect(o.starts).toEqual([]);
+      });
+
+      it('groups municipalities by the networks they are members of (taking part is not membership)', async () => {
+        const o = await store.overview({ groupBy: 'NETWORK', firstGroups: 10, firstStarts: 2 });
+        // Roeselare and Liège are members of Climate Net; no partnership has two member parties.
+        expect(o.groups.map((g) => [g.key, g.node?.name ?? null, g.size, g.internal])).toEqual([['net-1', 'Climate Net', 2, 0]]);
+        expect(o.links).toEqual([]);
+      });
+
+      it('groups every node by kind, with relationships between kinds and within one', async () => {
+        const o = await store.overview({ groupBy: 'KIND', firstGroups: 3, firstStarts: 2 });
+        expect(o.groups.map((g) => [g.key, g.node, g.size, g.internal])).toEqual([
+          ['MUNICIPALITY', null, 7, 0],
+          ['COUNTRY', null, 3, 0],
+          ['PARTNERSHIP', null, 3, 0],
+        ]);
+        // Seven municipalities located in a country; six party-to relationships.
+        expect(o.links).toEqual([
+          { a: 'COUNTRY', b: 'MUNICIPALITY', weight: 7 },
+          { a: 'MUNICIPALITY', b: 'PARTNERSHIP', weight: 6 },
+        ]);
+        expect(o.groupCount).toBe(11);
+        const all = await store.overview({ groupBy: 'KIND', firstGroups: 20, firstStarts: 0 });
+        // Aqua NGO collaborates with Roes School; MEMBER_OF, PARTICIPATES_IN and PART_OF join municipalities and networks.
+        expect(all.groups.find((g) => g.key === 'ORGANIZATION')!.internal).toBe(1);
+        expect(all.links).toContainEqual({ a: 'MUNICIPALITY', b: 'NETWORK', weight: 4 });
+      });
+    });
+
     describe('writeGraph', () => {
       beforeEach(async () => {
         await store.clear();

@@ -5,6 +5,7 @@ import type {
   GraphNodeFieldsFragment,
   NodeIdsQuery as NodeIdsResult,
   NodeKind,
+  OverviewGrouping,
   RelationKind,
   SimilarityMetric,
 } from '../gql/graphql.js';
@@ -23,6 +24,8 @@ import {
   SimilarMunicipalitiesQuery,
   SuggestPartnersQuery,
   RecommendApproachesQuery,
+  GraphSizeQuery,
+  OverviewQuery,
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
@@ -200,8 +203,9 @@ export const similarMunicipalities = (
   ).then((r) => r.similarMunicipalities);
 export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
 
-export const shortestPaths = (from: string, to: string, signal?: AbortSignal) =>
-  request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5 }, signal).then((r) => r.allShortestPaths);
+/** All shortest paths (up to 6 hops, at most 5) over these relationship kinds (all when null or empty). */
+export const shortestPaths = (from: string, to: string, kinds: readonly RelationKind[] | null = null, signal?: AbortSignal) =>
+  request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5, relationKinds: kinds && kinds.length > 0 ? [...kinds] : null }, signal).then((r) => r.allShortestPaths);
 export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];
 
 export const suggestPartners = (id: string, signal?: AbortSignal) =>
@@ -211,3 +215,11 @@ export type PartnerSuggestion = Awaited<ReturnType<typeof suggestPartners>>[numb
 export const recommendApproaches = (wishes: FeatureWish[], signal?: AbortSignal) =>
   request(RecommendApproachesQuery, { wishes }, signal).then((r) => r.recommendApproaches);
 export type ApproachRecommendation = Awaited<ReturnType<typeof recommendApproaches>>[number];
+
+/** How big the whole graph is: to choose between drawing it and the overview. */
+export const graphSize = (signal?: AbortSignal) => request(GraphSizeQuery, {}, signal).then((r) => r.stats);
+export type GraphSize = Awaited<ReturnType<typeof graphSize>>;
+
+/** The graph in groups (computed by the store) and the best connected starting points. */
+export const overview = (groupBy: OverviewGrouping, signal?: AbortSignal) => request(OverviewQuery, { groupBy, firstGroups: 60, firstStarts: 8 }, signal).then((r) => r.overview);
+export type OverviewData = Awaited<ReturnType<typeof overview>>;

@@ -388,8 +388,8 @@ export const SimilarMunicipalitiesQuery = graphql(`
 `);
 
 export const ShortestPathsQuery = graphql(`
-  query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-    allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+  query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $relationKinds: [RelationKind!]) {
+    allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first, relationKinds: $relationKinds) {
       length
       nodes {
         id
@@ -473,6 +473,28 @@ export const RecommendApproachesQuery = graphql(`
         kind
         name
       }
+    }
+  }
+`);
+
+export const GraphSizeQuery = graphql(`
+  query GraphSize {
+    stats {
+      nodeCount
+      relationCount
+      nodesByKind { kind count }
+    }
+  }
+`);
+
+export const OverviewQuery = graphql(`
+  query Overview($groupBy: OverviewGrouping, $firstGroups: Int, $firstStarts: Int) {
+    overview(groupBy: $groupBy, firstGroups: $firstGroups, firstStarts: $firstStarts) {
+      groupBy
+      groupCount
+      groups { key label size internal node { id kind } }
+      links { a b weight }
+      starts { degree node { id kind name ... on Municipality { municipalityCountry: countryCode } } }
     }
   }
 `);

@@ -41,5 +41,5 @@ export function syntheticGraph(elements: number, seed = 1): VisibleGraph {
     const t = ends[Math.floor(rand() * ends.length)]!;
     if (s !== t) add(s, t);
   }
-  return { nodes, edges, hidden: { total: 0, byNodeKind: 0, byAttributes: 0, byContext: 0 }, missing: [], truncated: [] };
+  return { nodes, edges, hidden: { total: 0, byNodeKind: 0, byAttributes: 0, byContext: 0 }, missing: [], truncated: [], budgeted: [] };
 }

@@ -98,6 +98,15 @@ export type OrgType =
   | 'UNIVERSITY'
   | 'YOUTH_ORGANIZATION';
 
+/** How the overview groups the graph. */
+export type OverviewGrouping =
+  /** Municipalities by their country. */
+  | 'COUNTRY'
+  /** Every node by its kind. */
+  | 'KIND'
+  /** Municipalities by the networks they are members of (one may be in several, or none). */
+  | 'NETWORK';
+
 export type PartnershipStatus =
   | 'ACTIVE'
   | 'ENDED'
@@ -544,6 +553,7 @@ export type ShortestPathsQueryVariables = Exact<{
   to: string;
   maxHops?: number | null | undefined;
   first?: number | null | undefined;
+  relationKinds?: Array<RelationKind> | RelationKind | null | undefined;
 }>;
 
 
@@ -635,6 +645,44 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
     > }> };
+
+export type GraphSizeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphSizeQuery = { stats: { nodeCount: number, relationCount: number, nodesByKind: Array<{ kind: NodeKind, count: number }> } };
+
+export type OverviewQueryVariables = Exact<{
+  groupBy?: OverviewGrouping | null | undefined;
+  firstGroups?: number | null | undefined;
+  firstStarts?: number | null | undefined;
+}>;
+
+
+export type OverviewQuery = { overview: { groupBy: OverviewGrouping, groupCount: number, groups: Array<{ key: string, label: string, size: number, internal: number, node:
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+       | null }>, links: Array<{ a: string, b: string, weight: number }>, starts: Array<{ degree: number, node:
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string, municipalityCountry: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+       }> } };
 
 export type MapLayerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1094,8 +1142,14 @@ export const SimilarMunicipalitiesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SimilarMunicipalitiesQuery, SimilarMunicipalitiesQueryVariables>;
 export const ShortestPathsDocument = new TypedDocumentString(`
-    query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-  allShortestPaths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+    query ShortestPaths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $relationKinds: [RelationKind!]) {
+  allShortestPaths(
+    from: $from
+    to: $to
+    maxHops: $maxHops
+    first: $first
+    relationKinds: $relationKinds
+  ) {
     length
     nodes {
       id
@@ -1180,6 +1234,56 @@ export const RecommendApproachesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecommendApproachesQuery, RecommendApproachesQueryVariables>;
+export const GraphSizeDocument = new TypedDocumentString(`
+    query GraphSize {
+  stats {
+    nodeCount
+    relationCount
+    nodesByKind {
+      kind
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GraphSizeQuery, GraphSizeQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($groupBy: OverviewGrouping, $firstGroups: Int, $firstStarts: Int) {
+  overview(
+    groupBy: $groupBy
+    firstGroups: $firstGroups
+    firstStarts: $firstStarts
+  ) {
+    groupBy
+    groupCount
+    groups {
+      key
+      label
+      size
+      internal
+      node {
+        id
+        kind
+      }
+    }
+    links {
+      a
+      b
+      weight
+    }
+    starts {
+      degree
+      node {
+        id
+        kind
+        name
+        ... on Municipality {
+          municipalityCountry: countryCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const MapLayerDocument = new TypedDocumentString(`
     query MapLayer {
   mapLayer {

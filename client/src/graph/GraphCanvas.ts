@@ -4,6 +4,7 @@ import { Highlighter, NO_HIGHLIGHT, type ElementRef, type Highlight } from './hi
 import { keyCommand, neighbourInDirection, startNode, type Direction } from './keyboard.js';
 import type { LayoutName } from './layouts.js';
 import { fitAll, LayoutRunner, type LayoutInfo } from './LayoutRunner.js';
+import { ringPlacement } from './placement.js';
 import { stylesheet } from './style.js';
 
 export type { LayoutInfo };
@@ -39,6 +40,9 @@ export interface UpdateOptions {
  * (Cytoscape's textureOnViewport), then redraws sharply when the view stands still.
  */
 export const LARGE_GRAPH_ELEMENTS = 2500;
+
+/** A first drawing with a focus and at least this many new nodes is placed on rings around the focus, not by a force layout. */
+export const RING_FIRST_MIN = 60;
 
 /**
  * THE module that owns the Cytoscape instance. It is given elements (derived from the model by
@@ -120,10 +124,16 @@ export class GraphCanvas {
     const added = newNodes.length;
     const kept = cy.nodes().length - added;
     const incremental = this.layouts.laidOutOnce && kept >= added && added + removed > 0;
-    if (incremental) this.placeNearNeighbours(newNodes, options.focus);
     if (options.preset) this.layouts.markPlaced();
-    else if (added + removed > 0 || options.relayout || !this.layouts.started)
-      this.layouts.start(options.layout, options.focus, incremental);
+    else if (added > 0 && options.layout === 'fcose' && !options.relayout && this.placeOnRings(newNodes, options.focus)) {
+      this.layouts.markPlaced();
+      this.container.dataset.placement = 'rings';
+      fitAll(cy);
+      this.layouts.report(options.layout);
+    } else {
+      if (incremental) this.placeNearNeighbours(newNodes, options.focus);
+      if (added + removed > 0 || options.relayout || !this.layouts.started) this.layouts.start(options.layout, options.focus, incremental);
+    }
     this.highlighter.apply(this.highlight);
     return { added, removed };
   }
@@ -133,6 +143,57 @@ export class GraphCanvas {
     this.large = large;
     this.cy.style(stylesheet({ large }));
     (this.cy as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport = large;
+  }
+
+  /**
+   * New nodes on rings around the drawn node they hang from (its best connected drawn neighbour),
+   * in free spots: nothing overlaps and nothing drawn moves. Used for a hub's neighbours on first
+   * drawing (a focus with more than RING_FIRST_MIN nodes) and for every expansion after a force
+   * layout. False (nothing moved) when it does not apply.
+   */
+  private placeOnRings(ids: string[], focus: string | null): boolean {
+    const cy = this.cy;
+    const fresh = new Set(ids);
+    const placed = new Set(cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => n.id()));
+    if (!this.layouts.laidOutOnce) {
+      if (!focus || !fresh.has(focus) || ids.length < RING_FIRST_MIN) return false;
+      cy.getElementById(focus).position({ x: 0, y: 0 });
+      fresh.delete(focus);
+      placed.add(focus);
+    } else if (placed.size === 0) return false;
+    const disc = (n: NodeSingular) => ({ ...n.position(), r: (n.data('size') as number) / 2 });
+    cy.batch(() => {
+      for (let round = 0; fresh.size > 0 && round < 6; round++) {
+        const byAnchor = new Map<string, NodeSingular[]>();
+        for (const id of fresh) {
+          const node = cy.getElementById(id) as NodeSingular;
+          const anchors = node.neighborhood('node').filter((n) => placed.has(n.id()));
+          if (anchors.empty()) continue;
+          const anchor = anchors.max((n) => (n.id() === focus ? Infinity : (n as NodeSingular).degree(false))).ele as NodeSingular;
+          (byAnchor.get(anchor.id()) ?? byAnchor.set(anchor.id(), []).get(anchor.id())!).push(node);
+        }
+        if (byAnchor.size === 0) break;
+        for (const [anchorId, nodes] of byAnchor) {
+          const anchor = cy.getElementById(anchorId) as NodeSingular;
+          nodes.sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
+          const obstacles = cy.nodes().filter((n) => placed.has(n.id()) && n.id() !== anchorId).map((n) => disc(n as NodeSingular));
+          for (const p of ringPlacement(disc(anchor), nodes.map((n) => ({ id: n.id(), r: (n.data('size') as number) / 2 })), obstacles)) {
+            cy.getElementById(p.id).position({ x: p.x, y: p.y });
+            placed.add(p.id);
+            fresh.delete(p.id);
+          }
+        }
+      }
+      if (fresh.size > 0) {
+        // Unconnected to anything drawn: a ring around the whole drawing.
+        const box = cy.nodes().filter((n) => placed.has(n.id())).boundingBox({});
+        const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2, r: Math.max(box.w, box.h) / 2 };
+        const rest = [...fresh].map((id) => ({ id, r: (cy.getElementById(id).data('size') as number) / 2 }));
+        const obstacles = cy.nodes().filter((n) => placed.has(n.id())).map((n) => disc(n as NodeSingular));
+        for (const p of ringPlacement(centre, rest, obstacles)) cy.getElementById(p.id).position({ x: p.x, y: p.y });
+      }
+    });
+    return true;
   }
 
   /** New nodes start beside a neighbour that already has a place, so a refinement moves them little. */

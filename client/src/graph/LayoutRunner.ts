@@ -51,7 +51,19 @@ export class LayoutRunner {
   markPlaced(): void {
     this.stop();
     this.laidOutOnce = true;
+    this.started = true;
     this.container.dataset.layoutState = 'done';
+  }
+
+  /** Say that the drawing is final (after a placement that needed no layout), as a layout does. */
+  report(name: LayoutName): void {
+    const cy = this.cy;
+    requestAnimationFrame(() => {
+      const info = { name, nodes: cy.nodes().length, edges: cy.edges().length, ms: 0 };
+      this.container.dataset.layoutName = name;
+      performance.mark('atlas:laid-out', { detail: info });
+      this.onDone?.(info);
+    });
   }
 
   stop(): void {

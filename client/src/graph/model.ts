@@ -119,6 +119,8 @@ export interface Expansion {
   id: string;
   /** Follow only these relationship kinds; null follows all. */
   kinds: RelationKind[] | null;
+  /** Draw this many of its neighbours (the best connected first); absent: the neighbour budget. */
+  shown?: number;
 }
 
 export interface ViewState {
@@ -128,9 +130,16 @@ export interface ViewState {
   expanded: Expansion[];
   /** Show every node of the graph (filters still apply). */
   showAll: boolean;
+  /** Nodes added one by one (from the neighbour table, a path), drawn whatever else is. */
+  pinned?: readonly string[];
 }
 
-export type PartnershipMode = 'nodes' | 'edges';
+/**
+ * How partnerships are drawn: as nodes; as direct edges between their parties; or 'auto', as edges
+ * where a partnership only joins its parties (it has no relationship but PARTY_TO) and as nodes
+ * where it has more to show (themes, approaches, funders, ...).
+ */
+export type PartnershipMode = 'nodes' | 'edges' | 'auto';
 
 export interface YearRange {
   from: number | null;
@@ -191,6 +200,8 @@ export interface VisibleGraph {
   missing: string[];
   /** Expanded nodes with more neighbours than the API returned. */
   truncated: string[];
+  /** Expanded nodes with more neighbours (loaded, passing the filters) than are drawn. */
+  budgeted: { id: string; total: number; shown: number }[];
 }
 
 export interface DeriveOptions {
@@ -199,6 +210,8 @@ export interface DeriveOptions {
   match: FilterMatch | null;
   /** Ids of Country nodes by ISO code, to keep the countries named in the filter. */
   countryNodeIds?: ReadonlyMap<string, string>;
+  /** At most this many neighbours of an expanded node are drawn unless it says otherwise (Expansion.shown); absent: all. */
+  neighbourBudget?: number;
 }
 
 /**
@@ -211,7 +224,7 @@ export interface DeriveOptions {
 export function deriveVisible(data: GraphData, view: ViewState, filters: FilterState, options: DeriveOptions): VisibleGraph {
   const adj = adjacency(data);
   const hiddenRel = new Set(filters.hiddenRelationKinds);
-  const edgeMode = options.partnerships === 'edges' && !hiddenRel.has('PARTY_TO');
+  const edgeMode = options.partnerships !== 'nodes' && !hiddenRel.has('PARTY_TO');
   const candidates = new Set<string>();
   const missing: string[] = [];
   const truncated: string[] = [];
@@ -224,6 +237,16 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     if (data.nodes.has(view.focus)) candidates.add(view.focus);
     else missing.push(view.focus);
   }
+  for (const id of view.pinned ?? []) {
+    if (data.nodes.has(id)) candidates.add(id);
+    else missing.push(id);
+  }
+  const hiddenKinds = new Set(filters.hiddenNodeKinds);
+  const passes = (id: string) => {
+    const n = data.nodes.get(id)!;
+    return !hiddenKinds.has(n.kind) && (!options.match || !MATCHED_KINDS.includes(n.kind) || options.match.has(id));
+  };
+  const budgeted: VisibleGraph['budgeted'] = [];
   for (const exp of view.expanded) {
     if (!data.nodes.has(exp.id)) {
       missing.push(exp.id);
@@ -232,12 +255,19 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     if (!relationsKnown(data, exp.id, exp.kinds)) missing.push(exp.id);
     if (data.loaded.get(exp.id)?.truncated) truncated.push(exp.id);
     candidates.add(exp.id);
-    const follow = exp.kinds ? new Set(exp.kinds) : null;
-    for (const inc of adj.get(exp.id) ?? []) {
-      if (hiddenRel.has(inc.edge.kind) || (follow && !follow.has(inc.edge.kind))) continue;
-      candidates.add(inc.other);
-      if (edgeMode && inc.edge.kind === 'PARTY_TO' && data.nodes.get(inc.other)?.kind === 'PARTNERSHIP') {
-        for (const party of partiesOf(data, inc.other)) candidates.add(party);
+    const reached = followedNeighbours(data, exp, hiddenRel);
+    // Those the filters hide stay candidates, to be counted as hidden; they take no place in the budget.
+    const neighbours: string[] = [];
+    for (const id of reached) {
+      if (passes(id)) neighbours.push(id);
+      else candidates.add(id);
+    }
+    const shown = exp.shown ?? options.neighbourBudget ?? Infinity;
+    if (neighbours.length > shown) budgeted.push({ id: exp.id, total: neighbours.length, shown });
+    for (const other of rankNeighbours(data, neighbours).slice(0, shown)) {
+      candidates.add(other);
+      if (edgeMode && data.nodes.get(other)?.kind === 'PARTNERSHIP' && asEdge(data, other, options.partnerships)) {
+        for (const party of partiesOf(data, other)) candidates.add(party);
       }
     }
   }
@@ -250,7 +280,6 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     const id = options.countryNodeIds?.get(code);
     if (id) keep.add(id);
   }
-  const hiddenKinds = new Set(filters.hiddenNodeKinds);
   const matched = new Set(MATCHED_KINDS);
   let byNodeKind = 0;
   let byAttributes = 0;
@@ -278,7 +307,7 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
   const asEdges = new Map<string, string[]>();
   if (edgeMode) {
     for (const id of visible) {
-      if (data.nodes.get(id)!.kind !== 'PARTNERSHIP') continue;
+      if (data.nodes.get(id)!.kind !== 'PARTNERSHIP' || !asEdge(data, id, options.partnerships)) continue;
       const parties = partiesOf(data, id).filter((p) => visible.has(p));
       if (parties.length >= 2) asEdges.set(id, parties.sort());
     }
@@ -313,7 +342,35 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     hidden: { total: byNodeKind + byAttributes + byContext, byNodeKind, byAttributes, byContext },
     missing: [...new Set(missing)],
     truncated,
+    budgeted,
   };
+}
+
+/** In this mode, is the partnership drawn as edges between its parties (when two or more are drawn)? */
+function asEdge(data: GraphData, id: string, mode: PartnershipMode): boolean {
+  if (mode !== 'auto') return mode === 'edges';
+  // 'auto': only a partnership whose every relationship is a PARTY_TO that is loaded.
+  return relationsKnown(data, id, ['PARTY_TO']) && partiesOf(data, id).length === data.nodes.get(id)!.degree;
+}
+
+/** The distinct nodes an expansion reaches over the relationship kinds it follows and the filters show. */
+export function followedNeighbours(data: GraphData, exp: Expansion, hiddenRel: ReadonlySet<RelationKind>): string[] {
+  const follow = exp.kinds ? new Set(exp.kinds) : null;
+  const out = new Set<string>();
+  for (const inc of adjacency(data).get(exp.id) ?? []) {
+    if (hiddenRel.has(inc.edge.kind) || (follow && !follow.has(inc.edge.kind))) continue;
+    out.add(inc.other);
+  }
+  return [...out];
+}
+
+/** Neighbours in the order a budget keeps them: the best connected first, then by name, then id. */
+export function rankNeighbours(data: GraphData, ids: readonly string[]): string[] {
+  return [...ids].sort((a, b) => {
+    const x = data.nodes.get(a)!;
+    const y = data.nodes.get(b)!;
+    return y.degree - x.degree || x.name.localeCompare(y.name) || (a < b ? -1 : a > b ? 1 : 0);
+  });
 }
 
 /** Partnerships drawn (or about to be) whose parties are not all known yet. */

@@ -2,8 +2,9 @@ import { ApiError } from '../api/client.js';
 import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
-import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type VisibleGraph } from '../graph/model.js';
+import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type ViewState, type VisibleGraph } from '../graph/model.js';
 import { viewWithPath, type PathLike } from './analysis/index.js';
+import { readBudgets, type Budgets } from './budgets.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
 import * as highlights from './highlight/index.js';
@@ -32,6 +33,37 @@ export interface Session {
   error: ErrorState | null;
   options: api.FilterOptions | null;
   countryNodeIds: ReadonlyMap<string, string>;
+  budgets: Budgets;
+  /** How big the whole graph is; null until the API has said. */
+  size: api.GraphSize | null;
+  /** What "/" (show all) draws: the whole graph, the nodes the filters match, or the overview when either is over the budget. */
+  scope: Scope;
+  /** The overview for the chosen grouping, once loaded (only in the 'overview' scope). */
+  overview: api.OverviewData | null;
+}
+
+export type Scope = 'view' | 'all' | 'matched' | 'overview';
+
+/** The elements a drawing of the whole graph would have, as the overview budget counts them. */
+export const wholeGraphElements = (size: api.GraphSize): number => size.nodeCount + size.relationCount;
+
+/**
+ * Which scope the view has: without showAll, just the view; with it, the whole graph when it fits
+ * the overview budget, else the nodes the attribute filters match when those fit, else the overview.
+ * While the graph's size is unknown, the overview (nothing is loaded for it until the size is in).
+ */
+export function scopeOf(app: AppState, size: api.GraphSize | null, match: FilterMatch | null, budgets: Budgets): Scope {
+  if (!app.view.showAll) return 'view';
+  if (size && wholeGraphElements(size) <= budgets.overview) return 'all';
+  if (match && match.size <= budgets.overview) return 'matched';
+  return 'overview';
+}
+
+/** The view as loaded and drawn in a scope: the overview draws no graph; 'matched' draws the matches, one by one. */
+function effectiveView(view: ViewState, scope: Scope, match: FilterMatch | null): ViewState {
+  if (scope === 'overview') return { ...view, showAll: false };
+  if (scope === 'matched') return { ...view, showAll: false, pinned: [...new Set([...(view.pinned ?? []), ...[...match!].sort()])] };
+  return view;
 }
 
 type HistoryMode = 'push' | 'replace' | 'none';
@@ -64,18 +96,28 @@ export class Controller {
   private readonly amongDone = new Set<string>();
   private readonly matchCache = new Map<string, FilterMatch>();
 
-  constructor(private readonly url: UrlPort = browserUrl) {
+  private readonly overviews = new Map<string, api.OverviewData>();
+
+  constructor(
+    private readonly url: UrlPort = browserUrl,
+    budgets: Budgets = readBudgets(typeof localStorage === 'undefined' ? null : localStorage),
+  ) {
     const app = decodeState(url.read());
     const data = emptyGraph();
+    const scope = scopeOf(app, null, null, budgets);
     this.store = createStore<Session>({
       app,
       data,
       match: null,
-      visible: deriveVisible(data, app.view, app.filters, { partnerships: app.display.partnerships, match: null }),
+      visible: deriveVisible(data, effectiveView(app.view, scope, null), app.filters, { partnerships: app.display.partnerships, match: null, neighbourBudget: budgets.neighbours }),
       loading: null,
       error: null,
       options: null,
       countryNodeIds: new Map(),
+      budgets,
+      size: null,
+      scope,
+      overview: null,
     });
   }
 
@@ -86,6 +128,11 @@ export class Controller {
   /** Load the filter choices and the view the URL describes. */
   async start(): Promise<void> {
     void this.loadOptions();
+    try {
+      this.patch({ size: await api.graphSize() });
+    } catch {
+      // Unknown size: the scope stays the overview for "show all", and sync reports the API's error.
+    }
     await this.sync();
   }
 
@@ -107,13 +154,17 @@ export class Controller {
   private patch(partial: Partial<Session>): void {
     this.store.set((s) => {
       const next = { ...s, ...partial };
-      if ('data' in partial || 'match' in partial || 'app' in partial || 'countryNodeIds' in partial) next.visible = this.derive(next);
+      next.scope = scopeOf(next.app, next.size, next.match, next.budgets);
+      if (next.scope !== 'overview') next.overview = null;
+      else if (next.overview?.groupBy !== next.app.display.groupBy) next.overview = this.overviews.get(next.app.display.groupBy) ?? null;
+      if ('data' in partial || 'match' in partial || 'app' in partial || 'countryNodeIds' in partial || next.scope !== s.scope) next.visible = this.derive(next);
       return next;
     });
   }
 
-  private derive(s: Pick<Session, 'data' | 'app' | 'match' | 'countryNodeIds'>): VisibleGraph {
-    return deriveVisible(s.data, s.app.view, s.app.filters, { partnerships: s.app.display.partnerships, match: s.match, countryNodeIds: s.countryNodeIds });
+  private derive(s: Pick<Session, 'data' | 'app' | 'match' | 'countryNodeIds' | 'scope' | 'budgets'>): VisibleGraph {
+    const view = effectiveView(s.app.view, s.scope, s.match);
+    return deriveVisible(s.data, view, s.app.filters, { partnerships: s.app.display.partnerships, match: s.match, countryNodeIds: s.countryNodeIds, neighbourBudget: s.budgets.neighbours });
   }
 
   private setApp(app: AppState, history: HistoryMode): void {
@@ -173,6 +224,23 @@ export class Controller {
   /** Load a path's nodes and relationships into the view (the path finder, partner suggestions). */
   showPath(path: PathLike): void {
     this.update((a) => ({ ...a, view: viewWithPath(a.view, path) }));
+  }
+
+  /** Draw `more` further neighbours of an expanded node (the neighbour table's "next 100"). */
+  showMoreNeighbours(id: string, more: number): void {
+    const exp = this.session.app.view.expanded.find((e) => e.id === id);
+    if (!exp) return;
+    this.update((a) => ({ ...a, view: views.showMoreNeighbours(a.view, id, exp.shown ?? this.session.budgets.neighbours, more) }));
+  }
+
+  /** Add these nodes to the view (the neighbour table's "add"). */
+  addNodes(ids: readonly string[]): void {
+    this.update((a) => ({ ...a, view: views.pin(a.view, ids) }));
+  }
+
+  /** Open a group of the overview: the country's or network's node and its members around it. */
+  openGroup(nodeId: string): void {
+    this.focus(nodeId);
   }
 
   setShowAll(showAll: boolean): void {
@@ -245,9 +313,19 @@ export class Controller {
         if (current()) this.patch({ loading: null });
         return;
       }
+      if (this.session.scope === 'overview' && this.session.size) {
+        const groupBy = this.session.app.display.groupBy;
+        let overview = this.overviews.get(groupBy);
+        if (!overview) {
+          if (current()) this.patch({ loading: 'Loading the overview…' });
+          overview = await api.overview(groupBy);
+          this.overviews.set(groupBy, overview);
+        }
+        if (current()) this.patch({ overview });
+      }
       for (let round = 0; round < 6; round++) {
         const s = this.session;
-        const steps = planLoads(s.data, s.app.view, s.visible, this.amongDone);
+        const steps = planLoads(s.data, effectiveView(s.app.view, s.scope, s.match), s.visible, this.amongDone);
         if (steps.length === 0) break;
         if (current()) this.patch({ loading: this.describe(steps) });
         const results = await Promise.all(steps.map((step) => this.execute(step)));
@@ -274,7 +352,7 @@ export class Controller {
       case 'expand':
         return steps.length > 1 ? `Loading the neighbours of ${steps.length} nodes…` : `Loading the neighbours of ${name(s.id)}…`;
       case 'nodes':
-        return `Loading ${name(s.ids[0]!)}…`;
+        return s.ids.length > 1 ? `Loading ${s.ids.length} nodes…` : `Loading ${name(s.ids[0]!)}…`;
       default:
         return 'Loading the links between the nodes on screen…';
     }
@@ -288,7 +366,8 @@ export class Controller {
         return (d) => mergeSubgraph(d, r, { complete: !r.truncated });
       }
       case 'expand': {
-        const r = await api.neighbourhood([step.id], { kinds: step.kinds });
+        // The whole neighbour list (up to what the API's limits admit) for the neighbour table; the budget decides what is drawn.
+        const r = await api.neighbourhood([step.id], { kinds: step.kinds, limit: api.NEIGHBOURHOOD_MAX_LIMIT });
         return (d) => mergeSubgraph(d, r, { loaded: [{ id: step.id, kinds: step.kinds ?? 'ALL', truncated: r.truncated }] });
       }
       case 'nodes': {

@@ -19,7 +19,8 @@ export const initialState = (): AppState => ({ view: initialView(), filters: ini
  * The query string, parameters written only when they differ from the initial state:
  *   focus=ID  x=ID  x=ID~KIND.KIND (expanded, in order)  all=0  hide=KIND.KIND (node kinds; empty = none)
  *   rels=KIND.KIND  country=BE  approach=ID  theme=ID  network=ID  program=ID  years=FROM-TO
- *   layout=NAME  pship=edges  size=0  panel=list|map (view=map read too)  sel=node:ID | edge:ID
+ *   layout=NAME  pship=edges|nodes  size=0  panel=list|map (view=map read too)  group=network|kind  sel=node:ID | edge:ID
+ *   x=ID~KIND.KIND@N: N neighbours drawn instead of the budget; pin=ID (added one by one)
  * Repeated parameters rather than separators inside one, so ids may contain any character.
  */
 
@@ -30,7 +31,8 @@ export function encodeState(state: AppState): string {
   const p = new URLSearchParams();
   const { view, filters, display, selection } = state;
   if (view.focus !== null) p.set('focus', view.focus);
-  for (const e of view.expanded) p.append('x', e.kinds ? `${e.id}~${e.kinds.join('.')}` : e.id);
+  for (const e of view.expanded) p.append('x', encodeExpansion(e));
+  for (const id of view.pinned ?? []) p.append('pin', id);
   if (!view.showAll) p.set('all', '0');
   if (!sameSet(filters.hiddenNodeKinds, DEFAULT_HIDDEN_NODE_KINDS)) p.set('hide', [...filters.hiddenNodeKinds].sort().join('.'));
   if (filters.hiddenRelationKinds.length > 0) p.set('rels', [...filters.hiddenRelationKinds].sort().join('.'));
@@ -45,15 +47,26 @@ export function encodeState(state: AppState): string {
   if (display.partnerships !== d0.partnerships) p.set('pship', display.partnerships);
   if (display.sizeByDegree !== d0.sizeByDegree) p.set('size', display.sizeByDegree ? '1' : '0');
   if (display.panel !== d0.panel) p.set('panel', display.panel);
+  if (display.groupBy !== d0.groupBy) p.set('group', display.groupBy.toLowerCase());
   if (selection) p.set('sel', `${selection.type}:${selection.id}`);
   return p.toString();
+}
+
+function encodeExpansion(e: Expansion): string {
+  const shown = e.shown !== undefined ? `@${e.shown}` : '';
+  return e.kinds || shown ? `${e.id}~${(e.kinds ?? []).join('.')}${shown}` : e.id;
 }
 
 function decodeExpansion(value: string): Expansion | null {
   const tilde = value.lastIndexOf('~');
   if (tilde > 0) {
-    const kinds = kindsList(value.slice(tilde + 1));
-    if (kinds.length > 0 && kinds.every(isRelationKind)) return { id: value.slice(0, tilde), kinds: [...new Set(kinds as RelationKind[])].sort() };
+    const m = /^([A-Z_.]*?)(?:@(\d{1,6}))?$/.exec(value.slice(tilde + 1));
+    const kinds = m ? kindsList(m[1]!) : [];
+    if (m && kinds.every(isRelationKind) && (kinds.length > 0 || m[2])) {
+      const e: Expansion = { id: value.slice(0, tilde), kinds: kinds.length > 0 ? [...new Set(kinds as RelationKind[])].sort() : null };
+      if (m[2] && Number(m[2]) >= 1) e.shown = Number(m[2]);
+      return e;
+    }
   }
   return value.length > 0 ? { id: value, kinds: null } : null;
 }
@@ -79,6 +92,8 @@ export function decodeState(search: string): AppState {
       state.view.expanded.push(e);
     }
   }
+  const pinned = [...new Set(p.getAll('pin').filter((id) => id.length > 0))];
+  if (pinned.length > 0) state.view.pinned = pinned;
   if (p.get('all') === '0') state.view.showAll = false;
   const hide = p.get('hide');
   if (hide !== null) state.filters.hiddenNodeKinds = sortedUnique(kindsList(hide).filter(isNodeKind)) as NodeKind[];
@@ -101,11 +116,13 @@ export function decodeState(search: string): AppState {
   const layout = p.get('layout');
   if (layout && isLayoutName(layout)) state.display.layout = layout;
   const pship = p.get('pship');
-  if (pship === 'edges' || pship === 'nodes') state.display.partnerships = pship;
+  if (pship === 'edges' || pship === 'nodes' || pship === 'auto') state.display.partnerships = pship;
   const size = p.get('size');
   if (size === '0' || size === '1') state.display.sizeByDegree = size === '1';
   const panel = p.get('panel') ?? p.get('view');
   if (panel === 'list' || panel === 'map') state.display.panel = panel;
+  const group = p.get('group')?.toUpperCase();
+  if (group === 'COUNTRY' || group === 'NETWORK' || group === 'KIND') state.display.groupBy = group;
   const sel = p.get('sel');
   if (sel) {
     const colon = sel.indexOf(':');

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { Highlight } from '../graph/highlight.js';
+import { GROUP_PREFIX, overviewElements } from '../graph/overviewElements.js';
 import { toElements } from '../graph/toElements.js';
 import type { Controller, Session } from '../state/controller.js';
 
@@ -20,13 +21,24 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     () => ({ selection: app.selection, hovered: highlightState.hovered, emphasized: highlightState.emphasis?.ids ?? [] }),
     [app.selection, highlightState],
   );
-  const elements = useMemo(() => toElements(visible, { sizeByDegree: app.display.sizeByDegree }), [visible, app.display.sizeByDegree]);
-  const layoutKey = `${app.display.layout}|${app.display.partnerships}`;
+  const overview = session.scope === 'overview' ? session.overview : null;
+  const elements = useMemo(
+    () => (overview ? overviewElements({ groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null })), links: overview.links }) : toElements(visible, { sizeByDegree: app.display.sizeByDegree })),
+    [overview, visible, app.display.sizeByDegree],
+  );
+  // The overview: largest groups in the middle, rings outwards (fast, and no force layout for a few hundred groups).
+  const layout = overview ? 'concentric' : app.display.layout;
+  const layoutKey = `${layout}|${app.display.partnerships}|${overview ? 'overview' : 'graph'}`;
   const lastLayoutKey = useRef<string | null>(null);
 
   useLayoutEffect(() => {
     const canvas = new GraphCanvas(ref.current!, {
-      onSelect: (sel) => controller.select(sel),
+      onSelect: (sel) => {
+        if (!sel?.id.startsWith(GROUP_PREFIX)) return controller.select(sel);
+        // A group of the overview: open its country or network, if it has one.
+        const nodeId = canvasRef.current?.cy.getElementById(sel.id).data('nodeId') as string | null | undefined;
+        if (nodeId) controller.openGroup(nodeId);
+      },
       onToggleExpand: (id) => controller.toggleExpand(id),
       onHover: (id) => controller.hover(id),
     });
@@ -52,10 +64,11 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     if (!canvas) return;
     const relayout = lastLayoutKey.current !== null && lastLayoutKey.current !== layoutKey;
     lastLayoutKey.current = layoutKey;
-    canvas.update(elements, { layout: app.display.layout, focus: app.view.focus, relayout });
+    canvas.update(elements, { layout, focus: overview ? null : app.view.focus, relayout });
     ref.current!.dataset.nodeCount = String(visible.nodes.length);
     ref.current!.dataset.edgeCount = String(visible.edges.length);
-  }, [elements, layoutKey, app.display.layout, app.view.focus, visible]);
+    ref.current!.dataset.scope = session.scope;
+  }, [elements, layoutKey, layout, overview, app.view.focus, visible, session.scope]);
 
   useLayoutEffect(() => canvasRef.current?.setHighlight(highlight), [highlight]);
 

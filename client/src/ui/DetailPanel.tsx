@@ -10,6 +10,7 @@ import { PartnerSuggestions } from './analysis/PartnerSuggestions.js';
 import { PathFinder } from './analysis/PathFinder.js';
 import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
+import { OverviewPanel } from './OverviewPanel.js';
 import { enumWords, formatMoney, formatPeriod } from './format.js';
 import { useLoad } from './useLoad.js';
 
@@ -28,7 +29,8 @@ export function DetailPanel({ controller, session }: Props) {
 
   return (
     <aside className="details" aria-label="Details" data-testid="details">
-      {!sel && (
+      {!sel && session.scope === 'overview' && session.app.display.panel === 'graph' && <OverviewPanel controller={controller} session={session} />}
+      {!sel && !(session.scope === 'overview' && session.app.display.panel === 'graph') && (
         <div className="details-empty">
           <h2>Details</h2>
           <p>Select a node or a relationship to see its properties, its relations and the sources every fact comes from.</p>

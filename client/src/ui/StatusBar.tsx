@@ -5,7 +5,7 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
   const { loading, error, visible, app } = session;
   const names = (ids: string[]) => ids.map((id) => session.data.nodes.get(id)?.name ?? id).join(', ');
   let empty: React.ReactNode = null;
-  if (!loading && !error && visible.nodes.length === 0 && app.display.panel !== 'map') {
+  if (!loading && !error && visible.nodes.length === 0 && app.display.panel !== 'map' && session.scope !== 'overview') {
     if (!app.view.showAll && !app.view.focus && app.view.expanded.length === 0) {
       empty = (
         <>
@@ -30,7 +30,12 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
             <span className="spinner" aria-hidden="true" /> {loading}
           </span>
         )}
-        {!loading && visible.truncated.length > 0 && (
+        {!loading && visible.budgeted.length > 0 && (
+          <span className="notice" data-testid="budget-notice">
+            {visible.budgeted.map((b) => `${names([b.id])}: ${b.shown.toLocaleString('en')} of ${b.total.toLocaleString('en')} neighbours drawn, the best connected`).join('; ')}. Add more from the neighbour table (select the node).
+          </span>
+        )}
+        {!loading && visible.truncated.length > 0 && visible.budgeted.length === 0 && (
           <span className="notice">
             {names(visible.truncated)} {visible.truncated.length === 1 ? 'has' : 'have'} more neighbours than can be drawn at once; expand it over fewer relationship kinds to see the rest.
           </span>

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgesCsv, nodesCsv, toJson } from '../graph/exportData.js';
 import { exportPng, exportSvg } from '../graph/imageExport.js';
-import type { Controller, Session } from '../state/controller.js';
+import type { PartnershipMode } from '../graph/model.js';
+import { wholeGraphElements, type Controller, type Session } from '../state/controller.js';
 import { LAYOUTS, isLayoutName } from '../state/display/index.js';
 import { download } from './download.js';
 
@@ -34,7 +35,12 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
   };
   return (
     <div className="toolbar" role="toolbar" aria-label="View">
-      <button type="button" aria-pressed={view.showAll} onClick={() => controller.setShowAll(!view.showAll)} title="Show every node of the graph, with the filters applied">
+      <button
+        type="button"
+        aria-pressed={view.showAll}
+        onClick={() => controller.setShowAll(!view.showAll)}
+        title={session.scope === 'overview' || (session.size && !view.showAll && wholeGraphElements(session.size) > session.budgets.overview) ? 'The whole graph is larger than the drawing budget: shows the overview, or what the filters match when it fits' : 'Show every node of the graph, with the filters applied'}
+      >
         Show all
       </button>
       <label>
@@ -49,9 +55,10 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
       </label>
       <label>
         Partnerships as{' '}
-        <select value={display.partnerships} onChange={(e) => controller.setDisplay({ partnerships: e.target.value === 'edges' ? 'edges' : 'nodes' })} data-testid="partnerships">
-          <option value="nodes">nodes with their parties</option>
+        <select value={display.partnerships} onChange={(e) => controller.setDisplay({ partnerships: partnershipMode(e.target.value) })} data-testid="partnerships">
+          <option value="auto">links where they only join their parties</option>
           <option value="edges">direct links between parties</option>
+          <option value="nodes">nodes with their parties</option>
         </select>
       </label>
       <label className="checkbox">
@@ -97,3 +104,5 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
     </div>
   );
 }
+
+const partnershipMode = (value: string): PartnershipMode => (value === 'edges' || value === 'nodes' ? value : 'auto');

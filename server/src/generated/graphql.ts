@@ -823,6 +823,51 @@ export type OrganizationFilter = {
   years?: InputMaybe<YearRange>;
 };
 
+export type Overview = {
+  __typename?: 'Overview';
+  groupBy: OverviewGrouping;
+  /** How many groups there are in all. */
+  groupCount: Scalars['Int']['output'];
+  /** The largest groups, by size descending, then key. */
+  groups: Array<OverviewGroup>;
+  /** Links between the groups returned, by weight descending, then a, then b. */
+  links: Array<OverviewLink>;
+  /** The best connected municipalities, networks and funding programmes (firstStarts of each kind, in that order). */
+  starts: Array<StartingPoint>;
+};
+
+export type OverviewGroup = {
+  __typename?: 'OverviewGroup';
+  /** Partnerships with two member parties in this group (KIND: relationships within the kind). */
+  internal: Scalars['Int']['output'];
+  /** The ISO country code, the network's id, or the node kind. */
+  key: Scalars['String']['output'];
+  /** The country's or network's name, or the kind in words. */
+  label: Scalars['String']['output'];
+  /** The Country or Network node of the group, when there is one; null for kinds. */
+  node?: Maybe<Node>;
+  /** Members: municipalities (COUNTRY, NETWORK) or nodes (KIND). */
+  size: Scalars['Int']['output'];
+};
+
+/** How the overview groups the graph. */
+export type OverviewGrouping =
+  /** Municipalities by their country. */
+  | 'COUNTRY'
+  /** Every node by its kind. */
+  | 'KIND'
+  /** Municipalities by the networks they are members of (one may be in several, or none). */
+  | 'NETWORK';
+
+export type OverviewLink = {
+  __typename?: 'OverviewLink';
+  /** Keys of the two groups, a < b. */
+  a: Scalars['String']['output'];
+  b: Scalars['String']['output'];
+  /** Partnerships with a member party in each group (KIND: relationships between the two kinds). */
+  weight: Scalars['Int']['output'];
+};
+
 /** Relay page information. Cursors are opaque. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1060,6 +1105,11 @@ export type Query = {
    */
   nodeIds: NodeIdPage;
   organizations: OrganizationConnection;
+  /**
+   * The graph in groups, computed by the store: a first screen whose cost does not grow with the
+   * graph. firstGroups: 1-300 (default 100); firstStarts: 0-50 (default 8).
+   */
+  overview: Overview;
   partnerships: PartnershipConnection;
   projects: ProjectConnection;
   /** The eight approaches ranked for what a municipality wants or can afford. */
@@ -1178,6 +1228,13 @@ export type QueryOrganizationsArgs = {
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<NodeSort>;
+};
+
+
+export type QueryOverviewArgs = {
+  firstGroups?: InputMaybe<Scalars['Int']['input']>;
+  firstStarts?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<OverviewGrouping>;
 };
 
 
@@ -1560,6 +1617,13 @@ export type SourceType =
   | 'LITERATURE'
   | 'WEBSITE';
 
+export type StartingPoint = {
+  __typename?: 'StartingPoint';
+  /** All of the node's relationships. */
+  degree: Scalars['Int']['output'];
+  node: Node;
+};
+
 export type Stats = {
   __typename?: 'Stats';
   nodeCount: Scalars['Int']['output'];
@@ -1758,6 +1822,10 @@ export type ResolversTypes = ResolversObject<{
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
+  Overview: ResolverTypeWrapper<Omit<Overview, 'groups' | 'starts'> & { groups: Array<ResolversTypes['OverviewGroup']>, starts: Array<ResolversTypes['StartingPoint']> }>;
+  OverviewGroup: ResolverTypeWrapper<Omit<OverviewGroup, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
+  OverviewGrouping: OverviewGrouping;
+  OverviewLink: ResolverTypeWrapper<OverviewLink>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartnerSuggestion: ResolverTypeWrapper<Omit<PartnerSuggestion, 'candidate' | 'paths'> & { candidate: ResolversTypes['Node'], paths: Array<ResolversTypes['Path']> }>;
   Partnership: ResolverTypeWrapper<GraphNodeModel>;
@@ -1804,6 +1872,7 @@ export type ResolversTypes = ResolversObject<{
   SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceType: SourceType;
+  StartingPoint: ResolverTypeWrapper<Omit<StartingPoint, 'node'> & { node: ResolversTypes['Node'] }>;
   Stats: ResolverTypeWrapper<GraphStatsModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relation']>, nodes: Array<ResolversTypes['Node']> }>;
@@ -1867,6 +1936,9 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
+  Overview: Omit<Overview, 'groups' | 'starts'> & { groups: Array<ResolversParentTypes['OverviewGroup']>, starts: Array<ResolversParentTypes['StartingPoint']> };
+  OverviewGroup: Omit<OverviewGroup, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
+  OverviewLink: OverviewLink;
   PageInfo: PageInfo;
   PartnerSuggestion: Omit<PartnerSuggestion, 'candidate' | 'paths'> & { candidate: ResolversParentTypes['Node'], paths: Array<ResolversParentTypes['Path']> };
   Partnership: GraphNodeModel;
@@ -1901,6 +1973,7 @@ export type ResolversParentTypes = ResolversObject<{
   Source: GraphNodeModel;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  StartingPoint: Omit<StartingPoint, 'node'> & { node: ResolversParentTypes['Node'] };
   Stats: GraphStatsModel;
   String: Scalars['String']['output'];
   Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relation']>, nodes: Array<ResolversParentTypes['Node']> };
@@ -2211,6 +2284,28 @@ export type OrganizationEdgeResolvers<ContextType = AtlasContext, ParentType ext
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 }>;
 
+export type OverviewResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Overview'] = ResolversParentTypes['Overview']> = ResolversObject<{
+  groupBy?: Resolver<ResolversTypes['OverviewGrouping'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['OverviewGroup']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['OverviewLink']>, ParentType, ContextType>;
+  starts?: Resolver<Array<ResolversTypes['StartingPoint']>, ParentType, ContextType>;
+}>;
+
+export type OverviewGroupResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['OverviewGroup'] = ResolversParentTypes['OverviewGroup']> = ResolversObject<{
+  internal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OverviewLinkResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['OverviewLink'] = ResolversParentTypes['OverviewLink']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2316,6 +2411,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeIds?: Resolver<ResolversTypes['NodeIdPage'], ParentType, ContextType, RequireFields<QueryNodeIdsArgs, 'first'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  overview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryOverviewArgs, 'firstGroups' | 'firstStarts' | 'groupBy'>>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<QueryPartnershipsArgs, 'first'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
   recommendApproaches?: Resolver<Array<ResolversTypes['ApproachRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendApproachesArgs, 'wishes'>>;
@@ -2456,6 +2552,11 @@ export type SourceEdgeResolvers<ContextType = AtlasContext, ParentType extends R
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type StartingPointResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['StartingPoint'] = ResolversParentTypes['StartingPoint']> = ResolversObject<{
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
 export type StatsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = ResolversObject<{
   nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
@@ -2533,6 +2634,9 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  Overview?: OverviewResolvers<ContextType>;
+  OverviewGroup?: OverviewGroupResolvers<ContextType>;
+  OverviewLink?: OverviewLinkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
   Partnership?: PartnershipResolvers<ContextType>;
@@ -2561,6 +2665,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  StartingPoint?: StartingPointResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;

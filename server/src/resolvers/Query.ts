@@ -11,6 +11,14 @@ import { relationView } from './models.js';
 import { offsetAfter, pageSize, toConnection } from './pagination.js';
 import { partnerSuggestionView, pathView, similarityQueryOf, similarMunicipalityView } from './similarity.js';
 
+/** A node kind in words, for a group of the overview ("FUNDING_PROGRAM" → "Funding programs"). */
+const kindLabel = (kind: string) => `${kind.charAt(0)}${kind.slice(1).toLowerCase().replace(/_/g, ' ')}s`;
+
+function between(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(`"${argument}" must be between ${min} and ${max} (got ${value}).`, argument);
+  return value;
+}
+
 type ListArgs = { filter?: Parameters<typeof toNodeFilter>[0]; sort?: Parameters<typeof toNodeSort>[0]; first?: number | null; after?: string | null };
 
 async function listOf(store: GraphStore, kind: NodeKind, args: ListArgs) {
@@ -114,6 +122,15 @@ export const Query: QueryResolvers = {
   stats: (_root, _args, { store }) => store.stats(),
 
   mapLayer: (_root, _args, { store }) => readMapLayer(store),
+
+  overview: async (_root, { groupBy, firstGroups, firstStarts }, { store }) => {
+    const grouping = groupBy ?? 'COUNTRY';
+    const groups = between(firstGroups ?? LIMITS.overview.groups.default, 1, LIMITS.overview.groups.max, 'firstGroups');
+    const starts = between(firstStarts ?? LIMITS.overview.starts.default, 0, LIMITS.overview.starts.max, 'firstStarts');
+    const o = await store.overview({ groupBy: grouping, firstGroups: groups, firstStarts: starts });
+    const label = (g: (typeof o.groups)[number]) => g.node?.name ?? (grouping === 'KIND' ? kindLabel(g.key) : g.key);
+    return { ...o, groupBy: grouping, groups: o.groups.map((g) => ({ ...g, label: label(g) })) };
+  },
 
   viewer: (_r, _a, ctx) => ctx.principal,
 

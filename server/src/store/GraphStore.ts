@@ -70,6 +70,27 @@ export interface GraphStore {
   stats(): Promise<GraphStats>;
 
   /**
+   * The graph in groups, for a first screen whose cost does not depend on the graph's size.
+   * Members and groups, by `groupBy`:
+   * - COUNTRY: municipalities, grouped by their `country` code (municipalities without one are in
+   *   no group); `node` is the COUNTRY node with that code, when there is one.
+   * - NETWORK: municipalities, grouped by the networks they are MEMBER_OF (one municipality may be
+   *   in several groups, or none); `node` is the network.
+   * - KIND: every node, grouped by its kind; `node` is null.
+   * `size` is the number of members of the group. Weights, for COUNTRY and NETWORK: a partnership
+   * counts once towards the link {A, B} (A ≠ B) when two different member parties (PARTY_TO) of it
+   * are one in A and the other in B, and once towards A's `internal` when two different member
+   * parties are both in A. For KIND: each relationship counts once towards the link between its
+   * ends' kinds, or towards `internal` when they are of one kind.
+   * Groups: the `firstGroups` largest, ordered by size descending, then key. Links: only between
+   * those groups, with weight > 0, each pair once with a < b (by key), ordered by weight
+   * descending, then a, then b. `groupCount` is the number of groups before the cut.
+   * Starts: the `firstStarts` most connected MUNICIPALITY, NETWORK and FUNDING_PROGRAM nodes, per
+   * kind in that order, each by degree (all relationships) descending, then id.
+   */
+  overview(query: OverviewQuery): Promise<Overview>;
+
+  /**
    * Inserts or replaces nodes and relationships by id, all or nothing: if a relationship points
    * at a node that is neither in the store nor in this batch, nothing is written and a
    * StoreWriteError says which. Replacing a node keeps its relationships.
@@ -247,6 +268,35 @@ export interface Subgraph {
   edges: GraphRelation[];
   truncated: boolean;
   missingIds: string[];
+}
+
+export type OverviewGrouping = 'COUNTRY' | 'NETWORK' | 'KIND';
+
+export interface OverviewQuery {
+  groupBy: OverviewGrouping;
+  firstGroups: number;
+  firstStarts: number;
+}
+
+export interface OverviewGroup {
+  /** The country code, the network id, or the node kind. */
+  key: string;
+  node: GraphNode | null;
+  size: number;
+  internal: number;
+}
+
+export interface OverviewLink {
+  a: string;
+  b: string;
+  weight: number;
+}
+
+export interface Overview {
+  groups: OverviewGroup[];
+  links: OverviewLink[];
+  groupCount: number;
+  starts: { node: GraphNode; degree: number }[];
 }
 
 export interface GraphStats {

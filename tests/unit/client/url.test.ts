@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, initialState, type AppState } from '../../../client/src/state/url.js';
 
 const rich = (): AppState => ({
-  view: { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }, { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] }, { id: 'odd~id, with=chars&more', kinds: null }], showAll: false },
+  view: { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null, shown: 250 }, { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] }, { id: 'odd~id, with=chars&more', kinds: null }, { id: 'france', kinds: ['LOCATED_IN'], shown: 200 }], showAll: false, pinned: ['leuven', 'odd~id@12'] },
   filters: {
     hiddenNodeKinds: ['COUNTRY', 'THEME'],
     hiddenRelationKinds: ['LOCATED_IN'],
@@ -13,7 +13,7 @@ const rich = (): AppState => ({
     programs: ['fico'],
     years: { from: 2005, to: 2015 },
   },
-  display: { layout: 'concentric', partnerships: 'edges', sizeByDegree: false, panel: 'list' },
+  display: { layout: 'concentric', partnerships: 'edges', sizeByDegree: false, panel: 'list', groupBy: 'NETWORK' },
   selection: { type: 'edge', id: 'roeselare--member-of--vvsg' },
 });
 
@@ -43,13 +43,15 @@ describe('URL state', () => {
   it('keeps the order of expansions, which is the order the user opened them', () => {
     const s = rich();
     const order = decodeState(encodeState(s)).view.expanded.map((e) => e.id);
-    expect(order).toEqual(['roeselare', 'vvsg', 'odd~id, with=chars&more']);
+    expect(order).toEqual(['roeselare', 'vvsg', 'odd~id, with=chars&more', 'france']);
   });
 
   it('is readable: ids and kinds appear as they are', () => {
     const search = encodeState(rich());
     expect(search).toContain('focus=roeselare');
     expect(search).toContain('x=vvsg%7EMEMBER_OF.PARTY_TO');
+    expect(search).toContain('x=france%7ELOCATED_IN%40200');
+    expect(search).toContain('pin=leuven');
     expect(search).toContain('layout=concentric');
   });
 

@@ -1,3 +1,4 @@
+import type { OverviewGrouping } from '../../gql/graphql.js';
 import type { LayoutName } from '../../graph/layouts.js';
 import type { PartnershipMode } from '../../graph/model.js';
 
@@ -20,6 +21,8 @@ export interface DisplayState {
   sizeByDegree: boolean;
   /** The canvas, the accessible list of the same nodes and relationships, or the map of places. */
   panel: PanelView;
+  /** How the overview groups a graph too large to draw whole. */
+  groupBy: OverviewGrouping;
 }
 
-export const initialDisplay = (): DisplayState => ({ layout: 'fcose', partnerships: 'nodes', sizeByDegree: true, panel: 'graph' });
+export const initialDisplay = (): DisplayState => ({ layout: 'fcose', partnerships: 'auto', sizeByDegree: true, panel: 'graph', groupBy: 'COUNTRY' });

@@ -1,5 +1,6 @@
+import { API_LIMITS } from '../../api/graphApi.js';
 import type { RelationKind } from '../../gql/graphql.js';
-import { adjacency, partnershipsNeedingParties, relationsKnown, nodesWithUnknownLinks, type GraphData, type VisibleGraph, type ViewState } from '../../graph/model.js';
+import { partnershipsNeedingParties, relationsKnown, nodesWithUnknownLinks, type GraphData, type VisibleGraph, type ViewState } from '../../graph/model.js';
 
 /** One request the view needs before it can be drawn completely. */
 export type LoadStep =
@@ -21,14 +22,18 @@ export function planLoads(data: GraphData, view: ViewState, drawn: VisibleGraph 
   if (view.showAll && !data.complete) steps.push({ type: 'all' });
   if (data.complete) return steps;
   for (const e of view.expanded) if (!relationsKnown(data, e.id, e.kinds)) steps.push({ type: 'expand', id: e.id, kinds: e.kinds });
-  if (view.focus && !data.nodes.has(view.focus) && !view.expanded.some((e) => e.id === view.focus)) steps.push({ type: 'nodes', ids: [view.focus] });
+  const wanted = new Set<string>();
+  if (view.focus && !data.nodes.has(view.focus) && !view.expanded.some((e) => e.id === view.focus)) wanted.add(view.focus);
+  for (const id of view.pinned ?? []) if (!data.nodes.has(id)) wanted.add(id);
+  const missing = [...wanted];
+  for (let i = 0; i < missing.length; i += API_LIMITS.maxSeeds) steps.push({ type: 'nodes', ids: missing.slice(i, i + API_LIMITS.maxSeeds) });
   if (steps.length > 0 || !drawn) return steps;
 
   const ids = drawn.nodes.map((n) => n.id);
-  // Partnerships next to an expanded node count too: in 'edges' mode they are not drawn as nodes.
+  // Partnerships drawn as edges count too (a party may still be missing); only those drawn, so a
+  // hub's thousand partnerships beyond the budget are not asked for.
   const around = new Set(ids);
-  const adj = adjacency(data);
-  for (const e of view.expanded) for (const inc of adj.get(e.id) ?? []) if (inc.edge.kind === 'PARTY_TO') around.add(inc.other);
+  for (const e of drawn.edges) if (e.partnershipId) around.add(e.partnershipId);
   const parties = partnershipsNeedingParties(data, around);
   if (parties.length > 0) steps.push({ type: 'parties', ids: parties });
   const unknown = nodesWithUnknownLinks(data, ids);

@@ -16,7 +16,7 @@ export function PathFinder({ from, controller }: Props) {
   const [to, setTo] = useState<string | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const key = to && to !== from.id ? `${from.id}|${to}` : null;
-  const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, signal));
+  const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, null, signal));
 
   const show = (path: GraphPath, i: number) => {
     controller.showPath(path);

@@ -14,6 +14,8 @@ import {
   type ChangeSet,
   type GraphBatch,
   type GraphStats,
+  type Overview,
+  type OverviewQuery,
   type GraphStore,
   type IdListQuery,
   type ListQuery,
@@ -33,6 +35,7 @@ import { AdjacencyGraph } from './AdjacencyGraph.js';
 import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
 import { neighborhoodOf } from './neighborhood.js';
+import { overviewOf } from './overview.js';
 import { matchesFilter } from './listFilter.js';
 import { compareForSort } from './listSort.js';
 import { SearchIndex } from './SearchIndex.js';
@@ -149,6 +152,10 @@ export class MemoryGraphStore implements GraphStore {
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
     return neighborhoodOf(this.graph, query);
+  }
+
+  async overview(query: OverviewQuery): Promise<Overview> {
+    return overviewOf(this.graph, (kind) => this.idsByKind.get(kind) ?? [], query);
   }
 
   async stats(): Promise<GraphStats> {

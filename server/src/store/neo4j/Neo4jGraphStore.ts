@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { defaultRelationId, NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
+import { countryNodeId, defaultRelationId, NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
 import {
   StoreWriteError,
   type ChangeQuery,
@@ -8,6 +8,9 @@ import {
   type ChangeSet,
   type GraphBatch,
   type GraphStats,
+  type Overview,
+  type OverviewGrouping,
+  type OverviewQuery,
   type GraphStore,
   type IdListQuery,
   type ListQuery,
@@ -24,6 +27,7 @@ import {
   type WriteResult,
   StoreUnavailableError,
 } from '../GraphStore.js';
+import { emptyTally, pairKey, rankTally, START_KINDS } from '../analysis/overview.js';
 import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
 import type { Neo4jConfig } from './config.js';
 import {
@@ -60,8 +64,24 @@ import {
 import { createDriver, rows, type Row } from './driver.js';
 import { BUMP_GRAPH_VERSION } from './analyticsCypher.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
+import {
+  OVERVIEW_COUNTRY_LINKS,
+  OVERVIEW_COUNTRY_SIZES,
+  OVERVIEW_KIND_LINKS,
+  OVERVIEW_KIND_SIZES,
+  OVERVIEW_NETWORK_LINKS,
+  OVERVIEW_NETWORK_SIZES,
+  OVERVIEW_STARTS,
+} from './overviewCypher.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
 import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
+
+/** Per grouping: the statement counting members per group, and the one counting links. */
+const OVERVIEW_CYPHER: Record<OverviewGrouping, [string, string]> = {
+  COUNTRY: [OVERVIEW_COUNTRY_SIZES, OVERVIEW_COUNTRY_LINKS],
+  NETWORK: [OVERVIEW_NETWORK_SIZES, OVERVIEW_NETWORK_LINKS],
+  KIND: [OVERVIEW_KIND_SIZES, OVERVIEW_KIND_LINKS],
+};
 
 export interface Neo4jStoreOptions {
   /** Records per UNWIND statement when writing. Default 5,000. */
@@ -250,6 +270,30 @@ export class Neo4jGraphStore implements GraphStore {
       edges.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.id, b.id));
       return { nodes, edges, truncated, missingIds };
     });
+  }
+
+  async overview(query: OverviewQuery): Promise<Overview> {
+    const [sizesCypher, linksCypher] = OVERVIEW_CYPHER[query.groupBy];
+    const { sizes, links, starts } = await this.read(async (tx) => ({
+      sizes: await rows(tx, sizesCypher, {}),
+      links: await rows(tx, linksCypher, {}),
+      starts: (await rows(tx, OVERVIEW_STARTS, { first: neo4j.int(query.firstStarts) }))[0]!,
+    }));
+    const tally = emptyTally();
+    for (const r of sizes) tally.size.set(r.key as string, r.size as number);
+    for (const r of links) {
+      if (r.a === r.b) tally.internal.set(r.a as string, r.weight as number);
+      else tally.links.set(pairKey(r.a as string, r.b as string), r.weight as number);
+    }
+    const ranked = rankTally(tally, query);
+    const nodeIds = query.groupBy === 'KIND' ? [] : ranked.groups.map((g) => (query.groupBy === 'COUNTRY' ? countryNodeId(g.key) : g.key));
+    const nodes = await this.getNodes(nodeIds);
+    const groups = ranked.groups.map((g, i) => {
+      const node = nodes[i] ?? null;
+      return { ...g, node: node && (query.groupBy === 'NETWORK' || node.kind === 'COUNTRY') ? node : null };
+    });
+    const startList = START_KINDS.flatMap((kind) => (starts[kind] as Row[]).map((s) => ({ node: fromNodeProperties(s.node as Row), degree: s.degree as number })));
+    return { groups, links: ranked.links, groupCount: ranked.groupCount, starts: startList };
   }
 
   async stats(): Promise<GraphStats> {

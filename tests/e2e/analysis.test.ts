@@ -111,8 +111,10 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(await drawnIds()).toContain('antwerp');
     expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
     expect(await emphasized()).toHaveLength(3); // the whole path is drawn
-    // The view with the path is in the URL: the middle node expanded over the second hop's kind.
-    expect(new URL(page.url()).searchParams.getAll('x').some((x) => x.includes('~'))).toBe(true);
+    // Exactly the path is drawn, and it is in the URL: its three nodes, pinned.
+    expect((await drawnIds()).sort()).toEqual([...(await emphasized())].sort());
+    expect(new URL(page.url()).searchParams.getAll('pin')).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
+    expect(new URL(page.url()).searchParams.getAll('pin')).toHaveLength(3);
   });
 
   it('suggests partners for a municipality with the paths that justify them, and draws a path on request', async () => {

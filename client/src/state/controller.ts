@@ -3,7 +3,7 @@ import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
 import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type ViewState, type VisibleGraph } from '../graph/model.js';
-import { viewWithPath, type PathLike } from './analysis/index.js';
+import type { PathLike } from './analysis/index.js';
 import { readBudgets, type Budgets } from './budgets.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
@@ -221,9 +221,9 @@ export class Controller {
     });
   }
 
-  /** Load a path's nodes and relationships into the view (the path finder, partner suggestions). */
+  /** Show exactly a path: its nodes and the relationships between them (the path finder, partner suggestions); Back returns to the view before. */
   showPath(path: PathLike): void {
-    this.update((a) => ({ ...a, view: viewWithPath(a.view, path) }));
+    this.update((a) => ({ ...a, view: views.pathView(path.nodes.map((n) => n.id)) }));
   }
 
   /** Draw `more` further neighbours of an expanded node (the neighbour table's "next 100"). */

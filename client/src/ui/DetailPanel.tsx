@@ -132,7 +132,7 @@ function NodeDetailsView({ id, controller, session, asEdge }: { id: string; cont
       </section>
       {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} controller={controller} onOpen={(other) => controller.focus(other)} />}
       {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} />}
-      <PathFinder from={{ id, name: node.name }} controller={controller} />
+      <PathFinder from={{ id, name: node.name, kind: node.kind }} controller={controller} />
       <Sources sources={node.sources} />
     </article>
   );

@@ -1,5 +1,8 @@
 import type { Controller, Session } from '../state/controller.js';
 
+/** How many more neighbours "Draw the next" adds. */
+const NEXT_NEIGHBOURS = 100;
+
 /** Loading, error and empty states, each saying what happened and what to do. */
 export function StatusBar({ controller, session }: { controller: Controller; session: Session }) {
   const { loading, error, visible, app } = session;
@@ -32,7 +35,14 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
         )}
         {!loading && visible.budgeted.length > 0 && (
           <span className="notice" data-testid="budget-notice">
-            {visible.budgeted.map((b) => `${names([b.id])}: ${b.shown.toLocaleString('en')} of ${b.total.toLocaleString('en')} neighbours drawn, the best connected`).join('; ')}. Add more from the neighbour table (select the node).
+            {visible.budgeted.map((b) => (
+              <span key={b.id}>
+                {names([b.id])}: {b.shown.toLocaleString('en')} of {b.total.toLocaleString('en')} neighbours drawn, the best connected.{' '}
+                <button type="button" className="link" onClick={() => controller.showMoreNeighbours(b.id, NEXT_NEIGHBOURS)}>
+                  Draw the next {Math.min(NEXT_NEIGHBOURS, b.total - b.shown)}
+                </button>{' '}
+              </span>
+            ))}
           </span>
         )}
         {!loading && visible.truncated.length > 0 && visible.budgeted.length === 0 && (

@@ -1,22 +1,34 @@
 import { useState } from 'react';
 import { shortestPaths, type GraphPath } from '../../api/graphApi.js';
-import type { RelationKind } from '../../gql/graphql.js';
-import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
+import type { NodeKind, RelationKind } from '../../gql/graphql.js';
+import { RELATION_KINDS, RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { Controller } from '../../state/controller.js';
 import { SearchBox } from '../SearchBox.js';
 import { useLoad } from '../useLoad.js';
 
 interface Props {
-  from: { id: string; name: string };
+  from: { id: string; name: string; kind: NodeKind };
   controller: Controller;
 }
+
+/**
+ * The kinds a path may follow at first: all but "located in" from a municipality, so that two
+ * places are not joined through the country they share (Leuven → France → Nantes).
+ */
+export const defaultPathKinds = (fromKind: NodeKind): RelationKind[] => RELATION_KINDS.filter((k) => fromKind !== 'MUNICIPALITY' || k !== 'LOCATED_IN');
 
 /** Shortest paths from the selected node to one found by search: hops, kinds, quotes; shown on the canvas on request. */
 export function PathFinder({ from, controller }: Props) {
   const [to, setTo] = useState<string | null>(null);
   const [shown, setShown] = useState<number | null>(null);
-  const key = to && to !== from.id ? `${from.id}|${to}` : null;
-  const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, null, signal));
+  const [kinds, setKinds] = useState<RelationKind[]>(() => defaultPathKinds(from.kind));
+  const all = kinds.length === RELATION_KINDS.length;
+  const key = to && to !== from.id && kinds.length > 0 ? `${from.id}|${to}|${kinds.join('.')}` : null;
+  const loaded = useLoad(key, (signal) => shortestPaths(from.id, to!, all ? null : kinds, signal));
+  const toggle = (k: RelationKind) => {
+    setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : RELATION_KINDS.filter((x) => x === k || ks.includes(x))));
+    setShown(null);
+  };
 
   const show = (path: GraphPath, i: number) => {
     controller.showPath(path);
@@ -37,6 +49,18 @@ export function PathFinder({ from, controller }: Props) {
           setShown(null);
         }}
       />
+      <details className="path-kinds" data-testid="path-kinds">
+        <summary>
+          Over {all ? 'every kind of relationship' : `${kinds.length} of ${RELATION_KINDS.length} kinds of relationship`}
+          {!kinds.includes('LOCATED_IN') && ' (not “located in”)'}
+        </summary>
+        {RELATION_KINDS.map((k) => (
+          <label key={k} className="checkbox">
+            <input type="checkbox" checked={kinds.includes(k)} onChange={() => toggle(k)} data-kind={k} /> {RELATION_KIND_STYLE[k].label}
+          </label>
+        ))}
+      </details>
+      {kinds.length === 0 && <p className="hint">Choose at least one kind of relationship.</p>}
       {to === from.id && <p className="hint">Pick another node than {from.name}.</p>}
       {loaded?.state === 'loading' && <p role="status">Finding the shortest paths…</p>}
       {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}

@@ -12,7 +12,7 @@ import { measureMap, type MapFigures } from './mapBench.js';
 import { TWIN_CITIES_CSV } from './twinCities.js';
 
 /**
- * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3 --suites seed,sizes,map]
+ * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3 --suites seed,sizes,map --renderer auto|webgl|canvas]
  *
  * The explorer in headless Chromium (Debian's), built client against the real server on the seed
  * graph. Prints one JSON line per figure: {"name", "value", "unit", ...}; medians over --runs.
@@ -25,7 +25,11 @@ import { TWIN_CITIES_CSV } from './twinCities.js';
  *    imported over the seed graph in memory, when the file is there): navigation to drawn, frames
  *    per second while wheel-zooming and dragging over Europe.
  */
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' }, suites: { type: 'string', default: 'seed,sizes,map' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' }, suites: { type: 'string', default: 'seed,sizes,map' }, renderer: { type: 'string', default: 'auto' } } });
+if (!['auto', 'webgl', 'canvas'].includes(values.renderer)) {
+  console.error('--renderer is auto (WebGL where the browser has it in hardware), webgl or canvas');
+  process.exit(2);
+}
 const suites = new Set(values.suites.split(','));
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
@@ -85,22 +89,24 @@ async function seedSuite(): Promise<void> {
     const laid: number[] = [];
     const refinedAt: number[] = [];
     let shape: Mark['detail'] | null = null;
+    let renderer = '';
     for (let i = 0; i < runs; i++) {
       const { context, page } = await newPage(browser);
       const r = await loadToLaidOut(page, `${served.baseUrl}${view.path}`, true);
       laid.push(r.laidOut.startTime);
       if (r.refined) refinedAt.push(r.refined.startTime);
       shape = r.laidOut.detail;
+      renderer = (await page.evaluate(`(() => { const r = window.__atlas.renderer(); return r.kind + ' (' + r.reason + ')'; })()`)) as string;
       await context.close();
     }
-    emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', { view: view.label, nodes: shape?.nodes, edges: shape?.edges, target: view.key === 'seed.all' ? '<= 1000' : undefined });
+    emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', { view: view.label, nodes: shape?.nodes, edges: shape?.edges, renderer, target: view.key === 'seed.all' ? '<= 1000' : undefined });
     if (refinedAt.length > 0) emit(`client.${view.key}.loadToRefined`, median(refinedAt), 'ms', { view: view.label, note: 'force layout finished in a Web Worker' });
   }
 }
 
 async function sizesSuite(): Promise<void> {
   const { context, page } = await newPage(browser, { width: 1600, height: 1000 });
-  await page.goto(`${served.baseUrl}/bench.html`);
+  await page.goto(`${served.baseUrl}/bench.html${values.renderer === 'auto' ? '' : `?renderer=${values.renderer}`}`);
   await page.waitForFunction(() => document.title === 'bench ready');
   for (const size of sizes) {
     const results: any[] = [];
@@ -114,7 +120,7 @@ async function sizesSuite(): Promise<void> {
     }
     const r0 = results[0];
     const m = (k: string) => median(results.map((r) => r[k] as number));
-    const shape = { nodes: r0.nodes, edges: r0.edges };
+    const shape = { nodes: r0.nodes, edges: r0.edges, renderer: r0.renderer };
     emit(`client.${size}.layout`, m('layoutMs'), 'ms', { ...shape, layout: `fcose ${r0.fcoseQuality}` });
     emit(`client.${size}.firstRender`, m('firstRenderMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 500' : size >= 10000 ? '<= 2500' : undefined });
     emit(`client.${size}.zoomFps`, m('zoomFps'), 'frames/s', { ...shape, target: size >= 10000 ? '>= 45' : undefined, note: 'frames drawn per second over 1.5 s of wheel zooming' });

@@ -11,15 +11,18 @@ import { syntheticGraph } from './synthetic.js';
  * zoom frame rate, and the repaint after a hover or a selection.
  */
 const container = document.getElementById('canvas')!;
+// ?renderer=webgl|canvas forces a renderer (to measure WebGL where only software GL exists).
+const forced = new URLSearchParams(location.search).get('renderer');
+const options = forced === 'webgl' || forced === 'canvas' ? { renderer: { kind: forced, reason: `forced by the benchmark (?renderer=${forced})` } as const } : {};
 let layoutDone: ((info: LayoutInfo) => void) | null = null;
-let canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) });
+let canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) }, options);
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 const rendered = () => new Promise<number>((r) => canvas.cy.one('render', () => r(performance.now())));
 
 async function reset(): Promise<void> {
   canvas.destroy();
-  canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) });
+  canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) }, options);
   await frame();
 }
 
@@ -28,6 +31,7 @@ export interface BenchResult {
   nodes: number;
   edges: number;
   fcoseQuality: string;
+  renderer: string;
   layoutMs: number;
   firstRenderMs: number;
 }
@@ -54,7 +58,7 @@ async function draw(elements: number): Promise<BenchResult> {
   canvas.cy.fit(undefined, 40);
   const firstRenderMs = (await done) - t0;
   await frame();
-  return { elements, nodes: graph.nodes.length, edges: graph.edges.length, fcoseQuality: fcoseQuality(graph.nodes.length), layoutMs: info.ms, firstRenderMs };
+  return { elements, nodes: graph.nodes.length, edges: graph.edges.length, fcoseQuality: fcoseQuality(graph.nodes.length), renderer: `${canvas.renderer.kind} (${canvas.renderer.reason})`, layoutMs: info.ms, firstRenderMs };
 }
 
 /** Counts the frames drawn between start and stop (the runner zooms with the mouse wheel meanwhile). */

@@ -5,7 +5,8 @@ import { keyCommand, neighbourInDirection, startNode, type Direction } from './k
 import type { LayoutName } from './layouts.js';
 import { fitAll, LayoutRunner, type LayoutInfo } from './LayoutRunner.js';
 import { ringPlacement } from './placement.js';
-import { stylesheet } from './style.js';
+import { chooseRenderer, labelsVisibleAt, type RendererChoice } from './renderer.js';
+import { LABEL_FONT_SIZE, MIN_ZOOMED_FONT_SIZE, stylesheet } from './style.js';
 
 export type { LayoutInfo };
 
@@ -23,6 +24,11 @@ export interface CanvasEvents {
   onHover?(id: string | null): void;
   /** After every layout: how long it took and how many nodes it placed. */
   onLayoutDone?(info: LayoutInfo): void;
+}
+
+export interface CanvasOptions {
+  /** The renderer to use; by default WebGL where the browser has it in hardware (renderer.ts). */
+  renderer?: RendererChoice;
 }
 
 export interface UpdateOptions {
@@ -58,14 +64,20 @@ export class GraphCanvas {
   private highlight: Highlight = NO_HIGHLIGHT;
   private focus: string | null = null;
   private large = false;
+  /** The renderer that draws, and why (the benchmark reports it). */
+  readonly renderer: RendererChoice;
+  private labelsShown = true;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly events: CanvasEvents,
+    options: CanvasOptions = {},
   ) {
     register();
+    this.renderer = options.renderer ?? chooseRenderer();
     this.cy = cytoscape({
       container,
+      ...(this.renderer.kind === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
       style: stylesheet(),
       minZoom: 0.05,
       maxZoom: 4,
@@ -79,6 +91,15 @@ export class GraphCanvas {
     this.layouts = new LayoutRunner(this.cy, container, (info) => this.events.onLayoutDone?.(info));
     this.highlighter = new Highlighter(this.cy, container);
     this.bindEvents();
+    if (this.renderer.kind === 'webgl') this.cy.on('zoom', () => this.hideLabelsByZoom());
+  }
+
+  /** WebGL ignores min-zoomed-font-size: labels are switched off below it here, once per crossing. */
+  private hideLabelsByZoom(): void {
+    const show = labelsVisibleAt(this.cy.zoom(), LABEL_FONT_SIZE, MIN_ZOOMED_FONT_SIZE[this.large ? 'large' : 'normal']);
+    if (show === this.labelsShown) return;
+    this.labelsShown = show;
+    this.cy.style(stylesheet({ large: this.large, labels: show }));
   }
 
   private bindEvents(): void {
@@ -141,7 +162,7 @@ export class GraphCanvas {
   private setLarge(large: boolean): void {
     if (large === this.large) return;
     this.large = large;
-    this.cy.style(stylesheet({ large }));
+    this.cy.style(stylesheet({ large, labels: this.labelsShown }));
     (this.cy as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport = large;
   }
 

@@ -7,27 +7,34 @@ export interface StyleOptions {
    * draws several times faster than curved edges with arrowheads; labels only when zoomed in.
    */
   large?: boolean;
+  /** Draw labels (default); the WebGL renderer turns them off when zoomed out (renderer.ts). */
+  labels?: boolean;
 }
+
+export const LABEL_FONT_SIZE = 11;
+/** Below this on-screen size labels are not drawn (Cytoscape's min-zoomed-font-size, applied by the app under WebGL). */
+export const MIN_ZOOMED_FONT_SIZE = { normal: 7, large: 10 } as const;
 
 /** The Cytoscape stylesheet: colour and shape by node kind, colour and line by relationship kind. */
 export function stylesheet(options: StyleOptions = {}): StylesheetJson {
   const large = options.large === true;
+  const labels = options.labels !== false;
   return [
     {
       selector: 'node',
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
+        label: labels ? 'data(label)' : '',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        'font-size': 11,
+        'font-size': LABEL_FONT_SIZE,
         color: '#1b1b1b',
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': large ? 10 : 7,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE[large ? 'large' : 'normal'],
         'border-width': large ? 0 : 1,
         'border-color': '#ffffff',
       },

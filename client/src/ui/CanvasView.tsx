@@ -47,6 +47,7 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     (window as unknown as { __atlas?: object }).__atlas = {
       nodes: () => canvas.renderedNodes(),
       edgeCount: () => canvas.cy.edges().length,
+      renderer: () => canvas.renderer,
       /** Model positions and kinds, to find each node in an exported image. */
       modelNodes: () => canvas.cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')), x: n.position('x'), y: n.position('y') })),
     };

@@ -24,6 +24,7 @@ import { StoreUnavailableError } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
 import { staticClient } from './staticClient.js';
 import { costEstimator } from './validation/costModel.js';
+import { metricsFor } from './metrics/BackgroundMetrics.js';
 import { noSubscriptions, operationShapeLimit } from './validation/operationShape.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
@@ -64,6 +65,19 @@ function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin<AtlasContext
             estimators: [costEstimator],
           });
           if (complexity > LIMITS.queryComplexity) throw new QueryTooComplexError(complexity, LIMITS.queryComplexity);
+        },
+      };
+    },
+  };
+}
+
+/** The background metrics worker stops with the server. */
+function stopMetricsOnStop(ports: GraphPorts): ApolloServerPlugin<AtlasContext> {
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await metricsFor(ports.analytics).close();
         },
       };
     },
@@ -134,7 +148,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     introspection,
     validationRules: [operationShapeLimit({ maxDepth: LIMITS.queryDepth, maxFields: LIMITS.queryFields }), noSubscriptions],
     // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema), stopMetricsOnStop(ports)],
     includeStacktraceInErrorResponses: false,
     formatError,
   });

@@ -3,6 +3,7 @@ import { ANONYMOUS, type Principal } from './auth.js';
 import type { GraphNode } from './domain/model.js';
 import type { GraphAnalytics } from './store/GraphAnalytics.js';
 import { RequestBudget } from './fairness/RequestBudget.js';
+import { metricsFor, type BackgroundMetrics } from './metrics/BackgroundMetrics.js';
 import type { GraphStore } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
 
@@ -16,6 +17,8 @@ export interface AtlasContext {
   principal: Principal;
   /** What this request may still spend: its turns and deadline for expensive fields, list items. */
   budget: RequestBudget;
+  /** Whole-graph metrics, computed in the background (one per analytics port). */
+  metrics: BackgroundMetrics;
 }
 
 export function createContext({ store, analytics }: GraphPorts, principal: Principal = ANONYMOUS, budget: RequestBudget = new RequestBudget(principal.name)): AtlasContext {
@@ -24,6 +27,7 @@ export function createContext({ store, analytics }: GraphPorts, principal: Princ
     analytics,
     principal,
     budget,
+    metrics: metricsFor(analytics),
     nodes: new DataLoader((ids) => store.getNodes(ids)),
     degrees: new DataLoader((ids) => store.getDegrees(ids)),
   };

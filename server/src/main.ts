@@ -1,5 +1,6 @@
 import { SeedValidationError } from '../../graph-seed/loadSeed.js';
 import { createApp } from './app.js';
+import { metricsFor } from './metrics/BackgroundMetrics.js';
 import { readTokens } from './auth.js';
 import { ConfigError, readConfig } from './config.js';
 import { openStore } from './openStore.js';
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   const editors = tokens.size === 0 ? 'no API tokens: read-only (set ATLAS_TOKENS or ATLAS_TOKENS_FILE to allow editing)' : `${tokens.size} API token${tokens.size === 1 ? '' : 's'}`;
   console.log(`Editing: ${editors}.`);
   const app = await createApp(opened, { tokens });
+  // Whole-graph metrics: computed in a worker at start and again after each change, never in a request.
+  metricsFor(opened.analytics).watch(10_000);
+  void metricsFor(opened.analytics).lookup([]);
   const server = app.http.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -702,14 +702,22 @@ export type NodeKind =
   | 'SOURCE'
   | 'THEME';
 
-/** Metrics of a node, computed once per version of the graph. */
+/**
+ * Metrics of a node, computed in the background once per version of the graph (minutes on a large
+ * graph); asking never waits for them. Until the first computation ends, betweenness and community
+ * are null; after a change, the previous values come back with stale: true until the new ones are ready.
+ */
 export type NodeMetrics = {
   __typename?: 'NodeMetrics';
-  /** Betweenness centrality, normalised to 0..1. */
-  betweenness: Scalars['Float']['output'];
-  /** Community number (Louvain); nodes in the same community share it. */
-  community: Scalars['Int']['output'];
+  /** Betweenness centrality, normalised to 0..1; null until first computed. */
+  betweenness?: Maybe<Scalars['Float']['output']>;
+  /** Community number (Louvain); nodes in the same community share it. Null until first computed. */
+  community?: Maybe<Scalars['Int']['output']>;
+  /** When the values were computed (ISO 8601); null until the first computation ends. */
+  computedAt?: Maybe<Scalars['String']['output']>;
   degree: Scalars['Int']['output'];
+  /** True when the graph has changed since computedAt (or nothing is computed yet): newer values are on their way. */
+  stale: Scalars['Boolean']['output'];
 };
 
 /** Fields to set on a node (its kind and id do not change). */
@@ -2251,9 +2259,11 @@ export type NodeIdPageResolvers<ContextType = AtlasContext, ParentType extends R
 }>;
 
 export type NodeMetricsResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeMetrics'] = ResolversParentTypes['NodeMetrics']> = ResolversObject<{
-  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  betweenness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  computedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{

@@ -189,6 +189,22 @@ export const Query: QueryResolvers = {
 
   metrics: async (_root, { ids }, ctx) => {
     if (ids.length > LIMITS.metricsIds) throw new BadUserInputError(`Ask for the metrics of at most ${LIMITS.metricsIds} nodes at once.`, 'ids');
-    return ctx.analytics.metrics(ids);
+    // Never computed here: the last values computed in the background, stale while the graph has
+    // changed since; until the first computation ends, only the degree (the store knows it).
+    const [snapshot, nodes] = await Promise.all([ctx.metrics.lookup(ids), ctx.nodes.loadMany(ids)]);
+    return Promise.all(
+      ids.map(async (id, i) => {
+        const node = nodes[i];
+        if (!node || node instanceof Error) return null;
+        const value = snapshot.values[i];
+        return {
+          degree: value?.degree ?? (await ctx.degrees.load(id)),
+          betweenness: value?.betweenness ?? null,
+          community: value?.community ?? null,
+          computedAt: snapshot.computedAt,
+          stale: snapshot.stale || !value,
+        };
+      }),
+    );
   },
 };

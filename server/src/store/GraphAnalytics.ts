@@ -53,6 +53,24 @@ export interface GraphAnalytics {
    * version of the graph (the first call after a write pays for it). Unknown ids: null.
    */
   metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]>;
+
+  /**
+   * A token that changes whenever the graph changes; cheap (no scan). Caches of whole-graph
+   * results (the API's background metrics) compare it.
+   */
+  graphVersion(): Promise<string>;
+
+  /**
+   * The whole graph as metrics need it: every node id (any order) and the two ends of every
+   * relationship (parallel and reversed ones included, as stored). For a computation elsewhere
+   * (a worker thread): metrics(ids) computes in place.
+   */
+  metricsInput(): Promise<MetricsInput>;
+}
+
+export interface MetricsInput {
+  nodeIds: string[];
+  edges: (readonly [string, string])[];
 }
 
 export interface SimilarityQuery {

@@ -6,6 +6,7 @@ import { comparePathSteps, pathNodeIds, rankSuggestions, reachOf, type ReachNode
 import type {
   GraphAnalytics,
   GraphPath,
+  MetricsInput,
   NodeMetricsResult,
   PartnerSuggestionResult,
   PathQuery,
@@ -110,12 +111,19 @@ export class MemoryAnalytics implements GraphAnalytics {
 
   async metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
     if (!this.metricsCache || this.metricsCache.version !== this.version()) {
-      const nodeIds = [...this.graph.nodeIds()];
-      const edges = [...this.graph.relations()].map((r) => [r.from, r.to] as const);
+      const { nodeIds, edges } = await this.metricsInput();
       this.metricsCache = { version: this.version(), value: computeMetrics(nodeIds, edges) };
     }
     const value = this.metricsCache.value;
     return ids.map((id) => value.get(id) ?? null);
+  }
+
+  async graphVersion(): Promise<string> {
+    return String(this.version());
+  }
+
+  async metricsInput(): Promise<MetricsInput> {
+    return { nodeIds: [...this.graph.nodeIds()], edges: [...this.graph.relations()].map((r) => [r.from, r.to] as const) };
   }
 
   /** The relationships a path may take from a node: both directions, of the allowed kinds. */

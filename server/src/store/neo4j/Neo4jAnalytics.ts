@@ -7,6 +7,7 @@ import { comparePathsByStep, INTERMEDIARY_KINDS, pathNodeIds, rankSuggestions, r
 import type {
   GraphAnalytics,
   GraphPath,
+  MetricsInput,
   NodeMetricsResult,
   PartnerSuggestionResult,
   PathQuery,
@@ -127,15 +128,23 @@ LIMIT 10000`;
     const [print] = await this.read((tx) => rows(tx, GRAPH_FINGERPRINT, {}));
     const fingerprint = `${String(print?.nodes)}/${String(print?.relations)}`;
     if (!this.metricsCache || this.metricsCache.fingerprint !== fingerprint) {
-      const [nodeIds, edges] = await this.read(async (tx) => {
-        const [idRow] = await rows(tx, ALL_NODE_IDS, {});
-        const edgeRows = await rows(tx, ALL_EDGE_ENDS, {});
-        return [idRow!.ids as string[], edgeRows.map((e) => [e.a as string, e.b as string] as const)];
-      });
+      const { nodeIds, edges } = await this.metricsInput();
       this.metricsCache = { fingerprint, value: computeMetrics(nodeIds, edges) };
     }
     const value = this.metricsCache.value;
     return ids.map((id) => value.get(id) ?? null);
+  }
+
+  graphVersion(): Promise<string> {
+    return this.fingerprint();
+  }
+
+  metricsInput(): Promise<MetricsInput> {
+    return this.read(async (tx) => {
+      const [idRow] = await rows(tx, ALL_NODE_IDS, {});
+      const edgeRows = await rows(tx, ALL_EDGE_ENDS, {});
+      return { nodeIds: idRow!.ids as string[], edges: edgeRows.map((e) => [e.a as string, e.b as string] as const) };
+    });
   }
 
   /** The graph's fingerprint (see GRAPH_FINGERPRINT). */

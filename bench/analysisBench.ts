@@ -18,7 +18,7 @@ const sameHits = (a: readonly PeerHit[], b: readonly PeerHit[]) => a.length === 
  */
 export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }, samples: number, allTop10: boolean): Promise<void> {
   const store = new MemoryGraphStore();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   const random = prng(11);
   const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
 
@@ -72,9 +72,9 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
   const neo4j = await Neo4jGraphStore.open(config);
   try {
     await neo4j.clear();
-    await neo4j.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+    await neo4j.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
     const memory = new MemoryGraphStore();
-    await memory.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+    await memory.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
     const random = prng(13);
     const sample = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
     // The first call on Neo4j reads every municipality's ties into the peer index (once per graph version).
@@ -109,7 +109,7 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
  */
 export async function benchPeerPartnerShare(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }): Promise<void> {
   const store = new MemoryGraphStore();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   const partnerships = new Map<string, number>();
   for (const r of graph.relations) if (r.kind === 'PARTY_TO') partnerships.set(r.from, (partnerships.get(r.from) ?? 0) + 1);
   const eligible = graph.municipalityIds.filter((id) => (partnerships.get(id) ?? 0) >= 5);

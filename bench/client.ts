@@ -135,7 +135,7 @@ async function sizesSuite(): Promise<void> {
 async function mapSuite(): Promise<void> {
   const synthetic = new MemoryGraphStore();
   const graph = syntheticPlaces();
-  await synthetic.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await synthetic.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   await mapFigures('synthetic', await serveStore(synthetic, { clientDist }), 'synthetic: 17,700 municipalities, 25,900 partnerships');
   if (!benchDataAvailable(TWIN_CITIES_CSV, 'map figures on the twin-cities list (the synthetic graph only)')) return;
   const twin = new MemoryGraphStore();

@@ -66,6 +66,6 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
 export async function loadGenerated(store: MemoryGraphStore, size: GraphSize) {
   const graph = generateGraph(size);
   const started = performance.now();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   return { municipalityIds: graph.municipalityIds, relationCount: graph.relations.length, loadMs: performance.now() - started };
 }

@@ -76,10 +76,10 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
     const store = await Neo4jGraphStore.open(config, { batchSize });
     await store.clear();
     const nodesStarted = performance.now();
-    await store.writeGraph({ nodes: graph.nodes, relations: [] });
+    await store.bulkUpsert({ nodes: graph.nodes, relations: [] });
     const nodeSeconds = (performance.now() - nodesStarted) / 1000;
     const relationsStarted = performance.now();
-    await store.writeGraph({ nodes: [], relations: graph.relations });
+    await store.bulkUpsert({ nodes: [], relations: graph.relations });
     const relationSeconds = (performance.now() - relationsStarted) / 1000;
     emit(`${tag}.load.batch_${batchSize}.nodes_per_s`, graph.nodes.length / nodeSeconds, 'nodes/s');
     emit(`${tag}.load.batch_${batchSize}.relationships_per_s`, graph.relations.length / relationSeconds, 'relationships/s');
@@ -87,7 +87,7 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
   }
   const store = await Neo4jGraphStore.open(config, { batchSize: 5_000 });
   const reloadStarted = performance.now();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   emit(`${tag}.reload.batch_5000.records_per_s`, (graph.nodes.length + graph.relations.length) / ((performance.now() - reloadStarted) / 1000), 'records/s');
   const stats = await store.stats();
   if (stats.nodeCount !== graph.nodes.length || stats.relationCount !== graph.relations.length) {
@@ -95,7 +95,7 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
   }
 
   const memory = new MemoryGraphStore();
-  await memory.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await memory.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   const random = prng(7);
   const seeds = Array.from({ length: samples }, () => graph.municipalityIds[Math.floor(random() * graph.municipalityIds.length)]!);
   const fewer = seeds.slice(0, Math.max(50, Math.floor(samples / 4)));

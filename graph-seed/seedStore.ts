@@ -7,5 +7,5 @@ import { loadSeed, DEFAULT_SEED_DIR, type SeedGraph } from './loadSeed.js';
  */
 export async function seedStore(store: GraphStore, options: WriteOptions & { dir?: string; graph?: SeedGraph } = {}): Promise<WriteResult> {
   const graph = options.graph ?? loadSeed(options.dir ?? DEFAULT_SEED_DIR);
-  return store.writeGraph({ nodes: graph.nodes, relations: graph.relations }, options);
+  return store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations }, options);
 }

@@ -22,7 +22,7 @@ describe('mapLayer', () => {
   let app: AtlasApp;
   beforeAll(async () => {
     const store = new MemoryGraphStore();
-    await store.writeGraph({
+    await store.bulkUpsert({
       nodes: [
         town('leuven', 'BE', [50.88, 4.7]),
         town('rennes', 'FR', [48.11, -1.68]),

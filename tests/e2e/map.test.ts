@@ -19,7 +19,7 @@ let graph: PlacesGraph;
 beforeAll(async () => {
   graph = syntheticPlaces();
   const store = new MemoryGraphStore();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   served = await serveStore(store);
   browser = await launchBrowser();
 });

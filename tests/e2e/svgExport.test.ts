@@ -219,7 +219,7 @@ describe('SVG export', { timeout: 120_000 }, () => {
   it('matches the PNG on a synthetic graph of about 1,800 elements, drawn whole', async () => {
     const graph = generateGraph({ name: 'e2e', municipalities: 250, partners: 350, edges: 1_200 }, 3);
     const store = new MemoryGraphStore();
-    await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+    await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
     const served = await serveStore(store);
     try {
       await page.goto(served.baseUrl);

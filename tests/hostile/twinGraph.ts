@@ -77,6 +77,6 @@ export function twinGraph(seed = 7): TwinGraph {
 export async function twinStore(): Promise<MemoryGraphStore> {
   const store = new MemoryGraphStore();
   const graph = twinGraph();
-  await store.writeGraph({ nodes: graph.nodes, relations: graph.relations });
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   return store;
 }

@@ -91,11 +91,23 @@ export interface GraphStore {
   overview(query: OverviewQuery): Promise<Overview>;
 
   /**
-   * Inserts or replaces nodes and relationships by id, all or nothing: if a relationship points
-   * at a node that is neither in the store nor in this batch, nothing is written and a
-   * StoreWriteError says which. Replacing a node keeps its relationships.
+   * Bulk load: inserts or replaces nodes and relationships by id (the seed graph, benchmarks;
+   * edits and imports go through applyChanges). Replacing a node keeps its relationships; within
+   * one batch the last record with an id wins. No change record is written.
+   *
+   * Refused as a whole before anything is written, whatever the size: when a relationship points
+   * at a node that is neither in the store nor in the batch, a StoreWriteError DANGLING_RELATION
+   * says which.
+   *
+   * Idempotent, hence resumable: writing a batch again leaves the graph one write of it leaves,
+   * also after a write of it that stopped part-way.
+   *
+   * Atomic only up to a size: the embedded store applies any batch whole; the Neo4j adapter writes
+   * a batch of at most `transactionLimit` records (default 20,000) in one transaction, and commits
+   * a larger one statement by statement, so a failure half-way (the database going away) leaves
+   * part of it written until it is run again. Callers that need all or nothing use applyChanges.
    */
-  writeGraph(batch: GraphBatch, options?: WriteOptions): Promise<WriteResult>;
+  bulkUpsert(batch: GraphBatch, options?: WriteOptions): Promise<WriteResult>;
 
   /**
    * Applies a change set as one transaction: all of it or, on any error, none of it (a crash

@@ -165,7 +165,7 @@ export class MemoryGraphStore implements GraphStore {
     return { nodeCount: this.graph.nodeCount, relationCount: this.graph.relationCount, nodesByKind, relationsByKind };
   }
 
-  async writeGraph(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
+  async bulkUpsert(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
     const incoming = new Set(batch.nodes.map((n) => n.id));
     for (const r of batch.relations) {
       for (const end of [r.from, r.to]) {

@@ -86,7 +86,7 @@ const OVERVIEW_CYPHER: Record<OverviewGrouping, [string, string]> = {
 export interface Neo4jStoreOptions {
   /** Records per UNWIND statement when writing. Default 5,000. */
   batchSize?: number;
-  /** Largest batch written in one transaction (all or nothing); larger ones commit per statement. Default 20,000. */
+  /** Largest bulkUpsert batch written in one transaction (all or nothing); larger ones commit per statement. Default 20,000. */
   transactionLimit?: number;
   /** Write transactions in flight at once for a larger batch. Default 2. */
   writeConcurrency?: number;
@@ -103,7 +103,7 @@ const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (valu
  * cluster can route them to any member. Answers are the embedded store's, in the same order:
  * tests/contract runs the same suite against both.
  *
- * Writes: see writeGraph. Errors: connectivity problems become StoreUnavailableError (the API's
+ * Writes: see bulkUpsert. Errors: connectivity problems become StoreUnavailableError (the API's
  * SERVICE_UNAVAILABLE); the driver reconnects by itself when Neo4j is back.
  */
 export class Neo4jGraphStore implements GraphStore {
@@ -307,19 +307,19 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /**
-   * GraphStore.writeGraph on Neo4j. Dangling endpoints are checked first, in one statement; then
+   * GraphStore.bulkUpsert on Neo4j. Dangling endpoints are checked first, in one statement; then
    * nodes and relationships are written by kind in UNWIND statements of `batchSize` records,
    * upserted by id (running the same batch twice leaves the same graph).
    *
-   * A batch of at most `transactionLimit` records (20,000) is one transaction: all or nothing, as
-   * the port says. A larger batch (a bulk load) commits statement by statement: it is idempotent
-   * and resumable (run it again after a failure and it completes), not atomic.
+   * A batch of at most `transactionLimit` records (20,000) is one transaction: all or nothing. A
+   * larger batch (a bulk load) commits statement by statement: it is idempotent and resumable (run
+   * it again after a failure and it completes), not atomic; the port documents this contract.
    *
    * Into a store without relationships, relationships are created outright (the bulk-load path);
    * otherwise each is matched by id first, updated in place, or replaced when its kind or
    * endpoints changed.
    */
-  async writeGraph(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
+  async bulkUpsert(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
     const nodesByKind = groupBy(lastById(batch.nodes), (n) => n.kind, toNodeProperties);
     const relationsByKind = groupBy(lastById(batch.relations), (r) => r.kind, toRelationRow);
     const total = batch.nodes.length + batch.relations.length;
@@ -379,7 +379,7 @@ export class Neo4jGraphStore implements GraphStore {
   /**
    * GraphStore.applyChanges on Neo4j: one write transaction, whatever the size (the driver retries
    * it whole on a transient failure). Checks first (what to delete exists, no relationship left
-   * dangling), then the statements of writeGraph, in UNWIND chunks of `batchSize`.
+   * dangling), then the statements of bulkUpsert, in UNWIND chunks of `batchSize`.
    */
   async applyChanges(changes: ChangeSet, options: WriteOptions = {}): Promise<ChangeResult> {
     const deleteRelations = [...new Set(changes.deleteRelations ?? [])];

@@ -125,8 +125,8 @@ LIMIT 10000`;
   }
 
   async metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
-    const [print] = await this.read((tx) => rows(tx, GRAPH_FINGERPRINT, {}));
-    const fingerprint = `${String(print?.nodes)}/${String(print?.relations)}`;
+    // Keyed by the version token too: an edit that swaps one relationship for another keeps the counts.
+    const fingerprint = await this.fingerprint();
     if (!this.metricsCache || this.metricsCache.fingerprint !== fingerprint) {
       const { nodeIds, edges } = await this.metricsInput();
       this.metricsCache = { fingerprint, value: computeMetrics(nodeIds, edges) };

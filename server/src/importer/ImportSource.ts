@@ -26,7 +26,12 @@ export function pathSource(path: string, name = basename(path)): ImportSource {
 /** Text or bytes sent with a request; text is encoded as UTF-8 (a lone surrogate becomes U+FFFD, which the check refuses). */
 export function uploadSource(name: string, content: string | Uint8Array): ImportSource {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-  return { name, size: () => bytes.length, open: () => Readable.from([bytes]) };
+  return { name, size: () => bytes.length, open: () => Readable.from(pieces(bytes)) };
+}
+
+/** A buffer in pieces the size a file is read in, so that a reader parses it a piece at a time. */
+function* pieces(bytes: Buffer): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
 }
 
 const NOT_UTF8 = 'the file is not valid UTF-8 text (a broken or non-UTF-8 character on this line). Save it as UTF-8 and try again.';

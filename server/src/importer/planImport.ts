@@ -31,7 +31,7 @@ export async function planImport(ctx: PlanContext, rows: RowMentions[]): Promise
   const okRows = usableRows(rows, resolution, draft);
   const entities = usedEntities(okRows, resolution);
 
-  planNodes(entities, draft);
+  await planNodes(entities, draft);
   const matchedPartnerships = await planPartnerships(store, okRows, resolution, draft);
   const relations = await planRelations(store, okRows, resolution, draft);
 

@@ -1,6 +1,7 @@
 import { checkMapping, resolveMapping, type Mapping } from './mapping.js';
 import { CheckedBytes, type ImportSource } from './ImportSource.js';
 import { mentionOfNodeRecord, mentionsOfRow, relationOfRecord, type RowMentions, type RowRef } from './plan/mentions.js';
+import { timeSlicer } from './plan/slicer.js';
 import { readGraphml, readJson, readTabular } from './readers.js';
 
 export type ImportFormat = 'csv' | 'tsv' | 'json' | 'graphml' | 'gexf';
@@ -65,7 +66,9 @@ async function tabularRows(
       header = h;
     },
   });
+  const slice = timeSlicer();
   for await (const record of records) {
+    await slice();
     mapping ??= mappingFor(header ?? []);
     const row: RowRef = { where: where(`line ${record.line}`), order: record.line, quote: record.raw, file: ctx.fileIndex };
     if (mapping.preset === 'nodes') {
@@ -83,23 +86,28 @@ async function tabularRows(
 
 async function jsonRows(bytes: CheckedBytes, file: string, ctx: ReadContext, where: (w: string) => string): Promise<void> {
   const data = await readJson(bytes, file, { maxRows: ctx.maxRows, maxBytes: JSON_MAX_BYTES });
-  data.nodes.forEach(({ where: w, value }, i) => {
+  const slice = timeSlicer();
+  for (const [i, { where: w, value }] of data.nodes.entries()) {
+    await slice();
     const row: RowRef = { where: where(w), order: i, quote: quoteOf(value), file: ctx.fileIndex };
-    if (!isRecord(value)) return ctx.problems.push(`${row.where}: a node must be an object`);
-    const m = mentionOfNodeRecord(value, row, ctx.problems);
+    if (!isRecord(value)) ctx.problems.push(`${row.where}: a node must be an object`);
+    const m = isRecord(value) ? mentionOfNodeRecord(value, row, ctx.problems) : undefined;
     if (m) ctx.rows.push({ row, entities: [m], relations: [], partnerships: [] });
-  });
-  data.relations.forEach(({ where: w, value }, i) => {
+  }
+  for (const [i, { where: w, value }] of data.relations.entries()) {
+    await slice();
     const row: RowRef = { where: where(w), order: data.nodes.length + i, quote: quoteOf(value), file: ctx.fileIndex };
-    if (!isRecord(value)) return ctx.problems.push(`${row.where}: a relationship must be an object`);
-    const r = relationOfRecord(value, row, ctx.problems);
+    if (!isRecord(value)) ctx.problems.push(`${row.where}: a relationship must be an object`);
+    const r = isRecord(value) ? relationOfRecord(value, row, ctx.problems) : undefined;
     if (r) ctx.rows.push({ row, entities: [], relations: [r], partnerships: [] });
-  });
+  }
 }
 
 async function graphRows(bytes: CheckedBytes, file: string, ctx: ReadContext, where: (w: string) => string): Promise<void> {
   const graph = await readGraphml(bytes, file, { maxRows: ctx.maxRows }, ctx.format === 'gexf' ? 'gexf' : 'graphml');
+  const slice = timeSlicer();
   for (const n of graph.nodes) {
+    await slice();
     const row: RowRef = {
       where: where(`line ${n.line}`),
       order: n.line,
@@ -114,6 +122,7 @@ async function graphRows(bytes: CheckedBytes, file: string, ctx: ReadContext, wh
     if (m) ctx.rows.push({ row, entities: [m], relations: [], partnerships: [] });
   }
   for (const e of graph.edges) {
+    await slice();
     const row: RowRef = {
       where: where(`line ${e.line}`),
       order: e.line,

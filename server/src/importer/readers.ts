@@ -46,6 +46,8 @@ export async function* readTabular(
   file: string,
   options: ReadOptions & { delimiter?: string; quote?: string | false; columns?: readonly string[]; onHeader?: (header: string[]) => void },
 ): AsyncIterable<TabularRow> {
+  // The line the last whole record ended on (the header's, at first): a quote never closed opened in the record after it.
+  let lastEnd = options.columns ? 0 : 1;
   const parser = parse({
     bom: true,
     delimiter: options.delimiter ?? ',',
@@ -63,6 +65,11 @@ export async function* readTabular(
     skip_empty_lines: true,
     info: true,
     raw: true,
+    // Called as each record is parsed, before the reader sees it (an error drops parsed records).
+    on_record: (record: unknown, context: { lines: number }) => {
+      lastEnd = context.lines;
+      return record;
+    },
   });
   if (options.columns) options.onHeader?.([...options.columns]);
   const stream = bytes.pipe(parser);
@@ -78,6 +85,9 @@ export async function* readTabular(
   } catch (e) {
     if (e instanceof ImportInputError) throw e;
     const error = e as Error & { code?: string; lines?: number };
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new ImportInputError(file, `${lastEnd + 1}`, 'not valid CSV: Quote Not Closed: a quoted field opens on this line and is never closed. Check the quoting on that line.');
+    }
     if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
       throw new ImportInputError(file, error.lines !== undefined ? `${error.lines}` : undefined, `not valid CSV: ${error.message.replace(/ on line \d+$/, '').replace(/ at line \d+.*$/, '')}. Check the quoting and the number of fields on that line.`);
     }
@@ -98,6 +108,10 @@ export interface JsonRecords {
  */
 export async function readJson(bytes: Readable, file: string, options: ReadOptions & { maxBytes: number }): Promise<JsonRecords> {
   const text = await readAll(bytes, file, options.maxBytes);
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new ImportInputError(file, `${tooDeep}`, `not valid for an import: lists and objects are nested more than ${MAX_JSON_DEPTH} levels deep here (an export nests 4). Check the file's structure.`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -120,6 +134,28 @@ export async function readJson(bytes: Readable, file: string, options: ReadOptio
     list.forEach((value, i) => out[section].push({ where: `${section}[${i}]`, value }));
   }
   return out;
+}
+
+/** Deeper than any record needs (an export nests 4 levels), far below what would exhaust the parser's stack. */
+const MAX_JSON_DEPTH = 64;
+
+/** The line where JSON text first nests deeper than `max` lists and objects, or undefined. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line += 1;
+    else if (inString) {
+      if (c === 0x5c) i += 1; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return line;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return undefined;
 }
 
 /** The whole stream as text, refused beyond `maxBytes`. */

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { requireEditor } from '../auth.js';
 import type { AtlasContext } from '../context.js';
 import type { Provenance } from '../domain/model.js';
@@ -73,7 +74,8 @@ export const Mutation: MutationResolvers = {
       });
     } catch (e) {
       if (e instanceof ImportInputError || e instanceof ImportRejected || e instanceof MappingError) {
-        throw new BadUserInputError(`${e.message}\nNothing was imported: the graph is as it was.`, 'input');
+        // A refused file is the client's mistake: HTTP 400, as for a bad variable.
+        throw new GraphQLError(`${e.message}\nNothing was imported: the graph is as it was.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'input', http: { status: 400 } } });
       }
       throw e;
     }

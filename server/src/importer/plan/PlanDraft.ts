@@ -1,5 +1,6 @@
 import type { GraphNode, GraphRelation, Provenance } from '../../domain/model.js';
 import type { RowRef } from './mentions.js';
+import { timeSlicer } from './slicer.js';
 import { ImportRejected, type PlanContext, type SkipGroup } from './types.js';
 
 /**
@@ -23,6 +24,8 @@ export class PlanDraft {
   private readonly skips = new Map<string, string[]>();
   private readonly skippedRows = new Set<string>();
   readonly nowIso: string;
+  /** `await draft.slice()` in long loops: lets other requests run every few milliseconds. */
+  readonly slice = timeSlicer();
 
   constructor(readonly ctx: PlanContext) {
     this.nowIso = ctx.now.toISOString();

@@ -20,8 +20,9 @@ export function usedEntities(rows: readonly RowMentions[], resolution: Resolutio
 }
 
 /** Nodes to put: new ones built from their first mention; existing ones with the file's new facts. */
-export function planNodes(entities: Iterable<Entity>, draft: PlanDraft): void {
+export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): Promise<void> {
   for (const e of entities) {
+    await draft.slice();
     const { id, existing } = e.resolved!;
     const m = e.mention;
     const where = e.rows[0]!.where;
@@ -78,19 +79,23 @@ export async function planRelations(
   const ids = named.map((x) => x.rel.id ?? defaultRelationId(x.rel.kind, x.from, x.to));
   const existing = new Map((await store.getRelations([...new Set(ids)])).filter((x) => x !== null).map((x) => [x!.id, x!]));
   const whereOf = new Map<string, string>();
-  named.forEach(({ r, rel, from, to }, i) => {
+  for (const [i, { r, rel, from, to }] of named.entries()) {
+    await draft.slice();
     const id = ids[i]!;
     // A fact the file states on several rows cites the first (as an entity cites its first mention).
     const repeated = whereOf.has(id);
     if (!repeated) whereOf.set(id, r.row.where);
-    if (from === to) return draft.skip(r.row, 'a relationship cannot link a node to itself');
+    if (from === to) {
+      draft.skip(r.row, 'a relationship cannot link a node to itself');
+      continue;
+    }
     const sources = repeated && !rel.sources ? [] : draft.citationOf(r.row, rel.sources);
     const current = draft.relations.get(id) ?? existing.get(id);
     const planned = current
       ? mergeRelation(current, rel, from, to, sources, r.row.where, draft)
       : newRelation(id, rel, from, to, sources, r.row.where, draft);
     if (planned) draft.relations.set(id, planned);
-  });
+  }
   return { matched: new Set(ids.filter((id) => existing.has(id))), whereOf };
 }
 

@@ -41,6 +41,7 @@ export async function planPartnerships(
   const seen = new Set<string>();
   let matched = 0;
   for (const x of pairRows) {
+    await draft.slice();
     const { r, a, b } = x;
     if (a === b) {
       draft.skip(r.row, 'both sides of the pair are the same place');

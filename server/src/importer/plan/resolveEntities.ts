@@ -34,10 +34,10 @@ export interface Resolution {
 
 /** Resolves every mention of the rows to a node id (existing or new), or marks it skipped. */
 export async function resolveEntities(store: GraphStore, rows: readonly RowMentions[], draft: PlanDraft): Promise<Resolution> {
-  const { entities, entityOf } = collectEntities(rows, draft);
+  const { entities, entityOf } = await collectEntities(rows, draft);
   draft.refuseIfProblems();
   await resolveById(store, entities);
-  await resolveByName(store, entities);
+  await resolveByName(store, entities, draft);
   await assignNewIds(store, entities);
   const recordIds = new Map<string, string>();
   for (const e of entities.values()) if (e.mention.id !== undefined && e.resolved) recordIds.set(e.mention.id, e.resolved.id);
@@ -57,11 +57,12 @@ export function usableRows(rows: readonly RowMentions[], resolution: Resolution,
   return ok;
 }
 
-function collectEntities(rows: readonly RowMentions[], draft: PlanDraft): Pick<Resolution, 'entities' | 'entityOf'> {
+async function collectEntities(rows: readonly RowMentions[], draft: PlanDraft): Promise<Pick<Resolution, 'entities' | 'entityOf'>> {
   const aliases = new Map(Object.entries(draft.ctx.mapping?.countryAliases ?? {}).map(([k, v]) => [normalizeText(k), v]));
   const entities = new Map<string, Entity>();
   const entityOf = new Map<EntityMention, Entity>();
   for (const r of rows) {
+    await draft.slice();
     for (const m of r.entities) {
       const { country, problem } = countryOf(m, aliases);
       if (m.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(m.id)) {
@@ -117,14 +118,15 @@ interface Claim {
 }
 
 /** By name, then alternative names, same kind, same country. */
-async function resolveByName(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+async function resolveByName(store: GraphStore, entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
   const toMatch = [...entities.values()].filter((e) => !e.skip && !e.resolved);
   const kinds = [...new Set(toMatch.map((e) => e.mention.kind))];
   const names = new Set<string>();
   for (const e of toMatch) for (const n of [e.mention.name, ...e.mention.altNames]) if (n) names.add(normalizeText(n));
-  const index = await nameIndex(store, [...names], kinds);
+  const index = await nameIndex(store, [...names], kinds, draft);
   const claims = new Map<string, Claim[]>();
   for (const e of toMatch) {
+    await draft.slice();
     let tier = 0;
     let candidates = candidatesOf(e, [e.mention.name], index);
     if (candidates.length === 0 && e.mention.altNames.length > 0) {
@@ -220,7 +222,7 @@ function baseId(e: Entity): string {
  * are far fewer names than nodes of those kinds, else reads the nodes of those kinds once (a large
  * file, or a gazetteer, against the graph).
  */
-async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[]): Promise<Map<string, GraphNode[]>> {
+async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[], draft: PlanDraft): Promise<Map<string, GraphNode[]>> {
   const index = new Map<string, GraphNode[]>();
   if (names.length === 0 || kinds.length === 0) return index;
   const stats = await store.stats();
@@ -235,9 +237,15 @@ async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[]):
   };
   // A name lookup (a full-text query) costs about what reading ten nodes does.
   if (names.length * 10 < population) {
-    for (let i = 0; i < names.length; i += 5_000) for (const node of await store.findByNames(names.slice(i, i + 5_000), kinds)) add(node);
+    for (let i = 0; i < names.length; i += 5_000) {
+      for (const node of await store.findByNames(names.slice(i, i + 5_000), kinds)) add(node);
+      await draft.slice();
+    }
   } else {
-    for await (const batch of store.scan({ batchSize: 5_000, kinds, nodesOnly: true })) for (const node of batch.nodes) add(node);
+    for await (const batch of store.scan({ batchSize: 5_000, kinds, nodesOnly: true })) {
+      for (const node of batch.nodes) add(node);
+      await draft.slice();
+    }
   }
   return index;
 }

@@ -30,6 +30,7 @@ export async function planCountries(store: GraphStore, draft: PlanDraft): Promis
   for (const n of fresh) draft.nodes.set(n.id, n);
   const candidates: GraphRelation[] = [];
   for (const n of draft.nodes.values()) {
+    await draft.slice();
     const previous = draft.before.get(n.id);
     if (previous && previous.country === n.country) continue;
     const located = locatedInOf(n);
@@ -66,8 +67,14 @@ export async function checkPlannedRules(store: GraphStore, draft: PlanDraft, whe
   const refs = [...referencedIds(nodes, relations)].filter((id) => !draft.nodes.has(id));
   const around = new Map((await store.getNodes(refs)).filter((n) => n !== null).map((n) => [n!.id, n!]));
   const lookup = (id: string) => draft.nodes.get(id) ?? around.get(id);
-  for (const p of checkGraphRules(nodes, relations, lookup)) {
-    const where = whereOf(p.recordId) ?? '';
-    draft.problems.push(`${where ? `${where}: ` : ''}${p.recordId}: ${p.message}`);
+  const chunks = [];
+  for (let i = 0; i < nodes.length; i += 5_000) chunks.push({ nodes: nodes.slice(i, i + 5_000), relations: [] });
+  for (let i = 0; i < relations.length; i += 5_000) chunks.push({ nodes: [], relations: relations.slice(i, i + 5_000) });
+  for (const chunk of chunks) {
+    await draft.slice();
+    for (const p of checkGraphRules(chunk.nodes, chunk.relations, lookup)) {
+      const where = whereOf(p.recordId) ?? '';
+      draft.problems.push(`${where ? `${where}: ` : ''}${p.recordId}: ${p.message}`);
+    }
   }
 }

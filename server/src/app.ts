@@ -16,6 +16,7 @@ import { clientConcurrency } from './fairness/clientConcurrency.js';
 import { guardSchema } from './fairness/guardSchema.js';
 import { RequestBudget } from './fairness/RequestBudget.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { getQueryCaching } from './httpCaching.js';
 import { graphqlRequestErrors, jsonErrorsOnly, securityHeaders, sendJsonError } from './httpHygiene.js';
 import { jitGateway, type JitPolicy } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
@@ -156,6 +157,9 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
 
   const http = express();
   http.disable('x-powered-by');
+  // Express would tag every JSON answer with a hash of its body; GET queries get a tag tied to the
+  // graph's version instead (httpCaching.ts), and nothing else needs one (static files have their own).
+  http.set('etag', false);
   http.use(securityHeaders());
   // Liveness: the process answers. Readiness: it can serve, i.e. the store answers too.
   http.get('/healthz', (_req, res) => {
@@ -182,6 +186,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
       res.type('html').send(graphiqlPage('/graphiql', '/graphql'));
     } else next();
   });
+  http.get('/graphql', getQueryCaching(store, printSchema(schema)));
   // Readers' requests are small; an editor's may carry a file to import (importData).
   const readerBody = express.json({ limit: '100kb' });
   const editorBody = express.json({ limit: LIMITS.importContent * 1.2 + 100_000 });

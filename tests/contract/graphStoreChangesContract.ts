@@ -34,6 +34,20 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
       await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
     });
 
+    describe('graphVersion', () => {
+      it('stays while nothing is written and changes with every committed write, even one that keeps the counts', async () => {
+        const before = await store.graphVersion();
+        expect(before).toMatch(/\S/);
+        await store.search('roes', { first: 5, offset: 0 });
+        expect(await store.graphVersion()).toBe(before);
+        // Swap one relationship for another: the counts of nodes and relationships stay the same.
+        await store.applyChanges({ deleteRelations: ['roeselare--member-of--net-1'], putRelations: [memberOf('roermond', 'net-1')], log: [change('v1', '2026-01-02T00:00:00.000Z', ['roermond'])] });
+        const after = await store.graphVersion();
+        expect(after).not.toBe(before);
+        expect(await store.graphVersion()).toBe(after);
+      });
+    });
+
     describe('applyChanges', () => {
       it('puts, deletes and logs in one change, in the documented order', async () => {
         const result = await store.applyChanges({

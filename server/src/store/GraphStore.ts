@@ -91,6 +91,12 @@ export interface GraphStore {
   overview(query: OverviewQuery): Promise<Overview>;
 
   /**
+   * An opaque token for the graph as it is now: it changes with every committed write through the
+   * adapter, and two equal tokens mean the same graph. One cheap read; HTTP caching (ETag) uses it.
+   */
+  graphVersion(): Promise<string>;
+
+  /**
    * Bulk load: inserts or replaces nodes and relationships by id (the seed graph, benchmarks;
    * edits and imports go through applyChanges). Replacing a node keeps its relationships; within
    * one batch the last record with an id wins. No change record is written.

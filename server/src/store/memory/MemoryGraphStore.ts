@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   NODE_KINDS,
   RELATION_KINDS,
@@ -53,6 +54,8 @@ export class MemoryGraphStore implements GraphStore {
   readonly graph = new AdjacencyGraph();
   /** Bumped by every write; analysis caches are valid for one version. */
   private version = 0;
+  /** Tells this store's versions from another's (or an earlier process's) with the same counter. */
+  private readonly instance = randomUUID();
   /** The analysis port over this graph (store/ports.ts hands it out as ctx.analytics). */
   readonly analytics = new MemoryAnalytics(this.graph, () => this.version, (id) => this.sortName(id));
   private readonly searchIndex = new SearchIndex();
@@ -156,6 +159,10 @@ export class MemoryGraphStore implements GraphStore {
 
   async overview(query: OverviewQuery): Promise<Overview> {
     return overviewOf(this.graph, (kind) => this.idsByKind.get(kind) ?? [], query);
+  }
+
+  async graphVersion(): Promise<string> {
+    return `${this.instance}.${this.version}`;
   }
 
   async stats(): Promise<GraphStats> {

@@ -62,7 +62,7 @@ import {
   RELATIONS_AMONG,
 } from './cypher.js';
 import { createDriver, rows, type Row } from './driver.js';
-import { BUMP_GRAPH_VERSION } from './analyticsCypher.js';
+import { BUMP_GRAPH_VERSION, GRAPH_FINGERPRINT } from './analyticsCypher.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import {
   OVERVIEW_COUNTRY_LINKS,
@@ -294,6 +294,11 @@ export class Neo4jGraphStore implements GraphStore {
     });
     const startList = START_KINDS.flatMap((kind) => (starts[kind] as Row[]).map((s) => ({ node: fromNodeProperties(s.node as Row), degree: s.degree as number })));
     return { groups, links: ranked.links, groupCount: ranked.groupCount, starts: startList };
+  }
+
+  async graphVersion(): Promise<string> {
+    const [row] = await this.read((tx) => rows(tx, GRAPH_FINGERPRINT, {}));
+    return `${String(row?.token)}/${String(row?.nodes)}/${String(row?.relations)}`;
   }
 
   async stats(): Promise<GraphStats> {

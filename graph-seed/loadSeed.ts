@@ -60,12 +60,33 @@ export function loadSeed(dir: string = DEFAULT_SEED_DIR): SeedGraph {
     parseFile(path, file, problems, nodes, relations);
   }
   checkGraph(nodes, relations, problems);
+  const allRelations = withDerivedLocatedIn(nodes.map((n) => n.value), relations.map((r) => r.value));
+  checkOrphans(nodes, allRelations, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return {
     nodes: nodes.map((n) => n.value),
-    relations: withDerivedLocatedIn(nodes.map((n) => n.value), relations.map((r) => r.value)),
+    relations: allRelations,
     files: files.map((f) => relative(process.cwd(), f)),
   };
+}
+
+/**
+ * No orphans: every node takes part in at least one relationship (the LOCATED_IN its country field
+ * stands for counts), so that no fact sits in the graph without the statement that relates it. A
+ * SOURCE node is connected by the facts that cite it. A COUNTRY nothing relates to is refused too.
+ */
+function checkOrphans(nodes: Located<GraphNode>[], relations: GraphRelation[], problems: SeedProblem[]): void {
+  const linked = new Set<string>();
+  for (const r of relations) {
+    linked.add(r.from);
+    linked.add(r.to);
+  }
+  for (const record of [...nodes.map((n) => n.value), ...relations]) for (const p of record.sources) linked.add(p.source);
+  for (const n of nodes) {
+    if (linked.has(n.value.id)) continue;
+    const what = n.value.kind === 'COUNTRY' ? 'a COUNTRY node without a relationship: no statement of the source relates anything to it' : 'an orphan node: no relationship links it to the graph';
+    problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `${what}; relate it with a quoted relationship, or remove it` });
+  }
 }
 
 function listYamlFiles(dir: string): string[] {

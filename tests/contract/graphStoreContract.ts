@@ -436,6 +436,36 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         expect(await store.stats()).toEqual(before);
       });
 
+      it('keeps PERSON, PLACE and AWARD nodes, the relationship kinds between them and derived provenance', async () => {
+        const src = (quote: string, derived?: true) => [{ source: 'fixture', locator: 'n', quote, ...(derived ? { derived } : {}) }];
+        const nodes: GraphNode[] = [
+          { id: 'emile', kind: 'PERSON', name: 'Émile Elasha', altNames: ['Emile'], sources: src('Emile Elasha') },
+          { id: 'lyamba', kind: 'PLACE', name: 'Lyamba', altNames: [], placeType: 'LOCALITY', country: 'BE', latitude: 50.5, longitude: 4.1, sources: src('Lyamba') },
+          { id: 'prize', kind: 'AWARD', name: 'A prize', altNames: [], scope: 'EUROPEAN', sources: src('a prize') },
+        ];
+        const [prog] = await store.getNodes(['prog-1']);
+        const relations = [
+          { id: 'roeselare--founded-by--emile', kind: 'FOUNDED_BY' as const, from: 'roeselare', to: 'emile', sources: src('founded by Emile') },
+          { id: 'emile--located-in--lyamba', kind: 'LOCATED_IN' as const, from: 'emile', to: 'lyamba', sources: src('lives in Lyamba') },
+          { id: 'roeselare--wins--prize', kind: 'WINS' as const, from: 'roeselare', to: 'prize', year: 2018, sources: src('won the prize') },
+          { id: 'prog-1--active-in--lyamba', kind: 'ACTIVE_IN' as const, from: 'prog-1', to: 'lyamba', sources: src('all of them', true) },
+          { id: 'prog-1--funding-for--approach-tw', kind: 'FUNDING_FOR' as const, from: 'prog-1', to: 'approach-tw', sources: src('funding for') },
+        ];
+        await store.bulkUpsert({ nodes: [...nodes, { ...prog!, duration: 3, durationMax: 5, durationUnit: 'MONTH' }], relations });
+        const [emile, lyamba, prize, programme] = await store.getNodes(['emile', 'lyamba', 'prize', 'prog-1']);
+        expect([emile, lyamba, prize]).toEqual(nodes);
+        expect(programme).toMatchObject({ duration: 3, durationMax: 5, durationUnit: 'MONTH' });
+        const stats = await store.stats();
+        expect(stats.nodesByKind).toMatchObject({ PERSON: 1, PLACE: 1, AWARD: 1 });
+        expect(stats.relationsByKind).toMatchObject({ FOUNDED_BY: 1, WINS: 1, ACTIVE_IN: 1, FUNDING_FOR: 1, CONCERNS: 0 });
+        expect(ids((await store.listNodes({ kind: 'PLACE', filter: {}, sort: { field: 'NAME', direction: 'ASC' }, first: 10, offset: 0 })).items)).toEqual(['lyamba']);
+        expect((await store.search('emile', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['emile']);
+        const active = await store.relations({ nodeId: 'lyamba', kinds: ['ACTIVE_IN'], direction: 'IN', first: 10, offset: 0 });
+        expect(active.items.map((e) => [e.other.id, e.relation.sources[0]!.derived])).toEqual([['prog-1', true]]);
+        const founded = await store.relations({ nodeId: 'emile', kinds: ['FOUNDED_BY'], direction: 'IN', first: 10, offset: 0 });
+        expect(founded.items.map((e) => e.other.id)).toEqual(['roeselare']);
+      });
+
       it('reports progress up to the total', async () => {
         await store.clear();
         const seen: [number, number][] = [];

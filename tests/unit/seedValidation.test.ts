@@ -34,10 +34,25 @@ describe('seed validation', () => {
     ['no-sources.invalid', /record "water": sources: every node needs at least one source/],
     ['missing-country.invalid', /record "dogbo": country "BJ" has no COUNTRY node; add one with code: BJ/],
     ['bad-ratings.invalid', /record "twinning": ratings: an approach has exactly eight ratings/],
+    ['orphan.invalid', /10-base\.yaml:6 record "water": an orphan node: no relationship links it to the graph/],
+    ['orphan.invalid', /10-base\.yaml:4 record "country-fr": a COUNTRY node without a relationship/],
   ])('refuses %s, naming the file, the record and what is wrong', (name, expected) => {
     const message = problemsOf(name);
     expect(message).toMatch(/nothing was loaded/);
     expect(message).toMatch(expected);
+  });
+
+  it('accepts a municipality without a country, PERSON and PLACE nodes, and keeps a derived fact marked as derived', () => {
+    const graph = loadSeed(fixture('derived.valid'));
+    expect(graph.nodes.find((n) => n.id === 'roeselare')).not.toHaveProperty('country');
+    expect(graph.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['PERSON', 'PLACE']));
+    const member = graph.relations.find((r) => r.kind === 'MEMBER_OF');
+    expect(member?.sources).toEqual([{ source: 'doc', locator: 'p9', quote: 'All 300 municipalities in Flanders are members', derived: true }]);
+    expect(graph.relations.find((r) => r.kind === 'LOCATED_IN')?.sources[0]).not.toHaveProperty('derived');
+  });
+
+  it('refuses a provenance whose derived flag is not true', () => {
+    expect(() => loadSeed(fixture('derived-false.invalid'))).toThrow(/derived: derived is either true or left out/);
   });
 
   it('writes nothing to the store when the seed is invalid', async () => {

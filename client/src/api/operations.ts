@@ -96,6 +96,7 @@ const ProvenanceFields = graphql(`
   fragment ProvenanceFields on Provenance {
     locator
     quote
+    derived
     source {
       id
       name
@@ -234,6 +235,17 @@ export const NodeDetailsQuery = graphql(`
         publisher
         year
         url
+      }
+      ... on Place {
+        placeType
+        countryCode
+        country {
+          id
+          name
+        }
+      }
+      ... on Award {
+        scope
       }
     }
   }

@@ -66,12 +66,15 @@ export type NetworkScope =
 /** The kinds of node in the cooperation graph. */
 export type NodeKind =
   | 'APPROACH'
+  | 'AWARD'
   | 'COUNTRY'
   | 'FUNDING_PROGRAM'
   | 'MUNICIPALITY'
   | 'NETWORK'
   | 'ORGANIZATION'
   | 'PARTNERSHIP'
+  | 'PERSON'
+  | 'PLACE'
   | 'PROJECT'
   | 'SDG'
   | 'SOURCE'
@@ -129,6 +132,16 @@ export type PlacePrecision =
   /** No coordinates and no known country centre: the mean position of its placed partners. */
   | 'PARTNERS';
 
+export type PlaceType =
+  /** A village, town or locality that is not a municipality of the graph. */
+  | 'LOCALITY'
+  /** A forest, nature reserve or other natural area. */
+  | 'NATURE_AREA'
+  /** A region, area or department below or beside municipalities. */
+  | 'REGION'
+  /** A named site such as an island. */
+  | 'SITE';
+
 export type ProjectStatus =
   | 'COMPLETED'
   | 'ONGOING'
@@ -143,23 +156,39 @@ export type QuantityQualifier =
 
 /** The kinds of relationship. */
 export type RelationKind =
+  /** Is active in a country or place (a programme, call, network or organisation). */
+  | 'ACTIVE_IN'
   | 'ADDRESSES_THEME'
   | 'AFFILIATED_WITH'
   | 'AWARDS'
+  /** A source cites or lists another source (its literature list). */
+  | 'CITES'
   | 'COLLABORATES_WITH'
+  /** A project, partnership or programme concerns a country or place. */
+  | 'CONCERNS'
   | 'CONTRIBUTES_TO_SDG'
   | 'COORDINATES'
   | 'EXEMPLIFIES'
   | 'FOLLOWS_UP'
   | 'FOUNDED_BY'
+  /** A programme or funder the source lists as funding available for an approach. */
+  | 'FUNDING_FOR'
   | 'FUNDS'
+  /** A person holds a role (role) in an organisation, municipality, network or project. */
+  | 'HAS_ROLE_IN'
   | 'HOSTED_BY'
   | 'LOCATED_IN'
   | 'MEMBER_OF'
   | 'PARTICIPATES_IN'
   | 'PARTY_TO'
   | 'PART_OF'
-  | 'SUPPORTS';
+  /** Asks another party for support (a donation, a contribution). */
+  | 'REQUESTS_SUPPORT_FROM'
+  /** A publication, website or organisation the source offers as a resource for an approach. */
+  | 'RESOURCE_FOR'
+  | 'SUPPORTS'
+  /** Wins an award (year, note). */
+  | 'WINS';
 
 /**
  * What two municipalities can have in common. Definitions (docs/adr/0014-peers-and-suggestions.md):
@@ -224,17 +253,23 @@ export type YearRange = {
 
 type GraphNodeFields_Approach_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
 
+type GraphNodeFields_Award_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
 type GraphNodeFields_Country_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
 
 type GraphNodeFields_FundingProgram_Fragment = { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number };
 
-type GraphNodeFields_Municipality_Fragment = { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string };
+type GraphNodeFields_Municipality_Fragment = { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string | null };
 
 type GraphNodeFields_Network_Fragment = { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number };
 
 type GraphNodeFields_Organization_Fragment = { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number };
 
 type GraphNodeFields_Partnership_Fragment = { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Person_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
+
+type GraphNodeFields_Place_Fragment = { id: string, kind: NodeKind, name: string, degree: number };
 
 type GraphNodeFields_Project_Fragment = { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number };
 
@@ -246,12 +281,15 @@ type GraphNodeFields_Theme_Fragment = { id: string, kind: NodeKind, name: string
 
 export type GraphNodeFieldsFragment =
   | GraphNodeFields_Approach_Fragment
+  | GraphNodeFields_Award_Fragment
   | GraphNodeFields_Country_Fragment
   | GraphNodeFields_FundingProgram_Fragment
   | GraphNodeFields_Municipality_Fragment
   | GraphNodeFields_Network_Fragment
   | GraphNodeFields_Organization_Fragment
   | GraphNodeFields_Partnership_Fragment
+  | GraphNodeFields_Person_Fragment
+  | GraphNodeFields_Place_Fragment
   | GraphNodeFields_Project_Fragment
   | GraphNodeFields_Sdg_Fragment
   | GraphNodeFields_Source_Fragment
@@ -271,11 +309,14 @@ export type NeighborhoodQueryVariables = Exact<{
 export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<
       | { id: string, kind: NodeKind, name: string, degree: number }
       | { id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
       | { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
-      | { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string }
+      | { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string | null }
       | { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number }
       | { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number }
       | { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
+      | { id: string, kind: NodeKind, name: string, degree: number }
       | { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
       | { id: string, kind: NodeKind, name: string, degree: number }
       | { id: string, kind: NodeKind, name: string, degree: number }
@@ -292,9 +333,12 @@ export type SearchNodesQuery = { search: { totalCount: number, edges: Array<{ sc
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
-        | { id: string, kind: NodeKind, name: string, altNames: Array<string>, municipalityCountry: string }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string>, municipalityCountry: string | null }
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { countryCode: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
+        | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { countryCode: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string> }
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
@@ -302,7 +346,7 @@ export type SearchNodesQuery = { search: { totalCount: number, edges: Array<{ sc
         | { id: string, kind: NodeKind, name: string, altNames: Array<string> }
        }> } };
 
-export type ProvenanceFieldsFragment = { locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } };
+export type ProvenanceFieldsFragment = { locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } };
 
 export type NodeDetailsQueryVariables = Exact<{
   id: string;
@@ -311,20 +355,10 @@ export type NodeDetailsQueryVariables = Exact<{
 
 
 export type NodeDetailsQuery = { node:
-    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }>, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }>, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { code: string, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -337,20 +371,10 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { scope: NetworkScope | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { scope: NetworkScope | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { level: MunicipalityLevel, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, municipalityCountry: string, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -363,7 +387,10 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { scope: NetworkScope | null, countryCode: string | null, foundedYear: number | null, memberCount: number | null, memberCountQualifier: QuantityQualifier | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { code: string, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -376,7 +403,58 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { orgType: OrgType, countryCode: string | null, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { scope: NetworkScope | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { level: MunicipalityLevel, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, municipalityCountry: string | null, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { scope: NetworkScope | null, countryCode: string | null, foundedYear: number | null, memberCount: number | null, memberCountQualifier: QuantityQualifier | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { orgType: OrgType, countryCode: string | null, foundedYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -401,20 +479,13 @@ export type NodeDetailsQuery = { node:
           | { id: string, kind: NodeKind, name: string }
           | { id: string, kind: NodeKind, name: string }
           | { id: string, kind: NodeKind, name: string }
-         }>, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+          | { id: string, kind: NodeKind, name: string }
+         }>, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { countryCode: string | null, startYear: number | null, endYear: number | null, status: ProjectStatus, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -427,20 +498,10 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-            | { id: string, kind: NodeKind, name: string }
-          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { sourceType: SourceType, authors: string | null, publisher: string | null, year: number | null, url: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -453,7 +514,74 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { placeType: PlaceType, countryCode: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { countryCode: string | null, startYear: number | null, endYear: number | null, status: ProjectStatus, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { sourceType: SourceType, authors: string | null, publisher: string | null, year: number | null, url: string | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+          , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
+    | { id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
+            | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -485,6 +613,9 @@ export type RelationDetailsQuery = { relation: { id: string, kind: RelationKind,
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
     , to:
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
@@ -497,7 +628,10 @@ export type RelationDetailsQuery = { relation: { id: string, kind: RelationKind,
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
-    , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } | null };
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+    , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } | null };
 
 export type RelationsAmongQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -534,7 +668,10 @@ export type SimilarMunicipalitiesQueryVariables = Exact<{
 }>;
 
 
-export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, peer: { id: string, kind: NodeKind, name: string, municipalityCountry: string }, byBasis: Array<{ basis: SimilarityBasis, score: number, shared: Array<
+export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, peer: { id: string, kind: NodeKind, name: string, municipalityCountry: string | null }, byBasis: Array<{ basis: SimilarityBasis, score: number, shared: Array<
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
@@ -569,6 +706,9 @@ export type ShortestPathsQuery = { allShortestPaths: Array<{ length: number, nod
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
     >, relations: Array<{ id: string, kind: RelationKind, source: string, target: string, sources: Array<{ locator: string, quote: string }> }> }> };
 
 export type SuggestPartnersQueryVariables = Exact<{
@@ -589,7 +729,13 @@ export type SuggestPartnersQuery = { suggestPartners: Array<{ score: number, pat
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
     , paths: Array<{ length: number, nodes: Array<
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
@@ -620,6 +766,9 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
     >, networks: Array<
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
@@ -632,7 +781,13 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
     >, programs: Array<
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
+      | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
       | { id: string, kind: NodeKind, name: string }
@@ -755,6 +910,7 @@ export const ProvenanceFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProvenanceFields on Provenance {
   locator
   quote
+  derived
   source {
     id
     name
@@ -974,11 +1130,23 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       year
       url
     }
+    ... on Place {
+      placeType
+      countryCode
+      country {
+        id
+        name
+      }
+    }
+    ... on Award {
+      scope
+    }
   }
 }
     fragment ProvenanceFields on Provenance {
   locator
   quote
+  derived
   source {
     id
     name
@@ -1023,6 +1191,7 @@ export const RelationDetailsDocument = new TypedDocumentString(`
     fragment ProvenanceFields on Provenance {
   locator
   quote
+  derived
   source {
     id
     name

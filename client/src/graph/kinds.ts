@@ -8,6 +8,9 @@ export const NODE_KINDS: readonly NodeKind[] = [
   'PROJECT',
   'NETWORK',
   'FUNDING_PROGRAM',
+  'PERSON',
+  'PLACE',
+  'AWARD',
   'APPROACH',
   'THEME',
   'SDG',
@@ -33,6 +36,14 @@ export const RELATION_KINDS: readonly RelationKind[] = [
   'AWARDS',
   'FOLLOWS_UP',
   'AFFILIATED_WITH',
+  'ACTIVE_IN',
+  'CONCERNS',
+  'RESOURCE_FOR',
+  'FUNDING_FOR',
+  'WINS',
+  'HAS_ROLE_IN',
+  'REQUESTS_SUPPORT_FROM',
+  'CITES',
 ];
 
 export const PARTNERSHIP_TYPES: readonly PartnershipType[] = ['CITY_TO_CITY', 'TWINNING', 'FRIENDSHIP', 'FORMAL_PARTNERSHIP', 'ORGANIZATIONAL', 'OTHER'];
@@ -59,6 +70,9 @@ export const NODE_KIND_STYLE: Record<NodeKind, KindStyle> = {
   SDG: { label: 'SDG', plural: 'SDGs', colour: '#bcbd22', shape: 'octagon' },
   COUNTRY: { label: 'Country', plural: 'Countries', colour: '#7f7f7f', shape: 'barrel' },
   SOURCE: { label: 'Source', plural: 'Sources', colour: '#4b4b4b', shape: 'rectangle' },
+  PERSON: { label: 'Person', plural: 'People', colour: '#c2571a', shape: 'round-heptagon' },
+  PLACE: { label: 'Place', plural: 'Places', colour: '#5c8f3a', shape: 'round-diamond' },
+  AWARD: { label: 'Award', plural: 'Awards', colour: '#d4a017', shape: 'vee' },
 };
 
 export interface RelationStyle {
@@ -85,9 +99,17 @@ export const RELATION_KIND_STYLE: Record<RelationKind, RelationStyle> = {
   ADDRESSES_THEME: { label: 'addresses theme', inverse: 'addressed by', colour: '#17becf', lineStyle: 'dotted' },
   CONTRIBUTES_TO_SDG: { label: 'contributes to', inverse: 'contributed to by', colour: '#bcbd22', lineStyle: 'dotted' },
   FOUNDED_BY: { label: 'founded by', inverse: 'founded', colour: '#ff7f0e', lineStyle: 'solid' },
-  AWARDS: { label: 'awards', inverse: 'awarded by', colour: '#9467bd', lineStyle: 'dashed' },
+  AWARDS: { label: 'presents', inverse: 'presented by', colour: '#9467bd', lineStyle: 'dashed' },
   FOLLOWS_UP: { label: 'follows up', inverse: 'followed up by', colour: '#2ca02c', lineStyle: 'dashed' },
   AFFILIATED_WITH: { label: 'affiliated with', inverse: 'affiliated with', colour: '#7f7f7f', lineStyle: 'dashed' },
+  ACTIVE_IN: { label: 'active in', inverse: 'has active', colour: '#b0b0b0', lineStyle: 'dotted' },
+  CONCERNS: { label: 'concerns', inverse: 'concerned by', colour: '#5c8f3a', lineStyle: 'dotted' },
+  RESOURCE_FOR: { label: 'resource for', inverse: 'has resource', colour: '#e377c2', lineStyle: 'dotted' },
+  FUNDING_FOR: { label: 'funding for', inverse: 'funded through', colour: '#8c564b', lineStyle: 'dashed' },
+  WINS: { label: 'won', inverse: 'won by', colour: '#d4a017', lineStyle: 'solid' },
+  HAS_ROLE_IN: { label: 'has a role in', inverse: 'has person', colour: '#c2571a', lineStyle: 'solid' },
+  REQUESTS_SUPPORT_FROM: { label: 'asked support from', inverse: 'asked for support by', colour: '#ff7f0e', lineStyle: 'dashed' },
+  CITES: { label: 'cites', inverse: 'cited by', colour: '#4b4b4b', lineStyle: 'dotted' },
 };
 
 export const PARTNERSHIP_TYPE_LABEL: Record<PartnershipType, string> = {

@@ -165,6 +165,7 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
   if (country) rows.push(['Country', <button type="button" className="link" onClick={() => onOpen(country.id)}>{country.name}</button>]);
   else if (typeof n.municipalityCountry === 'string') rows.push(['Country', n.municipalityCountry]);
   if (typeof n.level === 'string') rows.push(['Level', enumWords(n.level)]);
+  if (typeof n.placeType === 'string') rows.push(['Place type', enumWords(n.placeType)]);
   if (typeof n.orgType === 'string') rows.push(['Type', enumWords(n.orgType)]);
   if (typeof n.partnershipType === 'string') rows.push(['Type', PARTNERSHIP_TYPE_LABEL[n.partnershipType as keyof typeof PARTNERSHIP_TYPE_LABEL]]);
   if (typeof n.scope === 'string') rows.push(['Scope', enumWords(n.scope)]);
@@ -215,6 +216,7 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
 interface Provenance {
   locator: string;
   quote: string;
+  derived?: boolean;
   source: { id: string; name: string; url: string | null; publisher: string | null; year: number | null };
 }
 
@@ -242,6 +244,9 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
               <span className="visually-hidden">Where: </span>
               {s.locator}
             </p>
+            {s.derived && (
+              <p className="derived">Derived: the source does not state this one by one; it follows from the general statement quoted here.</p>
+            )}
             <blockquote>{s.quote}</blockquote>
           </li>
         ))}

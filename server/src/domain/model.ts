@@ -16,6 +16,9 @@ export const NODE_KINDS = [
   'SDG',
   'COUNTRY',
   'SOURCE',
+  'PERSON',
+  'PLACE',
+  'AWARD',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -37,6 +40,14 @@ export const RELATION_KINDS = [
   'AWARDS',
   'FOLLOWS_UP',
   'AFFILIATED_WITH',
+  'ACTIVE_IN',
+  'CONCERNS',
+  'RESOURCE_FOR',
+  'FUNDING_FOR',
+  'WINS',
+  'HAS_ROLE_IN',
+  'REQUESTS_SUPPORT_FROM',
+  'CITES',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -73,6 +84,10 @@ export const ORG_TYPES = [
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
+/** PLACE: what kind of place below or beside a municipality the source names. */
+export const PLACE_TYPES = ['REGION', 'LOCALITY', 'NATURE_AREA', 'SITE'] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
 export const NETWORK_SCOPES = ['GLOBAL', 'EUROPEAN', 'REGIONAL', 'NATIONAL'] as const;
 export type NetworkScope = (typeof NETWORK_SCOPES)[number];
 
@@ -94,6 +109,10 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const AMOUNT_PERIODS = ['TOTAL', 'PER_YEAR', 'PER_PARTNERSHIP', 'PER_GRANT'] as const;
 export type AmountPeriod = (typeof AMOUNT_PERIODS)[number];
+
+/** The unit of a programme's or project's length ("for a period of 2 years", "a one-week program"). */
+export const DURATION_UNITS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 export const SOURCE_TYPES = ['DOCUMENT', 'LITERATURE', 'WEBSITE', 'DATASET'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -137,13 +156,16 @@ export const APPROACH_FEATURE_KEYS = APPROACH_FEATURES.map((f) => f.key) as Appr
 
 /**
  * Where a fact comes from: a SOURCE node id, where in that source, and a short verbatim quote;
- * for facts brought in by an import or an edit, when (ISO 8601 date-time).
+ * for facts brought in by an import or an edit, when (ISO 8601 date-time). `derived: true` marks
+ * a fact the source does not state one by one but that follows from a general statement (the
+ * quote is then that general sentence: "All 300 municipalities in Flanders are members").
  */
 export interface Provenance {
   source: string;
   locator: string;
   quote: string;
   importedAt?: string;
+  derived?: boolean;
 }
 
 /** One cell of the summary table, kept exactly as printed ("+++", "-", and one cell printed "1"). */
@@ -165,6 +187,8 @@ export interface GraphNode {
   /** ISO 3166-1 alpha-2 code of the country the node is located in. */
   country?: string;
   level?: MunicipalityLevel;
+  /** PLACE: region, locality, nature area or site. */
+  placeType?: PlaceType;
   /** MUNICIPALITY: WGS 84 coordinates and inhabitants, as a gazetteer or an import gives them. */
   latitude?: number;
   longitude?: number;
@@ -184,6 +208,10 @@ export interface GraphNode {
   amountMax?: number;
   currency?: string;
   amountPeriod?: AmountPeriod;
+  /** FUNDING_PROGRAM, PROJECT: the length the source states, as a figure or a range, in durationUnit. */
+  duration?: number;
+  durationMax?: number;
+  durationUnit?: DurationUnit;
   /** APPROACH: its chapter number (1-8) and the summary table's ratings. */
   number?: number;
   ratings?: ApproachRating[];
@@ -221,6 +249,7 @@ export const NODE_SCALAR_FIELDS = [
   'description',
   'country',
   'level',
+  'placeType',
   'latitude',
   'longitude',
   'population',
@@ -239,6 +268,9 @@ export const NODE_SCALAR_FIELDS = [
   'amountMax',
   'currency',
   'amountPeriod',
+  'duration',
+  'durationMax',
+  'durationUnit',
   'number',
   'code',
   'sourceType',

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   AMOUNT_PERIODS,
   APPROACH_FEATURE_KEYS,
+  DURATION_UNITS,
   MUNICIPALITY_LEVELS,
   NETWORK_SCOPES,
   ORG_TYPES,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
+  PLACE_TYPES,
   PROJECT_STATUSES,
   QUANTITY_QUALIFIERS,
   RELATION_KINDS,
@@ -43,6 +45,8 @@ export const provenanceSchema = z.strictObject({
   locator: nonEmpty,
   quote: text('long').trim().min(3, 'must quote at least a few words').max(400, 'keep quotes short (at most 400 characters)'),
   importedAt: z.iso.datetime({ message: 'must be an ISO 8601 date-time such as "2026-11-03T10:00:00Z"' }).optional(),
+  /** The fact follows from a general statement (the quote) rather than being stated one by one. */
+  derived: z.literal(true, { message: 'derived is either true or left out' }).optional(),
 });
 
 const amountFields = {
@@ -50,6 +54,12 @@ const amountFields = {
   amountMax: z.number().nonnegative().optional(),
   currency: currency.optional(),
   amountPeriod: z.enum(AMOUNT_PERIODS).optional(),
+};
+
+const durationFields = {
+  duration: z.number().positive().optional(),
+  durationMax: z.number().positive().optional(),
+  durationUnit: z.enum(DURATION_UNITS).optional(),
 };
 
 const base = {
@@ -64,7 +74,8 @@ const municipality = z.strictObject({
   ...base,
   kind: z.literal('MUNICIPALITY'),
   level: z.enum(MUNICIPALITY_LEVELS),
-  country: isoCountry,
+  // Optional: only when the source (or an import or gazetteer, with its own provenance) states it.
+  country: isoCountry.optional(),
   foundedYear: year.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
@@ -93,6 +104,7 @@ const fundingProgram = z.strictObject({
   startYear: year.optional(),
   endYear: year.optional(),
   ...amountFields,
+  ...durationFields,
 });
 const project = z.strictObject({
   ...base,
@@ -102,6 +114,7 @@ const project = z.strictObject({
   endYear: year.optional(),
   status: z.enum(PROJECT_STATUSES).default('UNKNOWN'),
   ...amountFields,
+  ...durationFields,
 });
 const partnership = z.strictObject({
   ...base,
@@ -122,6 +135,16 @@ const approach = z.strictObject({
 const theme = z.strictObject({ ...base, kind: z.literal('THEME') });
 const sdg = z.strictObject({ ...base, kind: z.literal('SDG'), number: z.int().min(1).max(17) });
 const country = z.strictObject({ ...base, kind: z.literal('COUNTRY'), code: isoCountry });
+const person = z.strictObject({ ...base, kind: z.literal('PERSON') });
+const place = z.strictObject({
+  ...base,
+  kind: z.literal('PLACE'),
+  placeType: z.enum(PLACE_TYPES),
+  country: isoCountry.optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+const award = z.strictObject({ ...base, kind: z.literal('AWARD'), scope: z.enum(NETWORK_SCOPES).optional() });
 const source = z.strictObject({
   ...base,
   kind: z.literal('SOURCE'),
@@ -145,12 +168,18 @@ export const nodeRecordSchema = z
     sdg,
     country,
     source,
+    person,
+    place,
+    award,
   ])
   .superRefine((n, ctx) => {
     const from = 'since' in n ? n.since : 'startYear' in n ? n.startYear : undefined;
     const to = 'until' in n ? n.until : 'endYear' in n ? n.endYear : undefined;
     if (from !== undefined && to !== undefined && to < from) {
       ctx.addIssue({ code: 'custom', message: `the period ends (${to}) before it starts (${from})` });
+    }
+    if ('duration' in n && (n.duration !== undefined || n.durationMax !== undefined) && n.durationUnit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['durationUnit'], message: 'a duration needs its unit: DAY, WEEK, MONTH or YEAR' });
     }
   });
 export type NodeRecord = z.output<typeof nodeRecordSchema>;
@@ -184,6 +213,8 @@ const ANY: readonly NodeKind[] = [
   'PARTNERSHIP',
 ];
 const ACTORS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK'];
+/** Where something is, takes place or is active: a country, a municipality or a place below or beside one. */
+const WHERE: readonly NodeKind[] = ['COUNTRY', 'MUNICIPALITY', 'PLACE'];
 
 /**
  * Which kinds of node each relationship kind may connect (from -> to). Checked on load so that a
@@ -192,19 +223,28 @@ const ACTORS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK'];
 export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
   PARTY_TO: { from: ['MUNICIPALITY', 'ORGANIZATION'], to: ['PARTNERSHIP'] },
   MEMBER_OF: { from: ACTORS, to: ['NETWORK', 'ORGANIZATION'] },
-  PARTICIPATES_IN: { from: [...ACTORS, 'PARTNERSHIP'], to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
+  PARTICIPATES_IN: { from: [...ACTORS, 'PARTNERSHIP', 'PERSON'], to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
   COORDINATES: { from: ACTORS, to: ['PROJECT', 'FUNDING_PROGRAM', 'NETWORK'] },
   FUNDS: { from: ['FUNDING_PROGRAM', 'ORGANIZATION', 'MUNICIPALITY', 'NETWORK'], to: [...ANY, 'SOURCE'] },
   SUPPORTS: { from: ANY, to: ANY },
   COLLABORATES_WITH: { from: ANY, to: ANY },
-  LOCATED_IN: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'PROJECT'], to: ['COUNTRY', 'MUNICIPALITY'] },
-  PART_OF: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT'], to: ANY },
-  HOSTED_BY: { from: ['ORGANIZATION', 'NETWORK', 'PROJECT', 'FUNDING_PROGRAM'], to: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY'] },
+  LOCATED_IN: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'PROJECT', 'PLACE', 'PERSON'], to: WHERE },
+  PART_OF: { from: ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT', 'PLACE'], to: [...ANY, 'PLACE'] },
+  HOSTED_BY: { from: ['ORGANIZATION', 'NETWORK', 'PROJECT', 'FUNDING_PROGRAM'], to: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY', 'PLACE'] },
+  // A case the source presents under the approach (a programme only when it is a case section of its own; a programme listed as funding available is FUNDING_FOR).
   EXEMPLIFIES: { from: ANY, to: ['APPROACH'] },
   ADDRESSES_THEME: { from: [...ANY, 'APPROACH'], to: ['THEME'] },
   CONTRIBUTES_TO_SDG: { from: [...ANY, 'THEME'], to: ['SDG'] },
-  FOUNDED_BY: { from: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY', 'PROJECT'], to: ['MUNICIPALITY', 'ORGANIZATION'] },
-  AWARDS: { from: ['ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM'], to: ANY },
+  FOUNDED_BY: { from: ['ORGANIZATION', 'NETWORK', 'MUNICIPALITY', 'PROJECT'], to: ['MUNICIPALITY', 'ORGANIZATION', 'PERSON'] },
+  AWARDS: { from: ['ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM'], to: ['AWARD'] },
   AFFILIATED_WITH: { from: ACTORS, to: ['ORGANIZATION', 'NETWORK'] },
   FOLLOWS_UP: { from: ['PROJECT', 'FUNDING_PROGRAM'], to: ['PROJECT', 'FUNDING_PROGRAM'] },
+  ACTIVE_IN: { from: [...ACTORS, 'FUNDING_PROGRAM'], to: WHERE },
+  CONCERNS: { from: ANY, to: WHERE },
+  RESOURCE_FOR: { from: ['SOURCE', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT'], to: ['APPROACH'] },
+  FUNDING_FOR: { from: ['FUNDING_PROGRAM', 'ORGANIZATION', 'NETWORK', 'MUNICIPALITY'], to: ['APPROACH'] },
+  WINS: { from: [...ANY, 'PERSON'], to: ['AWARD'] },
+  HAS_ROLE_IN: { from: ['PERSON'], to: [...ACTORS, 'PROJECT'] },
+  REQUESTS_SUPPORT_FROM: { from: [...ACTORS, 'PERSON'], to: [...ACTORS, 'PERSON'] },
+  CITES: { from: ['SOURCE'], to: ['SOURCE'] },
 };

@@ -1,11 +1,13 @@
 import {
   AMOUNT_PERIODS,
+  DURATION_UNITS,
   MUNICIPALITY_LEVELS,
   NETWORK_SCOPES,
   NODE_KINDS,
   ORG_TYPES,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
+  PLACE_TYPES,
   PROJECT_STATUSES,
   QUANTITY_QUALIFIERS,
   SOURCE_TYPES,
@@ -17,16 +19,18 @@ import {
  */
 
 const INTEGER_FIELDS = new Set(['foundedYear', 'memberCount', 'since', 'until', 'startYear', 'endYear', 'number', 'year', 'population']);
-const NUMBER_FIELDS = new Set(['amount', 'amountMax', 'latitude', 'longitude']);
+const NUMBER_FIELDS = new Set(['amount', 'amountMax', 'latitude', 'longitude', 'duration', 'durationMax']);
 const ENUM_FIELDS: Record<string, readonly string[]> = {
   kind: NODE_KINDS,
   level: MUNICIPALITY_LEVELS,
+  placeType: PLACE_TYPES,
   orgType: ORG_TYPES,
   scope: NETWORK_SCOPES,
   memberCountQualifier: QUANTITY_QUALIFIERS,
   partnershipType: PARTNERSHIP_TYPES,
   status: [...new Set([...PARTNERSHIP_STATUSES, ...PROJECT_STATUSES])],
   amountPeriod: AMOUNT_PERIODS,
+  durationUnit: DURATION_UNITS,
   sourceType: SOURCE_TYPES,
 };
 

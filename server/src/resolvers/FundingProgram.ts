@@ -1,5 +1,11 @@
 import type { FundingProgramResolvers } from '../generated/graphql.js';
-import { moneyOf } from './models.js';
-import { nodeFields } from './nodeFields.js';
+import { durationOf, moneyOf } from './models.js';
+import { activeIn, nodeFields, others } from './nodeFields.js';
 
-export const FundingProgram: FundingProgramResolvers = { ...nodeFields, money: (n) => moneyOf(n) };
+export const FundingProgram: FundingProgramResolvers = {
+  ...nodeFields,
+  money: (n) => moneyOf(n),
+  duration: (n) => durationOf(n),
+  activeIn,
+  fundingFor: (n, _args, ctx) => others(ctx, n.id, 'FUNDING_FOR', 'OUT'),
+};

@@ -13,6 +13,9 @@ const TYPE_OF_KIND: Record<NodeKind, string> = {
   SDG: 'Sdg',
   COUNTRY: 'Country',
   SOURCE: 'Source',
+  PERSON: 'Person',
+  PLACE: 'Place',
+  AWARD: 'Award',
 };
 
 /** The interface: which object type a node is. The fields every type shares are in nodeFields.ts. */

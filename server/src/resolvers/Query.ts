@@ -69,6 +69,9 @@ export const Query: QueryResolvers = {
   sdgs: (_r, args, { store }) => listOf(store, 'SDG', args),
   countries: (_r, args, { store }) => listOf(store, 'COUNTRY', args),
   sources: (_r, args, { store }) => listOf(store, 'SOURCE', args),
+  people: (_r, args, { store }) => listOf(store, 'PERSON', args),
+  places: (_r, args, { store }) => listOf(store, 'PLACE', args),
+  awards: (_r, args, { store }) => listOf(store, 'AWARD', args),
 
   neighborhood: async (_root, { ids, depth, filter, limit }, { store }) => {
     const { maxDepth, defaultLimit, maxLimit, maxSeeds } = LIMITS.neighborhood;
@@ -179,8 +182,10 @@ export const Query: QueryResolvers = {
     return Promise.all(
       advice.map(async (a) => {
         const cases = (await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['EXEMPLIFIES'], first: 1000, offset: 0 })).items.map((e) => e.other);
+        // The programmes the source lists as funding for the approach, and those around its cases.
+        const funding = (await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['FUNDING_FOR'], first: 1000, offset: 0 })).items.map((e) => e.other);
         const linked = await Promise.all(cases.map((c) => ctx.store.relations({ nodeId: c.id, direction: 'BOTH', first: 1000, offset: 0 })));
-        const around = new Map(linked.flatMap((page) => page.items.map((e) => [e.other.id, e.other] as const)));
+        const around = new Map([...funding.map((f) => [f.id, f] as const), ...linked.flatMap((page) => page.items.map((e) => [e.other.id, e.other] as const))]);
         const ofKind = (kind: string) => [...around.values()].filter((n) => n.kind === kind).sort((x, y) => (x.id < y.id ? -1 : 1));
         return { ...a, cases, networks: ofKind('NETWORK'), programs: ofKind('FUNDING_PROGRAM') };
       }),

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { Approach } from './Approach.js';
+import { Award } from './Award.js';
 import { ApproachRating } from './ApproachRating.js';
 import { Change } from './Change.js';
 import { Country } from './Country.js';
@@ -10,6 +11,8 @@ import { Network } from './Network.js';
 import { Node } from './Node.js';
 import { Organization } from './Organization.js';
 import { Partnership } from './Partnership.js';
+import { Person } from './Person.js';
+import { Place } from './Place.js';
 import { Project } from './Project.js';
 import { Provenance } from './Provenance.js';
 import { Query } from './Query.js';
@@ -37,6 +40,9 @@ export const resolvers: Resolvers = {
   Sdg,
   Country,
   Source,
+  Person,
+  Place,
+  Award,
   Relation,
   Provenance,
   Stats,

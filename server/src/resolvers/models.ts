@@ -1,4 +1,4 @@
-import type { AmountPeriod, GraphNode, GraphRelation, Provenance } from '../domain/model.js';
+import type { AmountPeriod, DurationUnit, GraphNode, GraphRelation, Provenance } from '../domain/model.js';
 import type { ChangeRecord } from '../store/GraphStore.js';
 
 /*
@@ -14,6 +14,26 @@ export interface Party {
   node: GraphNode;
   role?: string;
   sources: Provenance[];
+}
+
+/** One win of an award: the winner and the WINS relationship's year, note and sources. */
+export interface AwardWin {
+  node: GraphNode;
+  year?: number;
+  note?: string;
+  sources: Provenance[];
+}
+
+export interface Duration {
+  value: number;
+  max?: number;
+  unit: DurationUnit;
+}
+
+/** The Duration of a programme or project, or null when the source states none. */
+export function durationOf(n: GraphNode): Duration | null {
+  if (n.duration === undefined || n.durationUnit === undefined) return null;
+  return { value: n.duration, max: n.durationMax, unit: n.durationUnit };
 }
 
 export interface Money {

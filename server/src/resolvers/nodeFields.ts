@@ -37,5 +37,13 @@ export async function related(ctx: AtlasContext, nodeId: string, kind: RelationK
   return page.items;
 }
 
+/** The nodes at the other end of a node's relationships of one kind and direction. */
+export async function others(ctx: AtlasContext, nodeId: string, kind: RelationKind, direction: 'OUT' | 'IN'): Promise<GraphNode[]> {
+  return (await related(ctx, nodeId, kind, direction)).map((e) => e.other);
+}
+
+/** The countries and places a programme, network or organisation is active in. */
+export const activeIn = (n: GraphNode, _args: unknown, ctx: AtlasContext) => others(ctx, n.id, 'ACTIVE_IN', 'OUT');
+
 /** The partnerships a municipality or organisation is a party to. */
 export const partnershipsOf = async (n: GraphNode, _args: unknown, ctx: AtlasContext) => (await related(ctx, n.id, 'PARTY_TO', 'OUT')).map((e) => e.other);

@@ -42,9 +42,9 @@ describe('analysis state', () => {
   it('says why a two-step path suggests a partner, each verb from the middle node', () => {
     const path = {
       nodes: [{ id: 'roeselare', name: 'Roeselare' }, { id: 'platforma', name: 'Platforma' }, { id: 'ec', name: 'European Commission' }],
-      relations: [{ kind: 'AWARDS' as const, source: 'platforma' }, { kind: 'FUNDS' as const, source: 'ec' }],
+      relations: [{ kind: 'SUPPORTS' as const, source: 'platforma' }, { kind: 'FUNDS' as const, source: 'ec' }],
     };
-    expect(describeVia(path)).toBe('via Platforma, which awards Roeselare and is funded by European Commission');
+    expect(describeVia(path)).toBe('via Platforma, which supports Roeselare and is funded by European Commission');
     const member = { nodes: [{ id: 'a', name: 'A' }, { id: 'v', name: 'VVSG' }, { id: 'b', name: 'B' }], relations: [{ kind: 'MEMBER_OF' as const, source: 'a' }, { kind: 'MEMBER_OF' as const, source: 'b' }] };
     expect(describeVia(member)).toBe('via VVSG, which has member A and has member B');
   });

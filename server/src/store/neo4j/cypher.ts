@@ -30,6 +30,9 @@ export const KIND_LABEL: Record<NodeKind, string> = {
   SDG: 'Sdg',
   COUNTRY: 'Country',
   SOURCE: 'Source',
+  PERSON: 'Person',
+  PLACE: 'Place',
+  AWARD: 'Award',
 };
 
 // ---------------------------------------------------------------- schema

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
-import type { GraphStore } from '../../server/src/store/GraphStore.js';
+import type { GraphAdapter } from '../../server/src/store/ports.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { gql, openApi } from '../helpers/api.js';
 import { neo4jTarget, openSharedNeo4jStore, type SharedNeo4jStore } from '../setup/neo4j.js';
@@ -13,7 +13,7 @@ import { neo4jTarget, openSharedNeo4jStore, type SharedNeo4jStore } from '../set
  */
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).sort();
 
-function questions(name: string, open: () => Promise<{ store: GraphStore; close(): Promise<void> }>) {
+function questions(name: string, open: () => Promise<{ store: GraphAdapter; close(): Promise<void> }>) {
   describe(`seed graph questions (${name})`, () => {
     let app: AtlasApp;
     let close: () => Promise<void>;

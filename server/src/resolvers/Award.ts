@@ -4,5 +4,10 @@ import { nodeFields, related } from './nodeFields.js';
 export const Award: AwardResolvers = {
   ...nodeFields,
   winners: async (n, _args, ctx) =>
-    (await related(ctx, n.id, 'WINS', 'IN')).map((e) => ({ node: e.other, year: e.relation.year, note: e.relation.note, sources: e.relation.sources })),
+    (await related(ctx, n.id, 'WINS', 'IN')).map((e) => ({
+      node: e.other,
+      year: e.relation.year,
+      note: e.relation.note,
+      sources: e.relation.sources,
+    })),
 };

@@ -37,7 +37,7 @@ describe('analysis API on the seed graph', () => {
     const themes = first.byBasis.find((b: { basis: string }) => b.basis === 'THEMES');
     expect(themes.shared.map((n: { id: string }) => n.id)).toEqual(themes.features.map((f: { node: { id: string } }) => f.node.id).sort());
     expect(first.explanation).toMatch(/^Shares with Roeselare \d+ /);
-    expect(first.explanation).toMatch(/ln\(1 \+ 55 \/ n\)/);
+    expect(first.explanation).toMatch(/ln\(1 \+ 54 \/ n\)/); // 54 municipalities: Central Kasai is a region (PLACE)
   });
 
   it("lists Roeselare's partners apart, with the partnership and what they share", async () => {
@@ -74,7 +74,7 @@ describe('analysis API on the seed graph', () => {
         m,
       ).toEqual([]);
     }
-    expect(municipalities).toHaveLength(55);
+    expect(municipalities).toHaveLength(54); // Central Kasai is a region (PLACE), no longer a MUNICIPALITY
     expect(withPartners).toBeGreaterThan(10);
   });
 

@@ -825,11 +825,17 @@ export type OverviewQuery = { overview: { groupBy: OverviewGrouping, groupCount:
         | { id: string, kind: NodeKind }
         | { id: string, kind: NodeKind }
         | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
+        | { id: string, kind: NodeKind }
        | null }>, links: Array<{ a: string, b: string, weight: number }>, starts: Array<{ degree: number, node:
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
-        | { id: string, kind: NodeKind, name: string, municipalityCountry: string }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string, municipalityCountry: string | null }
+        | { id: string, kind: NodeKind, name: string }
+        | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }

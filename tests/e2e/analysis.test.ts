@@ -36,40 +36,30 @@ async function open(path: string): Promise<void> {
 }
 
 describe('the analysis sections', { timeout: 60_000 }, () => {
-  it('lists similar municipalities with a bar split by basis, highlights a peer and what it shares, and opens it', async () => {
+  it('lists peers that are not partners, why in words, partners apart; highlights a peer and what it shares, and opens it', async () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
     const peers = page.getByTestId('peers');
     await peers.getByRole('heading', { name: 'Similar municipalities' }).waitFor();
-    const rows = peers.locator('li.peer');
+    const rows = peers.locator('ol.peer-list li.peer');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(2);
-    // Every row: a name and score, a stacked bar with one coloured part per basis, the same in words.
+    // Dogbo is Roeselare's partner: never a peer, listed under "Already partners" with the partnership.
+    expect((await rows.locator('.peer-open').allTextContents()).filter((t) => t.startsWith('Dogbo'))).toEqual([]);
+    const partners = peers.getByTestId('already-partners');
+    await partners.getByRole('heading', { name: 'Already partners' }).waitFor();
+    expect(await partners.locator('.peer-open').allTextContents()).toEqual([expect.stringMatching(/^Dogbo/)]);
+    expect(await partners.locator('.peer-why').textContent()).toContain('Already a partner: Roeselare');
+    // Every row: a stacked bar with one part per basis, and the why as text one can read.
     const first = rows.first();
-    const segs = first.locator('.score-seg');
-    expect(await segs.count()).toBeGreaterThan(0);
-    const bases = await segs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.basis));
-    const legend = await peers.getByRole('list', { name: 'Colours of the bases' }).textContent();
-    expect(legend).toContain('Partner organisations');
-    const words = await first.locator('.peer-why').textContent();
-    expect(words).toMatch(/^Score \d/);
-    expect(words).toContain('Partner organisations');
-    expect(bases).toContain('PARTNER_ORGANIZATIONS');
-    // Dogbo, Roeselare's partner, shares most with it.
-    await expect(first.locator('.peer-open').textContent()).resolves.toMatch(/^Dogbo/);
-    const button = first.getByRole('button');
-    await expect(button.getAttribute('aria-describedby')).resolves.toMatch(/^peer-why-/);
-
-    // Measures and the partners filter reload the list.
-    const before = await peers.locator('.peer-open').allTextContents();
-    await peers.getByLabel('Measure').selectOption('ADAMIC_ADAR');
-    await page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('[data-testid="peers"] .peer-open')].map((e) => e.textContent)) !== b, JSON.stringify(before));
-    await peers.getByLabel('Exclude existing partners').check();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
-    await rows.first().waitFor();
-    expect((await peers.locator('.peer-open').allTextContents()).some((t) => t.startsWith('Dogbo'))).toBe(false);
+    expect(await first.locator('.score-seg').count()).toBeGreaterThan(0);
+    const why = first.locator('.peer-why');
+    expect(await why.isVisible()).toBe(true);
+    expect(await why.textContent()).toMatch(/^Shares with Roeselare \d+ /);
+    expect(await why.textContent()).toContain('ln(1 + 55 / n)');
+    await expect(first.getByRole('button').getAttribute('aria-describedby')).resolves.toMatch(/^peer-why-/);
 
     // Keyboard focus and pointer: the peer's shared evidence that is drawn is emphasised on the canvas.
-    const viaVvsg = peers.locator('li.peer', { hasText: 'VVSG' }).first();
+    const viaVvsg = rows.filter({ hasText: 'VVSG' }).first();
     const peerId = await viaVvsg.getAttribute('data-peer');
     await viaVvsg.locator('.peer-open').focus();
     await page.waitForFunction(() => !!document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized);
@@ -83,6 +73,35 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     await viaVvsg.locator('.peer-open').click();
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('focus') === id, peerId);
     await waitForGraph(page);
+  });
+
+  it('keeps the peers settings (measure, weight, bases, country, level) in the URL', async () => {
+    await open(`${ROESELARE}&sel=node:roeselare`);
+    const peers = page.getByTestId('peers');
+    const rows = peers.locator('ol.peer-list li.peer');
+    await rows.first().waitFor();
+    const param = (name: string) => page.evaluate((n) => new URL(location.href).searchParams.getAll(n), name);
+    await peers.getByLabel('Measure', { exact: true }).selectOption('ADAMIC_ADAR');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('pm') === 'ADAMIC_ADAR');
+    await peers.getByLabel('Weight', { exact: true }).selectOption('EQUAL');
+    await peers.getByRole('checkbox', { name: 'Themes' }).uncheck();
+    await peers.getByLabel('Peers in country (ISO codes)').fill('be');
+    await peers.getByLabel('Peers in country (ISO codes)').press('Enter');
+    await peers.getByLabel('Level', { exact: true }).selectOption('CITY');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('pl') === 'CITY');
+    expect([await param('pw'), await param('pc'), (await param('pb'))[0]!.split('.')]).toEqual([['EQUAL'], ['BE'], expect.not.arrayContaining(['THEMES'])]);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
+    // The same link opens the same settings.
+    await page.reload();
+    await waitForGraph(page);
+    await rows.first().waitFor();
+    expect(await peers.getByLabel('Measure', { exact: true }).inputValue()).toBe('ADAMIC_ADAR');
+    expect(await peers.getByLabel('Weight', { exact: true }).inputValue()).toBe('EQUAL');
+    expect(await peers.getByRole('checkbox', { name: 'Themes' }).isChecked()).toBe(false);
+    expect(await peers.getByLabel('Peers in country (ISO codes)').inputValue()).toBe('BE');
+    expect(await peers.getByLabel('Level', { exact: true }).inputValue()).toBe('CITY');
+    expect(await rows.locator('.peer-open').first().textContent()).toMatch(/^Ostend/);
+    expect(await rows.locator('.peer-why').first().textContent()).toContain('Each shared thing counts 1 / ln(how many municipalities have it)');
   });
 
   it('finds the shortest paths from the selected node to a searched one, with kinds and quotes, and draws the path', async () => {

@@ -7,9 +7,9 @@ import type {
   NodeKind,
   OverviewGrouping,
   RelationKind,
-  SimilarityMetric,
 } from '../gql/graphql.js';
 import type { EdgeData, FilterState, NodeData, Subgraph } from '../graph/model.js';
+import { peerQueryArgs, type PeerOptions } from '../state/analysis/index.js';
 import { request } from './client.js';
 import {
   ApproachesQuery,
@@ -191,16 +191,9 @@ export type ApproachRow = Awaited<ReturnType<typeof approaches>>['approaches'][n
 export const filterOptions = (signal?: AbortSignal) => request(FilterOptionsQuery, {}, signal);
 export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 
-export const similarMunicipalities = (
-  id: string,
-  options: { metric: SimilarityMetric; excludePartners: boolean; first?: number },
-  signal?: AbortSignal,
-) =>
-  request(
-    SimilarMunicipalitiesQuery,
-    { id, first: options.first ?? 10, metric: options.metric, filter: { excludePartners: options.excludePartners } },
-    signal,
-  ).then((r) => r.similarMunicipalities);
+/** Peers of a municipality under the panel's settings; `partners`: its partners instead ("already partners"). */
+export const similarMunicipalities = (id: string, options: PeerOptions, partners: boolean, signal?: AbortSignal) =>
+  request(SimilarMunicipalitiesQuery, { id, first: partners ? 100 : 10, ...peerQueryArgs(options, partners) }, signal).then((r) => r.similarMunicipalities);
 export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
 
 /** All shortest paths (up to 6 hops, at most 5) over these relationship kinds (all when null or empty). */

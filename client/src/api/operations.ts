@@ -377,9 +377,11 @@ export const NodeIdsQuery = graphql(`
 `);
 
 export const SimilarMunicipalitiesQuery = graphql(`
-  query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
-    similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {
+  query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $weighting: FeatureWeighting, $basis: [SimilarityBasis!], $filter: SimilarityFilter) {
+    similarMunicipalities(id: $id, first: $first, metric: $metric, weighting: $weighting, basis: $basis, filter: $filter) {
       score
+      isPartner
+      explanation
       peer {
         id
         kind
@@ -394,6 +396,14 @@ export const SimilarMunicipalitiesQuery = graphql(`
           kind
           name
         }
+      }
+      partnerships {
+        id
+        name
+      }
+      directTies {
+        id
+        kind
       }
     }
   }

@@ -41,6 +41,16 @@ export type Direction =
   | 'IN'
   | 'OUT';
 
+/** How much one shared feature counts. */
+export type FeatureWeighting =
+  /** Every feature counts 1. */
+  | 'EQUAL'
+  /**
+   * ln(1 + N / n): N municipalities in the graph, n of them have the feature. A partner city two
+   * municipalities share counts far more than a country thousands share. The default.
+   */
+  | 'RARITY';
+
 /** A wish about one feature of the summary table: a minimum, a maximum (as '+' counts: '-' = 0 ... '+++' = 3), and a weight. */
 export type FeatureWish = {
   feature: ApproachFeature;
@@ -664,11 +674,13 @@ export type SimilarMunicipalitiesQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
   metric?: SimilarityMetric | null | undefined;
+  weighting?: FeatureWeighting | null | undefined;
+  basis?: Array<SimilarityBasis> | SimilarityBasis | null | undefined;
   filter?: SimilarityFilter | null | undefined;
 }>;
 
 
-export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, peer: { id: string, kind: NodeKind, name: string, municipalityCountry: string | null }, byBasis: Array<{ basis: SimilarityBasis, score: number, shared: Array<
+export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, isPartner: boolean, explanation: string, peer: { id: string, kind: NodeKind, name: string, municipalityCountry: string | null }, byBasis: Array<{ basis: SimilarityBasis, score: number, shared: Array<
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
@@ -683,7 +695,7 @@ export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score:
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
-      > }> }> };
+      > }>, partnerships: Array<{ id: string, name: string }>, directTies: Array<{ id: string, kind: RelationKind }> }> };
 
 export type ShortestPathsQueryVariables = Exact<{
   from: string;
@@ -1295,9 +1307,18 @@ export const NodeIdsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NodeIdsQuery, NodeIdsQueryVariables>;
 export const SimilarMunicipalitiesDocument = new TypedDocumentString(`
-    query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $filter: SimilarityFilter) {
-  similarMunicipalities(id: $id, first: $first, metric: $metric, filter: $filter) {
+    query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $weighting: FeatureWeighting, $basis: [SimilarityBasis!], $filter: SimilarityFilter) {
+  similarMunicipalities(
+    id: $id
+    first: $first
+    metric: $metric
+    weighting: $weighting
+    basis: $basis
+    filter: $filter
+  ) {
     score
+    isPartner
+    explanation
     peer {
       id
       kind
@@ -1312,6 +1333,14 @@ export const SimilarMunicipalitiesDocument = new TypedDocumentString(`
         kind
         name
       }
+    }
+    partnerships {
+      id
+      name
+    }
+    directTies {
+      id
+      kind
     }
   }
 }

@@ -3,7 +3,7 @@ import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
 import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type ViewState, type VisibleGraph } from '../graph/model.js';
-import type { PathLike } from './analysis/index.js';
+import type { PathLike, PeerOptions } from './analysis/index.js';
 import { readBudgets, type Budgets } from './budgets.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
@@ -253,6 +253,11 @@ export class Controller {
 
   setDisplay(patch: Partial<DisplayState>): void {
     this.update((a) => ({ ...a, display: { ...a.display, ...patch } }));
+  }
+
+  /** The peers panel's settings (kept in the URL; the history entry is replaced, as for a selection). */
+  setPeerOptions(fn: (o: PeerOptions) => PeerOptions): void {
+    this.update((a) => ({ ...a, peers: fn(a.peers) }), 'replace');
   }
 
   /** Selection changes replace the history entry: Back should undo views, not every click. */

@@ -1,5 +1,6 @@
 import type { NodeKind, RelationKind } from '../gql/graphql.js';
 import { isNodeKind, isRelationKind } from '../graph/kinds.js';
+import { decodePeerOptions, encodePeerOptions, initialPeerOptions, type PeerOptions } from './analysis/index.js';
 import { initialDisplay, isLayoutName, type DisplayState } from './display/index.js';
 import { DEFAULT_HIDDEN_NODE_KINDS, initialFilters, type FilterState } from './filters/index.js';
 import type { Selection } from './selection/index.js';
@@ -11,9 +12,11 @@ export interface AppState {
   filters: FilterState;
   display: DisplayState;
   selection: Selection | null;
+  /** The peers panel's settings. */
+  peers: PeerOptions;
 }
 
-export const initialState = (): AppState => ({ view: initialView(), filters: initialFilters(), display: initialDisplay(), selection: null });
+export const initialState = (): AppState => ({ view: initialView(), filters: initialFilters(), display: initialDisplay(), selection: null, peers: initialPeerOptions() });
 
 /*
  * The query string, parameters written only when they differ from the initial state:
@@ -21,6 +24,7 @@ export const initialState = (): AppState => ({ view: initialView(), filters: ini
  *   rels=KIND.KIND  country=BE  approach=ID  theme=ID  network=ID  program=ID  years=FROM-TO
  *   layout=NAME  pship=edges|nodes  size=0  panel=list|map (view=map read too)  group=network|kind  sel=node:ID | edge:ID
  *   x=ID~KIND.KIND@N: N neighbours drawn instead of the budget; pin=ID (added one by one)
+ *   the peers panel's pm, pw, pb, pc, pl, pt (state/analysis encodePeerOptions)
  * Repeated parameters rather than separators inside one, so ids may contain any character.
  */
 
@@ -49,6 +53,7 @@ export function encodeState(state: AppState): string {
   if (display.panel !== d0.panel) p.set('panel', display.panel);
   if (display.groupBy !== d0.groupBy) p.set('group', display.groupBy.toLowerCase());
   if (selection) p.set('sel', `${selection.type}:${selection.id}`);
+  encodePeerOptions(state.peers, p);
   return p.toString();
 }
 
@@ -130,5 +135,6 @@ export function decodeState(search: string): AppState {
     const id = sel.slice(colon + 1);
     if ((type === 'node' || type === 'edge') && id.length > 0) state.selection = { type, id };
   }
+  state.peers = decodePeerOptions(p);
   return state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisSegments, describeSegments, describeVia, peerEvidence, setWish, toWishes, viewWithPath } from '../../../client/src/state/analysis/index.js';
+import { basisChosen, basisSegments, describeSegments, describeVia, initialPeerOptions, peerEvidence, peerQueryArgs, setWish, toggleBasis, toWishes, viewWithPath } from '../../../client/src/state/analysis/index.js';
 import { focusOn, initialView } from '../../../client/src/state/view/index.js';
 
 const parts = [
@@ -9,6 +9,26 @@ const parts = [
 ];
 
 describe('analysis state', () => {
+  it('peer bases: all by default, switched off one by one, all again when every one is back', () => {
+    const all = initialPeerOptions();
+    const noThemes = toggleBasis(all, 'THEMES', false);
+    expect(noThemes.bases).toHaveLength(7);
+    expect(basisChosen(noThemes, 'THEMES')).toBe(false);
+    expect(basisChosen(noThemes, 'NETWORKS')).toBe(true);
+    expect(toggleBasis(noThemes, 'THEMES', true).bases).toEqual([]);
+  });
+
+  it('peer queries leave partners out, and ask for them apart', () => {
+    const options = { ...initialPeerOptions(), countries: ['BE'], excludeDirectTies: true };
+    expect(peerQueryArgs(options, false)).toEqual({
+      metric: 'JACCARD',
+      weighting: 'RARITY',
+      basis: null,
+      filter: { countries: ['BE'], levels: null, excludePartners: true, excludeDirectTies: true, onlyPartners: false },
+    });
+    expect(peerQueryArgs(options, true).filter.onlyPartners).toBe(true);
+  });
+
   it('splits a peer bar by the bases that count, as parts of the best score', () => {
     const segs = basisSegments(parts, 1);
     expect(segs.map((s) => [s.basis, s.width])).toEqual([

@@ -15,9 +15,18 @@ const rich = (): AppState => ({
   },
   display: { layout: 'concentric', partnerships: 'edges', sizeByDegree: false, panel: 'list', groupBy: 'NETWORK' },
   selection: { type: 'edge', id: 'roeselare--member-of--vvsg' },
+  peers: { metric: 'ADAMIC_ADAR', weighting: 'EQUAL', bases: ['PARTNER_MUNICIPALITIES', 'NETWORKS'], countries: ['BE', 'NL'], levels: ['CITY'], excludeDirectTies: true },
 });
 
 describe('URL state', () => {
+  it("keeps the peers panel's settings, and reads unknown ones as the initial settings", () => {
+    const search = encodeState(rich());
+    expect(new URLSearchParams(search).getAll('pc')).toEqual(['BE', 'NL']);
+    expect(new URLSearchParams(search).get('pb')).toBe('PARTNER_MUNICIPALITIES.NETWORKS');
+    expect(decodeState(search).peers).toEqual(rich().peers);
+    expect(decodeState('pm=NOPE&pw=HEAVY&pb=THEMES.FOO&pc=belgium&pl=VILLAGE&pt=yes').peers).toEqual({ ...initialState().peers, bases: ['THEMES'] });
+  });
+
   it('writes nothing for the initial state, and reads nothing back as the initial state', () => {
     expect(encodeState(initialState())).toBe('');
     expect(decodeState('')).toEqual(initialState());

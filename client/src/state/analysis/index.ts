@@ -1,22 +1,103 @@
-import type { ApproachFeature, FeatureWish, RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
+import type { ApproachFeature, FeatureWeighting, FeatureWish, MunicipalityLevel, RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
 import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { ViewState } from '../../graph/model.js';
 import { expand } from '../view/index.js';
 
 /** The analysis domain: options of the analysis panels and pure helpers that shape their results. */
 
+/**
+ * The peers panel's settings (they live in the URL, see url.ts). Partners are never peers: the
+ * panel lists them apart ("Already partners").
+ */
 export interface PeerOptions {
   metric: SimilarityMetric;
-  excludePartners: boolean;
+  weighting: FeatureWeighting;
+  /** The bases compared; all when empty. */
+  bases: SimilarityBasis[];
+  countries: string[];
+  levels: MunicipalityLevel[];
+  excludeDirectTies: boolean;
 }
 
-export const initialPeerOptions = (): PeerOptions => ({ metric: 'JACCARD', excludePartners: false });
+export const initialPeerOptions = (): PeerOptions => ({ metric: 'JACCARD', weighting: 'RARITY', bases: [], countries: [], levels: [], excludeDirectTies: false });
 
 export const PEER_METRICS: readonly { metric: SimilarityMetric; label: string }[] = [
-  { metric: 'JACCARD', label: 'Jaccard' },
-  { metric: 'OVERLAP', label: 'Overlap' },
-  { metric: 'ADAMIC_ADAR', label: 'Adamic-Adar' },
+  { metric: 'JACCARD', label: 'Jaccard (share of all they have)' },
+  { metric: 'OVERLAP', label: 'Overlap (share of the smaller)' },
+  { metric: 'ADAMIC_ADAR', label: 'Adamic-Adar (sum, rare first)' },
+  { metric: 'WEIGHTED', label: 'Weighted mean per basis' },
 ];
+
+export const PEER_WEIGHTINGS: readonly { weighting: FeatureWeighting; label: string }[] = [
+  { weighting: 'RARITY', label: 'Rare things count more' },
+  { weighting: 'EQUAL', label: 'Everything counts 1' },
+];
+
+export const MUNICIPALITY_LEVELS: readonly MunicipalityLevel[] = ['MUNICIPALITY', 'CITY', 'PROVINCE', 'DEPARTMENT', 'REGION', 'INTERMUNICIPAL'];
+
+const SIMILARITY_BASES = Object.keys({
+  PARTNER_MUNICIPALITIES: 1,
+  PARTNER_ORGANIZATIONS: 1,
+  NETWORKS: 1,
+  FUNDING_PROGRAMS: 1,
+  PROJECTS: 1,
+  THEMES: 1,
+  APPROACHES: 1,
+  PARTNER_COUNTRIES: 1,
+} satisfies Record<SimilarityBasis, 1>) as SimilarityBasis[];
+
+/** A basis switched on or off; every basis off means all again. */
+export function toggleBasis(options: PeerOptions, basis: SimilarityBasis, on: boolean): PeerOptions {
+  const current = options.bases.length === 0 ? SIMILARITY_BASES : options.bases;
+  const next = SIMILARITY_BASES.filter((b) => (b === basis ? on : current.includes(b)));
+  return { ...options, bases: next.length === SIMILARITY_BASES.length ? [] : next };
+}
+
+export const basisChosen = (options: PeerOptions, basis: SimilarityBasis) => options.bases.length === 0 || options.bases.includes(basis);
+
+/*
+ * In the URL (only what differs from the initial settings):
+ *   pm=METRIC  pw=EQUAL  pb=BASIS.BASIS  pc=BE (repeated)  pl=LEVEL (repeated)  pt=1 (leave out direct ties)
+ */
+export function encodePeerOptions(options: PeerOptions, p: URLSearchParams): void {
+  const o = initialPeerOptions();
+  if (options.metric !== o.metric) p.set('pm', options.metric);
+  if (options.weighting !== o.weighting) p.set('pw', options.weighting);
+  if (options.bases.length > 0) p.set('pb', options.bases.join('.'));
+  for (const c of options.countries) p.append('pc', c);
+  for (const l of options.levels) p.append('pl', l);
+  if (options.excludeDirectTies) p.set('pt', '1');
+}
+
+/** The settings a query string describes; what it cannot read stays initial. */
+export function decodePeerOptions(p: URLSearchParams): PeerOptions {
+  const options = initialPeerOptions();
+  const metric = p.get('pm');
+  if (metric && PEER_METRICS.some((m) => m.metric === metric)) options.metric = metric as SimilarityMetric;
+  if (p.get('pw') === 'EQUAL') options.weighting = 'EQUAL';
+  const bases = (p.get('pb') ?? '').split('.').filter((b): b is SimilarityBasis => (SIMILARITY_BASES as string[]).includes(b));
+  options.bases = bases.length === SIMILARITY_BASES.length ? [] : SIMILARITY_BASES.filter((b) => bases.includes(b));
+  options.countries = [...new Set(p.getAll('pc').filter((c) => /^[A-Z]{2}$/.test(c)))].sort();
+  options.levels = MUNICIPALITY_LEVELS.filter((l) => p.getAll('pl').includes(l));
+  options.excludeDirectTies = p.get('pt') === '1';
+  return options;
+}
+
+/** The API's arguments for these settings; `partners` asks for the "already partners" list. */
+export function peerQueryArgs(options: PeerOptions, partners: boolean) {
+  return {
+    metric: options.metric,
+    weighting: options.weighting,
+    basis: options.bases.length > 0 ? options.bases : null,
+    filter: {
+      countries: options.countries.length > 0 ? options.countries : null,
+      levels: options.levels.length > 0 ? options.levels : null,
+      excludePartners: true,
+      excludeDirectTies: options.excludeDirectTies,
+      onlyPartners: partners,
+    },
+  };
+}
 
 /** One colour per basis (distinct at a glance, readable on white) and its words. */
 export const BASIS_STYLE: Record<SimilarityBasis, { label: string; colour: string }> = {

@@ -1,9 +1,23 @@
-import { useState } from 'react';
 import { similarMunicipalities, type SimilarPeer } from '../../api/graphApi.js';
-import type { SimilarityMetric } from '../../gql/graphql.js';
-import { BASIS_STYLE, PEER_METRICS, basisSegments, describeSegments, formatScore, initialPeerOptions, peerEvidence, type BarSegment, type PeerOptions } from '../../state/analysis/index.js';
+import type { FeatureWeighting, MunicipalityLevel, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
+import {
+  BASIS_STYLE,
+  MUNICIPALITY_LEVELS,
+  PEER_METRICS,
+  PEER_WEIGHTINGS,
+  basisChosen,
+  basisSegments,
+  describeSegments,
+  formatScore,
+  peerEvidence,
+  toggleBasis,
+  type BarSegment,
+  type PeerOptions,
+} from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
+import { enumWords } from '../format.js';
 import { useLoad } from '../useLoad.js';
+import { useSession } from '../useSession.js';
 
 interface Props {
   id: string;
@@ -11,45 +25,44 @@ interface Props {
   onOpen(id: string): void;
 }
 
-/** "Similar municipalities": peers of the selected one, each with a score bar split by basis. */
+/**
+ * "Similar municipalities": peers of the selected one (never its partners), each with a score bar
+ * split by basis and, in words, what the two share and how the score is formed; its partners
+ * apart ("Already partners"). The settings live in the URL (state/analysis).
+ */
 export function PeersPanel({ id, controller, onOpen }: Props) {
-  const [options, setOptions] = useState<PeerOptions>(initialPeerOptions);
-  const key = `${id}|${options.metric}|${options.excludePartners}`;
-  const loaded = useLoad(key, (signal) => similarMunicipalities(id, options, signal));
+  const options = useSession(controller).app.peers;
+  const set = (fn: (o: PeerOptions) => PeerOptions) => controller.setPeerOptions(fn);
+  const key = `${id}|${JSON.stringify(options)}`;
+  const loaded = useLoad(key, (signal) => similarMunicipalities(id, options, false, signal));
+  const partners = useLoad(`${key}|partners`, (signal) => similarMunicipalities(id, options, true, signal));
   const peers = loaded?.state === 'done' ? loaded.value : [];
-  const max = Math.max(0, ...peers.map((p) => p.score));
-  const usedBases = [...new Set(peers.flatMap((p) => p.byBasis.filter((b) => b.score > 0).map((b) => b.basis)))];
+  const partnerList = partners?.state === 'done' ? partners.value : [];
+  const max = Math.max(0, ...peers.map((p) => p.score), ...partnerList.map((p) => p.score));
+  const usedBases = [...new Set([...peers, ...partnerList].flatMap((p) => p.byBasis.filter((b) => b.score > 0).map((b) => b.basis)))];
 
   return (
     <section className="analysis peers" aria-labelledby="peers-heading" data-testid="peers">
       <h3 id="peers-heading">Similar municipalities</h3>
-      <div className="analysis-options">
-        <label>
-          Measure{' '}
-          <select value={options.metric} onChange={(e) => setOptions((o) => ({ ...o, metric: e.target.value as SimilarityMetric }))}>
-            {PEER_METRICS.map((m) => (
-              <option key={m.metric} value={m.metric}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input type="checkbox" checked={options.excludePartners} onChange={(e) => setOptions((o) => ({ ...o, excludePartners: e.target.checked }))} /> Exclude existing partners
-        </label>
-      </div>
+      <PeerSettings options={options} set={set} />
       {loaded?.state === 'loading' && <p role="status">Finding similar municipalities…</p>}
-      {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
-      {loaded?.state === 'done' && peers.length === 0 && <p className="hint">No similar municipality found.</p>}
+      {loaded?.state === 'error' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
+      {loaded?.state === 'done' && peers.length === 0 && <p className="hint">No similar municipality found with these settings.</p>}
+      {usedBases.length > 0 && (
+        <ul className="basis-legend" aria-label="Colours of the bases">
+          {usedBases.map((b) => (
+            <li key={b}>
+              <span className="swatch" style={{ background: BASIS_STYLE[b].colour }} aria-hidden="true" /> {BASIS_STYLE[b].label}
+            </li>
+          ))}
+        </ul>
+      )}
       {peers.length > 0 && (
         <>
-          <ul className="basis-legend" aria-label="Colours of the bases">
-            {usedBases.map((b) => (
-              <li key={b}>
-                <span className="swatch" style={{ background: BASIS_STYLE[b].colour }} aria-hidden="true" /> {BASIS_STYLE[b].label}
-              </li>
-            ))}
-          </ul>
           <ol className="peer-list">
             {peers.map((p) => (
               <PeerRow key={p.peer.id} peer={p} max={max} controller={controller} onOpen={onOpen} />
@@ -58,33 +71,148 @@ export function PeersPanel({ id, controller, onOpen }: Props) {
           <p className="hint">Point at a peer (or tab to it) to see it and what it shares on the graph; click to open it.</p>
         </>
       )}
+      {partnerList.length > 0 && (
+        <div data-testid="already-partners">
+          <h4>Already partners</h4>
+          <ul className="peer-list partner-list">
+            {partnerList.map((p) => (
+              <PeerRow key={p.peer.id} peer={p} max={max} controller={controller} onOpen={onOpen} />
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }
 
+function PeerSettings({ options, set }: { options: PeerOptions; set(fn: (o: PeerOptions) => PeerOptions): void }) {
+  return (
+    <div className="analysis-options peer-settings">
+      <label>
+        Measure{' '}
+        <select
+          aria-label="Measure"
+          value={options.metric}
+          onChange={(e) => set((o) => ({ ...o, metric: e.target.value as SimilarityMetric }))}
+        >
+          {PEER_METRICS.map((m) => (
+            <option key={m.metric} value={m.metric}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Weight{' '}
+        <select
+          aria-label="Weight"
+          value={options.weighting}
+          onChange={(e) => set((o) => ({ ...o, weighting: e.target.value as FeatureWeighting }))}
+        >
+          {PEER_WEIGHTINGS.map((w) => (
+            <option key={w.weighting} value={w.weighting}>
+              {w.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="peer-bases">
+        <legend>Compare</legend>
+        {(Object.keys(BASIS_STYLE) as SimilarityBasis[]).map((b) => (
+          <label key={b}>
+            <input type="checkbox" checked={basisChosen(options, b)} onChange={(e) => set((o) => toggleBasis(o, b, e.target.checked))} />{' '}
+            {BASIS_STYLE[b].label}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Country{' '}
+        <input
+          type="text"
+          size={8}
+          placeholder="any, or BE, NL"
+          aria-label="Peers in country (ISO codes)"
+          defaultValue={options.countries.join(', ')}
+          onBlur={(e) => set((o) => ({ ...o, countries: countryCodes(e.target.value) }))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') set((o) => ({ ...o, countries: countryCodes(e.currentTarget.value) }));
+          }}
+        />
+      </label>
+      <label>
+        Level{' '}
+        <select
+          aria-label="Level"
+          value={options.levels[0] ?? ''}
+          onChange={(e) => set((o) => ({ ...o, levels: e.target.value ? [e.target.value as MunicipalityLevel] : [] }))}
+        >
+          <option value="">any</option>
+          {MUNICIPALITY_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {enumWords(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={options.excludeDirectTies}
+          onChange={(e) => set((o) => ({ ...o, excludeDirectTies: e.target.checked }))}
+        />{' '}
+        Leave out direct ties
+      </label>
+    </div>
+  );
+}
+
+const countryCodes = (text: string) =>
+  [
+    ...new Set(
+      text
+        .toUpperCase()
+        .split(/[^A-Z]+/)
+        .filter((c) => c.length === 2),
+    ),
+  ].sort();
+
 function PeerRow({ peer, max, controller, onOpen }: { peer: SimilarPeer; max: number; controller: Controller; onOpen(id: string): void }) {
   const segments = basisSegments(peer.byBasis, max);
-  const words = describeSegments(segments);
   const on = () => controller.emphasize(peerEvidence(peer.peer.id, peer.byBasis), 'peers');
   const off = () => controller.clearEmphasis('peers');
   return (
     <li className="peer" data-peer={peer.peer.id}>
-      <button type="button" className="link peer-open" onClick={() => onOpen(peer.peer.id)} onMouseEnter={on} onMouseLeave={off} onFocus={on} onBlur={off} aria-describedby={`peer-why-${peer.peer.id}`}>
+      <button
+        type="button"
+        className="link peer-open"
+        onClick={() => onOpen(peer.peer.id)}
+        onMouseEnter={on}
+        onMouseLeave={off}
+        onFocus={on}
+        onBlur={off}
+        aria-describedby={`peer-why-${peer.peer.id}`}
+      >
         {peer.peer.name} <span className="count">{formatScore(peer.score)}</span>
       </button>
-      <ScoreBar segments={segments} />
-      <p id={`peer-why-${peer.peer.id}`} className="visually-hidden peer-why">
-        Score {formatScore(peer.score)}: {words}
+      <ScoreBar segments={segments} label={describeSegments(segments)} />
+      <p id={`peer-why-${peer.peer.id}`} className="peer-why">
+        {peer.explanation}
       </p>
     </li>
   );
 }
 
-function ScoreBar({ segments }: { segments: readonly BarSegment[] }) {
+function ScoreBar({ segments, label }: { segments: readonly BarSegment[]; label: string }) {
   return (
-    <div className="score-bar" aria-hidden="true">
+    <div className="score-bar" role="img" aria-label={label}>
       {segments.map((s) => (
-        <span key={s.basis} className="score-seg" data-basis={s.basis} style={{ width: `${(s.width * 100).toFixed(2)}%`, background: s.colour }} title={`${s.label}: ${formatScore(s.score)}${s.shared.length ? ` (${s.shared.join(', ')})` : ''}`} />
+        <span
+          key={s.basis}
+          className="score-seg"
+          data-basis={s.basis}
+          style={{ width: `${(s.width * 100).toFixed(2)}%`, background: s.colour }}
+          title={`${s.label}: ${formatScore(s.score)}${s.shared.length ? ` (${s.shared.join(', ')})` : ''}`}
+        />
       ))}
     </div>
   );

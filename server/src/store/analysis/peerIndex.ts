@@ -180,13 +180,83 @@ export class PeerIndex {
     else if (query.metric === 'JACCARD' || query.metric === 'ADAMIC_ADAR') candidates = this.prunedCandidates(self, own, query, accept);
     else candidates = this.allCandidates(own, accept);
 
-    const scored = candidates.map((slot) => this.exact(self, slot, own, query));
-    return scored
-      .filter((h) => query.onlyPartners || h.score > 0)
-      .map((h) => ({ ...h, sortName: this.municipalities[this.slotById.get(h.id)!]!.sortName }))
-      .sort(comparePeers)
-      .slice(0, query.first)
-      .map(({ sortName: _sortName, ...hit }) => hit);
+    const score = this.scorer(self, own, query);
+    const ranked: { slot: number; score: number; sortName: string; id: string }[] = [];
+    for (const slot of candidates) {
+      const s = score(slot);
+      if (s > 0 || query.onlyPartners) insertTop(ranked, { slot, score: s, sortName: this.municipalities[slot]!.sortName, id: this.municipalities[slot]!.id }, query.first, comparePeers);
+    }
+    const mark = this.ownMark();
+    for (const z of own) mark[z] = 0;
+    return ranked.map((r) => this.exact(self, r.slot, own, query));
+  }
+
+  /**
+   * The score of `self` with any municipality, as exact() computes it (same sums, same order:
+   * the candidate's features are sorted, so shared ones are met in canonical order), without
+   * building the evidence: a mark per own feature makes it one pass over the candidate's list.
+   */
+  private scorer(self: number, own: readonly number[], query: PeerQuery): (slot: number) => number {
+    const width = query.bases.length;
+    const column = new Int8Array(BASES).fill(-1);
+    query.bases.forEach((b, i) => (column[SIMILARITY_BASES.indexOf(b)] = i));
+    // Marks set here are cleared by query() once the ranking is done.
+    const mark = this.ownMark();
+    for (const z of own) mark[z] = 1;
+    const totals = query.weighting === 'RARITY' ? this.rarityTotals : this.countTotals;
+    const basisNumbers = query.bases.map((b) => SIMILARITY_BASES.indexOf(b));
+    const c = basisWeightsOf(query);
+    let cTotal = 0;
+    for (const w of c) cTotal += w;
+    const ownR = basisNumbers.map((b) => totals[self * BASES + b]!);
+    let ownW = 0;
+    for (let i = 0; i < width; i++) ownW += c[i]! * ownR[i]!;
+    const shared = new Float64Array(width);
+    const adamicAdar = new Float64Array(width);
+    const rarity = query.weighting === 'RARITY';
+    const ratio = (x: number, d: number) => (d > 0 ? x / d : 0);
+    return (slot) => {
+      shared.fill(0);
+      adamicAdar.fill(0);
+      for (let j = this.featStart[slot]!; j < this.featStart[slot + 1]!; j++) {
+        const z = this.featList[j]!;
+        if (mark[z] !== 1) continue;
+        const col = column[this.featureBasis[z]!]!;
+        shared[col]! += rarity ? this.rarity[z]! : 1;
+        adamicAdar[col]! += this.adamicAdar[z]!;
+      }
+      let theirW = 0;
+      let sharedW = 0;
+      for (let i = 0; i < width; i++) {
+        theirW += c[i]! * totals[slot * BASES + basisNumbers[i]!]!;
+        sharedW += c[i]! * shared[i]!;
+      }
+      let score = 0;
+      for (let i = 0; i < width; i++) {
+        switch (query.metric) {
+          case 'JACCARD':
+            score += ratio(c[i]! * shared[i]!, ownW + theirW - sharedW);
+            break;
+          case 'OVERLAP':
+            score += ratio(c[i]! * shared[i]!, Math.min(ownW, theirW));
+            break;
+          case 'ADAMIC_ADAR':
+            score += c[i]! * adamicAdar[i]!;
+            break;
+          case 'WEIGHTED':
+            score += ratio(c[i]!, cTotal) * ratio(shared[i]!, ownR[i]! + totals[slot * BASES + basisNumbers[i]!]! - shared[i]!);
+            break;
+        }
+      }
+      return score;
+    };
+  }
+
+  private markScratch: Uint8Array | null = null;
+
+  private ownMark(): Uint8Array {
+    if (!this.markScratch) this.markScratch = new Uint8Array(this.featureIds.length);
+    return this.markScratch;
   }
 
   private acceptor(self: number, query: PeerQuery): (slot: number) => boolean {
@@ -277,12 +347,19 @@ export class PeerIndex {
     const found: number[] = [];
     let threshold = 0;
     let best = 0;
+    // The k-th best is recomputed (O(candidates)) only when the bound has fallen by a fifth since
+    // the last time, so a municipality with thousands of features does not pay it at every step.
+    let checkedAt = Infinity;
     let k = 0;
     for (; k < order.length; k++) {
-      if (found.length >= query.first && newcomerBound(k) < best) {
-        if (newcomerBound(k) < threshold * (1 - SLACK)) break;
-        threshold = kthLargest(found.map(lower), query.first);
-        if (newcomerBound(k) < threshold * (1 - SLACK)) break;
+      const bound = newcomerBound(k);
+      if (found.length >= query.first && bound < best) {
+        if (bound < threshold * (1 - SLACK)) break;
+        if (bound <= checkedAt * 0.8) {
+          checkedAt = bound;
+          threshold = kthLargest(found.map(lower), query.first);
+          if (bound < threshold * (1 - SLACK)) break;
+        }
       }
       const z = order[k]!;
       const v = value(z);
@@ -361,6 +438,15 @@ export class PeerIndex {
       totals,
     };
   }
+}
+
+/** Keeps `top` as the best `limit` items under `compare`, inserting one item (O(limit)). */
+function insertTop<T>(top: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
+  if (top.length === limit && compare(item, top[top.length - 1]!) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
 }
 
 /** The k-th largest of values (k >= 1, values.length >= k). */

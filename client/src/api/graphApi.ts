@@ -193,7 +193,7 @@ export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 
 /** Peers of a municipality under the panel's settings; `partners`: its partners instead ("already partners"). */
 export const similarMunicipalities = (id: string, options: PeerOptions, partners: boolean, signal?: AbortSignal) =>
-  request(SimilarMunicipalitiesQuery, { id, first: partners ? 100 : 10, ...peerQueryArgs(options, partners) }, signal).then((r) => r.similarMunicipalities);
+  request(SimilarMunicipalitiesQuery, { id, first: partners ? 40 : 10, ...peerQueryArgs(options, partners) }, signal).then((r) => r.similarMunicipalities);
 export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
 
 /** All shortest paths (up to 6 hops, at most 5) over these relationship kinds (all when null or empty). */

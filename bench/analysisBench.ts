@@ -9,14 +9,20 @@ import { prng } from './syntheticGraph.js';
 /** The default call: JACCARD, RARITY weighting, every basis, default basis weights, partners left out. */
 const QUERY = { first: 10, metric: 'JACCARD' as const, bases: SIMILARITY_BASES };
 
-const sameHits = (a: readonly PeerHit[], b: readonly PeerHit[]) => a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.score === b[i]!.score);
+const sameHits = (a: readonly PeerHit[], b: readonly PeerHit[]) =>
+  a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.score === b[i]!.score);
 
 /**
  * Peers, suggestions and paths on the embedded store for one graph, beside the brute force
  * (every municipality scored exactly, no index walk, no pruning: PeerIndex's exhaustive mode),
  * all in one run. The answers are compared with the brute force's, to the last bit.
  */
-export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }, samples: number, allTop10: boolean): Promise<void> {
+export async function benchAnalysis(
+  tag: string,
+  graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] },
+  samples: number,
+  allTop10: boolean,
+): Promise<void> {
   const store = new MemoryGraphStore();
   await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   const random = prng(11);
@@ -63,7 +69,11 @@ export async function benchAnalysis(tag: string, graph: { nodes: GraphNode[]; re
  * (the embedded store as the reference). Uses NEO4J_URI when set (that database is CLEARED),
  * else starts a local Neo4j (tools/neo4j).
  */
-export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }, samples: number): Promise<void> {
+export async function benchAnalysisNeo4j(
+  tag: string,
+  graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] },
+  samples: number,
+): Promise<void> {
   const { startLocalNeo4j } = await import('../tools/neo4j/localNeo4j.js');
   const { Neo4jGraphStore } = await import('../server/src/store/neo4j/Neo4jGraphStore.js');
   const { readNeo4jConfig } = await import('../server/src/store/neo4j/config.js');
@@ -107,7 +117,10 @@ export async function benchAnalysisNeo4j(tag: string, graph: { nodes: GraphNode[
  * municipality, under the default call and under plain counting (EQUAL weighting, every basis
  * weight 1, as before ADR 0014).
  */
-export async function benchPeerPartnerShare(tag: string, graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] }): Promise<void> {
+export async function benchPeerPartnerShare(
+  tag: string,
+  graph: { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] },
+): Promise<void> {
   const store = new MemoryGraphStore();
   await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
   const partnerships = new Map<string, number>();

@@ -25,7 +25,14 @@ import { TWIN_CITIES_CSV } from './twinCities.js';
  *    imported over the seed graph in memory, when the file is there): navigation to drawn, frames
  *    per second while wheel-zooming and dragging over Europe.
  */
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' }, suites: { type: 'string', default: 'seed,sizes,map' }, renderer: { type: 'string', default: 'auto' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    runs: { type: 'string', default: '3' },
+    suites: { type: 'string', default: 'seed,sizes,map' },
+    renderer: { type: 'string', default: 'auto' },
+  },
+});
 if (!['auto', 'webgl', 'canvas'].includes(values.renderer)) {
   console.error('--renderer is auto (WebGL where the browser has it in hardware), webgl or canvas');
   process.exit(2);
@@ -39,7 +46,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs)
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit, ...extra }));
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit, ...extra }));
 
 interface Mark {
   startTime: number;
@@ -96,11 +104,23 @@ async function seedSuite(): Promise<void> {
       laid.push(r.laidOut.startTime);
       if (r.refined) refinedAt.push(r.refined.startTime);
       shape = r.laidOut.detail;
-      renderer = (await page.evaluate(`(() => { const r = window.__atlas.renderer(); return r.kind + ' (' + r.reason + ')'; })()`)) as string;
+      renderer = (await page.evaluate(
+        `(() => { const r = window.__atlas.renderer(); return r.kind + ' (' + r.reason + ')'; })()`,
+      )) as string;
       await context.close();
     }
-    emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', { view: view.label, nodes: shape?.nodes, edges: shape?.edges, renderer, target: view.key === 'seed.all' ? '<= 1000' : undefined });
-    if (refinedAt.length > 0) emit(`client.${view.key}.loadToRefined`, median(refinedAt), 'ms', { view: view.label, note: 'force layout finished in a Web Worker' });
+    emit(`client.${view.key}.loadToLaidOut`, median(laid), 'ms', {
+      view: view.label,
+      nodes: shape?.nodes,
+      edges: shape?.edges,
+      renderer,
+      target: view.key === 'seed.all' ? '<= 1000' : undefined,
+    });
+    if (refinedAt.length > 0)
+      emit(`client.${view.key}.loadToRefined`, median(refinedAt), 'ms', {
+        view: view.label,
+        note: 'force layout finished in a Web Worker',
+      });
   }
 }
 
@@ -122,12 +142,25 @@ async function sizesSuite(): Promise<void> {
     const m = (k: string) => median(results.map((r) => r[k] as number));
     const shape = { nodes: r0.nodes, edges: r0.edges, renderer: r0.renderer };
     emit(`client.${size}.layout`, m('layoutMs'), 'ms', { ...shape, layout: `fcose ${r0.fcoseQuality}` });
-    emit(`client.${size}.firstRender`, m('firstRenderMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 500' : size >= 10000 ? '<= 2500' : undefined });
-    emit(`client.${size}.zoomFps`, m('zoomFps'), 'frames/s', { ...shape, target: size >= 10000 ? '>= 45' : undefined, note: 'frames drawn per second over 1.5 s of wheel zooming' });
+    emit(`client.${size}.firstRender`, m('firstRenderMs'), 'ms', {
+      ...shape,
+      target: size <= 1000 ? '<= 500' : size >= 10000 ? '<= 2500' : undefined,
+    });
+    emit(`client.${size}.zoomFps`, m('zoomFps'), 'frames/s', {
+      ...shape,
+      target: size >= 10000 ? '>= 45' : undefined,
+      note: 'frames drawn per second over 1.5 s of wheel zooming',
+    });
     emit(`client.${size}.zoomSteadyFps`, m('zoomSteadyFps'), 'frames/s', { ...shape, note: 'after the first zoom frame' });
     emit(`client.${size}.zoomFirstFrame`, m('zoomFirstFrameMs'), 'ms', { ...shape, note: 'from the first wheel event to its frame' });
-    emit(`client.${size}.hoverRepaint`, m('hoverMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined });
-    emit(`client.${size}.selectRepaint`, m('selectMs'), 'ms', { ...shape, target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined });
+    emit(`client.${size}.hoverRepaint`, m('hoverMs'), 'ms', {
+      ...shape,
+      target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined,
+    });
+    emit(`client.${size}.selectRepaint`, m('selectMs'), 'ms', {
+      ...shape,
+      target: size <= 1000 ? '<= 100' : size >= 10000 ? '<= 300' : undefined,
+    });
   }
   await context.close();
 }
@@ -150,9 +183,17 @@ async function mapFigures(key: string, at: Served, label: string): Promise<void>
     for (let i = 0; i < runs; i++) results.push(await measureMap(browser, `${at.baseUrl}/?panel=map`));
     const m = (k: keyof MapFigures) => median(results.map((r) => r[k]));
     const shape = { graph: label, places: results[0]!.places, links: results[0]!.links, renderer: 'canvas 2d (own, src/map/MapCanvas.ts)' };
-    emit(`client.map.${key}.loadToDrawn`, m('loadToDrawnMs'), 'ms', { ...shape, target: '<= 2000', note: 'navigation to every place and arc drawn (API answer, base map, first frame)' });
+    emit(`client.map.${key}.loadToDrawn`, m('loadToDrawnMs'), 'ms', {
+      ...shape,
+      target: '<= 2000',
+      note: 'navigation to every place and arc drawn (API answer, base map, first frame)',
+    });
     emit(`client.map.${key}.firstFrame`, m('firstFrameMs'), 'ms', { ...shape, note: 'the first full frame, clustering included' });
-    emit(`client.map.${key}.zoomFps`, m('zoomFps'), 'frames/s', { ...shape, target: '>= 30', note: 'wheel zoom over Europe for 1.5 s; the last full frame moves during the gesture' });
+    emit(`client.map.${key}.zoomFps`, m('zoomFps'), 'frames/s', {
+      ...shape,
+      target: '>= 30',
+      note: 'wheel zoom over Europe for 1.5 s; the last full frame moves during the gesture',
+    });
     emit(`client.map.${key}.panFps`, m('panFps'), 'frames/s', { ...shape, target: '>= 30', note: 'dragging over Europe for 1.5 s' });
   } finally {
     await at.close();

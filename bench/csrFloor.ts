@@ -10,7 +10,10 @@ export class CsrGraph {
   private readonly mark: Int32Array;
   private epoch = 0;
 
-  constructor(readonly index: Map<string, number>, relations: readonly GraphRelation[]) {
+  constructor(
+    readonly index: Map<string, number>,
+    relations: readonly GraphRelation[],
+  ) {
     const n = index.size;
     const degree = new Int32Array(n + 1);
     const ends = new Int32Array(relations.length * 2);

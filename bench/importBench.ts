@@ -51,7 +51,13 @@ async function benchImport(tag: string, store: GraphStore): Promise<void> {
     emit(`${tag}.geonames.rows`, geo.report.rows, 'rows');
     emit(`${tag}.geonames.places_matched`, geo.report.matchedExisting.byName, 'nodes');
     emit(`${tag}.geonames.places_updated`, geo.report.merged.updatedNodes, 'nodes');
-    emit(`${tag}.geonames.uncertain_rows`, geo.report.skipped.filter((g) => g.reason.startsWith('uncertain') || g.reason.startsWith('another row')).reduce((n, g) => n + g.rows.length, 0), 'rows');
+    emit(
+      `${tag}.geonames.uncertain_rows`,
+      geo.report.skipped
+        .filter((g) => g.reason.startsWith('uncertain') || g.reason.startsWith('another row'))
+        .reduce((n, g) => n + g.rows.length, 0),
+      'rows',
+    );
   }
 }
 

@@ -54,7 +54,9 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
 
   const prefixes = seeds.slice(0, Math.min(samples, 1000)).map((id) => store.graph.node(id)!.name.slice(0, 4));
   const searchDirect = await latencies(prefixes, (text) => store.search(text, { first: 10, offset: 0 }));
-  const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }));
+  const searchApi = await latencies(prefixes, (text) =>
+    app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }),
+  );
   emit(`${tag}.search.store.p50`, percentile(searchDirect, 50), 'us');
   emit(`${tag}.search.store.p95`, percentile(searchDirect, 95), 'us');
   emit(`${tag}.search.api.p50`, percentile(searchApi, 50), 'us');

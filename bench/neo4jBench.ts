@@ -30,7 +30,15 @@ async function paired<T>(inputs: T[], a: (input: T) => Promise<unknown>, b: (inp
   const ta: number[] = [];
   const tb: number[] = [];
   for (const [i, input] of inputs.entries()) {
-    for (const [fn, out] of i % 2 === 0 ? ([[a, ta], [b, tb]] as const) : ([[b, tb], [a, ta]] as const)) {
+    for (const [fn, out] of i % 2 === 0
+      ? ([
+          [a, ta],
+          [b, tb],
+        ] as const)
+      : ([
+          [b, tb],
+          [a, ta],
+        ] as const)) {
       const start = performance.now();
       await fn(input);
       out.push((performance.now() - start) * 1000);
@@ -88,10 +96,16 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
   const store = await Neo4jGraphStore.open(config, { batchSize: 5_000 });
   const reloadStarted = performance.now();
   await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
-  emit(`${tag}.reload.batch_5000.records_per_s`, (graph.nodes.length + graph.relations.length) / ((performance.now() - reloadStarted) / 1000), 'records/s');
+  emit(
+    `${tag}.reload.batch_5000.records_per_s`,
+    (graph.nodes.length + graph.relations.length) / ((performance.now() - reloadStarted) / 1000),
+    'records/s',
+  );
   const stats = await store.stats();
   if (stats.nodeCount !== graph.nodes.length || stats.relationCount !== graph.relations.length) {
-    throw new Error(`after two loads Neo4j holds ${stats.nodeCount} nodes and ${stats.relationCount} relationships, expected ${graph.nodes.length} and ${graph.relations.length}`);
+    throw new Error(
+      `after two loads Neo4j holds ${stats.nodeCount} nodes and ${stats.relationCount} relationships, expected ${graph.nodes.length} and ${graph.relations.length}`,
+    );
   }
 
   const memory = new MemoryGraphStore();
@@ -120,7 +134,8 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
       await both(`neighborhood.${depth}hop`, inputs, (s, id) => s.neighborhood({ ids: [id], depth, limit: 2000 }));
       const [api, direct] = await paired(
         inputs,
-        (id) => app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(portsOf(store)) }),
+        (id) =>
+          app.execute({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }, { contextValue: createContext(portsOf(store)) }),
         (id) => store.neighborhood({ ids: [id], depth, limit: 2000 }),
       );
       emit(`${tag}.neighborhood.${depth}hop.api.p50`, percentile(api, 50), 'us');
@@ -131,22 +146,44 @@ async function run(tag: string, size: GraphSize, samples: number, config: Neo4jC
     const oneHop = (id: string): CypherStatement[] => [
       { cypher: NEIGHBORHOOD_FIRST_LEVEL, params: { frontier: [id], visited: [id], room: 1999, relationKinds: null, nodeKinds: null } },
     ];
-    const [storeHop, rawHop] = await paired(seeds, (id) => store.neighborhood({ ids: [id], depth: 1, limit: 2000 }), (id) => raw.read(oneHop(id)));
+    const [storeHop, rawHop] = await paired(
+      seeds,
+      (id) => store.neighborhood({ ids: [id], depth: 1, limit: 2000 }),
+      (id) => raw.read(oneHop(id)),
+    );
     emit(`${tag}.neighborhood.1hop.raw.p50`, percentile(rawHop, 50), 'us');
     emit(`${tag}.neighborhood.1hop.adapter_over_raw.p50`, percentile(storeHop, 50) / percentile(rawHop, 50), 'ratio');
 
     await both('search', prefixes, (s, text) => s.search(text, { first: 10, offset: 0 }));
-    const searchApi = await latencies(prefixes, (text) => app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }));
+    const searchApi = await latencies(prefixes, (text) =>
+      app.execute({ query: SEARCH_QUERY, variables: { text } }, { contextValue: createContext(portsOf(store)) }),
+    );
     emit(`${tag}.search.api.p50`, percentile(searchApi, 50), 'us');
     emit(`${tag}.search.api.p95`, percentile(searchApi, 95), 'us');
     // Raw search: the candidate statement and the page's nodes (the ids the adapter chose), unranked.
     const pages = new Map<string, string[]>();
-    for (const text of prefixes) pages.set(text, (await store.search(text, { first: 10, offset: 0 })).items.map((h) => h.node.id));
+    for (const text of prefixes)
+      pages.set(
+        text,
+        (await store.search(text, { first: 10, offset: 0 })).items.map((h) => h.node.id),
+      );
     const searchStatements = (text: string): CypherStatement[] => [
-      { cypher: SEARCH_CANDIDATES, params: { query: tokenize(text).map((t) => `${t}*`).join(' AND '), kinds: null } },
+      {
+        cypher: SEARCH_CANDIDATES,
+        params: {
+          query: tokenize(text)
+            .map((t) => `${t}*`)
+            .join(' AND '),
+          kinds: null,
+        },
+      },
       { cypher: GET_NODES, params: { ids: pages.get(text)! } },
     ];
-    const [adapterSearch, rawSearch] = await paired(prefixes, (text) => store.search(text, { first: 10, offset: 0 }), (text) => raw.read(searchStatements(text)));
+    const [adapterSearch, rawSearch] = await paired(
+      prefixes,
+      (text) => store.search(text, { first: 10, offset: 0 }),
+      (text) => raw.read(searchStatements(text)),
+    );
     emit(`${tag}.search.raw.p50`, percentile(rawSearch, 50), 'us');
     emit(`${tag}.search.adapter_over_raw.p50`, percentile(adapterSearch, 50) / percentile(rawSearch, 50), 'ratio');
   } finally {

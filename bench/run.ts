@@ -49,11 +49,15 @@ const stores = new Set(values.stores.split(',').map((s) => s.trim()));
 if (suites.has('store')) {
   for (const size of sizes) {
     if (stores.has('memory')) {
-      console.error(`# embedded store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`);
+      console.error(
+        `# embedded store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`,
+      );
       await benchMemoryStore(size, samples);
     }
     if (stores.has('neo4j')) {
-      console.error(`# Neo4j store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`);
+      console.error(
+        `# Neo4j store, ${size.name}: ${size.municipalities} municipalities, ${size.partners} partners, ${size.edges} relationships`,
+      );
       await benchNeo4jStore(size, samples);
     }
   }

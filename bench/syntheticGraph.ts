@@ -32,7 +32,32 @@ function skewed(random: () => number, n: number, exponent = 1.6): number {
 
 const PROVENANCE: Provenance[] = [{ source: 'synthetic', locator: 'generated', quote: 'synthetic benchmark data' }];
 const COUNTRIES = ['BE', 'NL', 'FR', 'DE', 'SN', 'BJ', 'GM', 'NI', 'RW', 'UG', 'CD', 'ES', 'RO', 'CH', 'GH'];
-const SYLLABLES = ['ro', 'se', 'la', 're', 'dog', 'bo', 'mol', 'san', 'to', 'mas', 'ost', 'end', 'ban', 'jul', 'zo', 'er', 'sel', 'lich', 'ter', 'vel', 'de', 'kem', 'po', 'di'];
+const SYLLABLES = [
+  'ro',
+  'se',
+  'la',
+  're',
+  'dog',
+  'bo',
+  'mol',
+  'san',
+  'to',
+  'mas',
+  'ost',
+  'end',
+  'ban',
+  'jul',
+  'zo',
+  'er',
+  'sel',
+  'lich',
+  'ter',
+  'vel',
+  'de',
+  'kem',
+  'po',
+  'di',
+];
 
 function placeName(random: () => number, i: number): string {
   const parts = 2 + Math.floor(random() * 2);
@@ -62,12 +87,22 @@ export interface SyntheticGraph {
 
 export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
   const random = prng(seed);
-  const nodes: GraphNode[] = [{ id: 'synthetic', kind: 'SOURCE', name: 'Synthetic benchmark data', altNames: [], sourceType: 'DATASET', sources: PROVENANCE }];
+  const nodes: GraphNode[] = [
+    { id: 'synthetic', kind: 'SOURCE', name: 'Synthetic benchmark data', altNames: [], sourceType: 'DATASET', sources: PROVENANCE },
+  ];
   const municipalityIds: string[] = [];
   for (let i = 0; i < size.municipalities; i++) {
     const id = `m${i}`;
     municipalityIds.push(id);
-    nodes.push({ id, kind: 'MUNICIPALITY', name: placeName(random, i), altNames: [], level: 'MUNICIPALITY', country: COUNTRIES[i % COUNTRIES.length], sources: PROVENANCE });
+    nodes.push({
+      id,
+      kind: 'MUNICIPALITY',
+      name: placeName(random, i),
+      altNames: [],
+      level: 'MUNICIPALITY',
+      country: COUNTRIES[i % COUNTRIES.length],
+      sources: PROVENANCE,
+    });
   }
   const partnerKinds: RelationKind[] = [];
   for (let i = 0; i < size.partners; i++) {
@@ -82,7 +117,13 @@ export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
     }
     const [kind, relation] = entry;
     partnerKinds.push(relation);
-    const node: GraphNode = { id: `p${i}`, kind, name: `${kind.toLowerCase().replace('_', ' ')} ${placeName(random, i)}`, altNames: [], sources: PROVENANCE };
+    const node: GraphNode = {
+      id: `p${i}`,
+      kind,
+      name: `${kind.toLowerCase().replace('_', ' ')} ${placeName(random, i)}`,
+      altNames: [],
+      sources: PROVENANCE,
+    };
     if (kind === 'ORGANIZATION') node.orgType = 'NGO';
     nodes.push(node);
   }

@@ -18,7 +18,16 @@ const slug = (text: string) => normalizeText(text).replace(/ /g, '-') || 'x';
 export function twinCitiesGraph(path = TWIN_CITIES_CSV): { nodes: GraphNode[]; relations: GraphRelation[]; municipalityIds: string[] } {
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const provenance = (row: number): Provenance[] => [{ source: 'twin-cities-csv', locator: `row ${row}`, quote: 'twin-cities.csv' }];
-  const nodes: GraphNode[] = [{ id: 'twin-cities-csv', kind: 'SOURCE', name: 'Twin towns and sister cities (Wikipedia, via Hekman/twincities)', altNames: [], sourceType: 'DATASET', sources: provenance(0) }];
+  const nodes: GraphNode[] = [
+    {
+      id: 'twin-cities-csv',
+      kind: 'SOURCE',
+      name: 'Twin towns and sister cities (Wikipedia, via Hekman/twincities)',
+      altNames: [],
+      sourceType: 'DATASET',
+      sources: provenance(0),
+    },
+  ];
   const places = new Map<string, string>();
   const place = (city: string, country: string, row: number) => {
     const key = `${normalizeText(city)}|${normalizeText(country)}`;
@@ -27,7 +36,15 @@ export function twinCitiesGraph(path = TWIN_CITIES_CSV): { nodes: GraphNode[]; r
       id = `${slug(city)}--${slug(country)}`;
       places.set(key, id);
       const resolved = resolveCountry(country);
-      nodes.push({ id, kind: 'MUNICIPALITY', name: city, altNames: [], level: 'MUNICIPALITY', ...('code' in resolved ? { country: resolved.code } : {}), sources: provenance(row) });
+      nodes.push({
+        id,
+        kind: 'MUNICIPALITY',
+        name: city,
+        altNames: [],
+        level: 'MUNICIPALITY',
+        ...('code' in resolved ? { country: resolved.code } : {}),
+        sources: provenance(row),
+      });
     }
     return id;
   };
@@ -41,7 +58,15 @@ export function twinCitiesGraph(path = TWIN_CITIES_CSV): { nodes: GraphNode[]; r
     const pairId = `twinning--${x}--${y}`;
     if (pairs.has(pairId)) return;
     pairs.add(pairId);
-    nodes.push({ id: pairId, kind: 'PARTNERSHIP', name: `${r.city1} - ${r.city2}`, altNames: [], partnershipType: 'TWINNING', status: 'UNKNOWN', sources: provenance(i + 2) });
+    nodes.push({
+      id: pairId,
+      kind: 'PARTNERSHIP',
+      name: `${r.city1} - ${r.city2}`,
+      altNames: [],
+      partnershipType: 'TWINNING',
+      status: 'UNKNOWN',
+      sources: provenance(i + 2),
+    });
     relations.push({ id: `${x}--party-to--${pairId}`, kind: 'PARTY_TO', from: x, to: pairId, sources: provenance(i + 2) });
     relations.push({ id: `${y}--party-to--${pairId}`, kind: 'PARTY_TO', from: y, to: pairId, sources: provenance(i + 2) });
   });

@@ -19,7 +19,9 @@ function validate(dir: string): number {
     try {
       sourceText = readVvsgSourceText();
     } catch {
-      console.error(`The source document is missing: ${VVSG_SOURCE_TEXT}. It is part of the repository (graph-seed/source/); restore it with git checkout -- graph-seed/source.`);
+      console.error(
+        `The source document is missing: ${VVSG_SOURCE_TEXT}. It is part of the repository (graph-seed/source/); restore it with git checkout -- graph-seed/source.`,
+      );
       return 1;
     }
     const missing = findMissingQuotes(graph, VVSG_SOURCE_ID, sourceText);
@@ -54,7 +56,9 @@ async function seed(args: string[]): Promise<number> {
     const config = readConfig();
     const graph = loadSeed(dir);
     if (config.store === 'memory') {
-      console.log(`GRAPH_STORE is "memory": the embedded store loads the seed graph (${graph.nodes.length} nodes, ${graph.relations.length} relationships) itself when the server starts, so there is nothing to load. To load it into Neo4j: GRAPH_STORE=neo4j npm run seed`);
+      console.log(
+        `GRAPH_STORE is "memory": the embedded store loads the seed graph (${graph.nodes.length} nodes, ${graph.relations.length} relationships) itself when the server starts, so there is nothing to load. To load it into Neo4j: GRAPH_STORE=neo4j npm run seed`,
+      );
       return 0;
     }
     store = await Neo4jGraphStore.open(config.neo4j);
@@ -66,7 +70,17 @@ async function seed(args: string[]): Promise<number> {
       }
     }
     const started = performance.now();
-    const bar = process.stderr.isTTY && !isCi() ? new cliProgress.SingleBar({ format: 'Seeding Neo4j [{bar}] {value}/{total} records | {rate} records/s | {duration}s', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    const bar =
+      process.stderr.isTTY && !isCi()
+        ? new cliProgress.SingleBar(
+            {
+              format: 'Seeding Neo4j [{bar}] {value}/{total} records | {rate} records/s | {duration}s',
+              stream: process.stderr,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
     bar?.start(graph.nodes.length + graph.relations.length, 0, { rate: 0 });
     const result = await seedStore(store, {
       graph,
@@ -74,10 +88,18 @@ async function seed(args: string[]): Promise<number> {
     });
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Loaded ${result.nodesWritten} nodes and ${result.relationsWritten} relationships into Neo4j at ${config.neo4j.uri} in ${seconds.toFixed(1)} s (${Math.round((result.nodesWritten + result.relationsWritten) / seconds)} records/s).`);
+    console.log(
+      `Loaded ${result.nodesWritten} nodes and ${result.relationsWritten} relationships into Neo4j at ${config.neo4j.uri} in ${seconds.toFixed(1)} s (${Math.round((result.nodesWritten + result.relationsWritten) / seconds)} records/s).`,
+    );
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof SeedValidationError || e instanceof StoreUnavailableError || e instanceof Neo4jConfigError || e instanceof StoreWriteError) {
+    if (
+      e instanceof ConfigError ||
+      e instanceof SeedValidationError ||
+      e instanceof StoreUnavailableError ||
+      e instanceof Neo4jConfigError ||
+      e instanceof StoreWriteError
+    ) {
       console.error(e.message);
       return 1;
     }

@@ -60,7 +60,10 @@ export function loadSeed(dir: string = DEFAULT_SEED_DIR): SeedGraph {
     parseFile(path, file, problems, nodes, relations);
   }
   checkGraph(nodes, relations, problems);
-  const allRelations = withDerivedLocatedIn(nodes.map((n) => n.value), relations.map((r) => r.value));
+  const allRelations = withDerivedLocatedIn(
+    nodes.map((n) => n.value),
+    relations.map((r) => r.value),
+  );
   checkOrphans(nodes, allRelations, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return {
@@ -84,8 +87,16 @@ function checkOrphans(nodes: Located<GraphNode>[], relations: GraphRelation[], p
   for (const record of [...nodes.map((n) => n.value), ...relations]) for (const p of record.sources) linked.add(p.source);
   for (const n of nodes) {
     if (linked.has(n.value.id)) continue;
-    const what = n.value.kind === 'COUNTRY' ? 'a COUNTRY node without a relationship: no statement of the source relates anything to it' : 'an orphan node: no relationship links it to the graph';
-    problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `${what}; relate it with a quoted relationship, or remove it` });
+    const what =
+      n.value.kind === 'COUNTRY'
+        ? 'a COUNTRY node without a relationship: no statement of the source relates anything to it'
+        : 'an orphan node: no relationship links it to the graph';
+    problems.push({
+      file: n.file,
+      line: n.line,
+      recordId: n.value.id,
+      message: `${what}; relate it with a quoted relationship, or remove it`,
+    });
   }
 }
 
@@ -179,13 +190,23 @@ function checkGraph(nodes: Located<GraphNode>[], relations: Located<GraphRelatio
   for (const n of nodes) {
     const first = byId.get(n.value.id);
     if (first) {
-      problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `duplicate node id, first defined at ${first.file}:${first.line}` });
+      problems.push({
+        file: n.file,
+        line: n.line,
+        recordId: n.value.id,
+        message: `duplicate node id, first defined at ${first.file}:${first.line}`,
+      });
     } else byId.set(n.value.id, n);
   }
   const countryCodes = new Set(nodes.filter((n) => n.value.kind === 'COUNTRY').map((n) => n.value.code));
   for (const n of nodes) {
     if (n.value.kind === 'COUNTRY' && n.value.id !== countryNodeId(n.value.code ?? '')) {
-      problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `a COUNTRY node's id must be "${countryNodeId(n.value.code ?? 'xx')}" (from its code)` });
+      problems.push({
+        file: n.file,
+        line: n.line,
+        recordId: n.value.id,
+        message: `a COUNTRY node's id must be "${countryNodeId(n.value.code ?? 'xx')}" (from its code)`,
+      });
     }
     for (const p of n.value.sources) {
       const src = byId.get(p.source);
@@ -194,7 +215,12 @@ function checkGraph(nodes: Located<GraphNode>[], relations: Located<GraphRelatio
       }
     }
     if (n.value.country !== undefined && !countryCodes.has(n.value.country)) {
-      problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `country "${n.value.country}" has no COUNTRY node; add one with code: ${n.value.country}` });
+      problems.push({
+        file: n.file,
+        line: n.line,
+        recordId: n.value.id,
+        message: `country "${n.value.country}" has no COUNTRY node; add one with code: ${n.value.country}`,
+      });
     }
   }
   const relIds = new Map<string, Located<GraphRelation>>();
@@ -202,15 +228,28 @@ function checkGraph(nodes: Located<GraphNode>[], relations: Located<GraphRelatio
     const rel = r.value;
     const first = relIds.get(rel.id);
     if (first) {
-      problems.push({ file: r.file, line: r.line, recordId: rel.id, message: `duplicate relationship id, first at ${first.file}:${first.line}; give one of them an explicit "id"` });
+      problems.push({
+        file: r.file,
+        line: r.line,
+        recordId: rel.id,
+        message: `duplicate relationship id, first at ${first.file}:${first.line}; give one of them an explicit "id"`,
+      });
     } else relIds.set(rel.id, r);
     const rules = RELATION_ENDPOINTS[rel.kind];
-    for (const [end, allowed] of [['from', rules.from], ['to', rules.to]] as const) {
+    for (const [end, allowed] of [
+      ['from', rules.from],
+      ['to', rules.to],
+    ] as const) {
       const target = byId.get(rel[end]);
       if (!target) {
         problems.push({ file: r.file, line: r.line, recordId: rel.id, message: `${end}: no node has the id "${rel[end]}"` });
       } else if (!allowed.includes(target.value.kind)) {
-        problems.push({ file: r.file, line: r.line, recordId: rel.id, message: `${end}: a ${rel.kind} relationship cannot ${end === 'from' ? 'start at' : 'point to'} a ${target.value.kind} ("${rel[end]}"); allowed: ${allowed.join(', ')}` });
+        problems.push({
+          file: r.file,
+          line: r.line,
+          recordId: rel.id,
+          message: `${end}: a ${rel.kind} relationship cannot ${end === 'from' ? 'start at' : 'point to'} a ${target.value.kind} ("${rel[end]}"); allowed: ${allowed.join(', ')}`,
+        });
       }
     }
     for (const p of rel.sources) {

@@ -17,7 +17,9 @@ function newest(path) {
 const sources = ['src', 'index.html', 'vite.config.ts'].map((f) => join(client, f)).filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (stale) {
-  console.log(existsSync(built) ? 'The explorer changed since its last build: building it (client/dist)…' : 'Building the explorer (client/dist)…');
+  console.log(
+    existsSync(built) ? 'The explorer changed since its last build: building it (client/dist)…' : 'Building the explorer (client/dist)…',
+  );
   const r = spawnSync('npx', ['vite', 'build', '--config', join(client, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error('Building the explorer failed (see above). The API would still work: NODE_ENV=production npx tsx server/src/main.ts');

@@ -96,7 +96,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   console.error('Unexpected error while serving a request:', original);
-  return { message: 'Internal server error. It has been logged; please try again or report it.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error. It has been logged; please try again or report it.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 export interface AtlasApp {
@@ -149,7 +153,12 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     introspection,
     validationRules: [operationShapeLimit({ maxDepth: LIMITS.queryDepth, maxFields: LIMITS.queryFields }), noSubscriptions],
     // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimit(schema), stopMetricsOnStop(ports)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      complexityLimit(schema),
+      stopMetricsOnStop(ports),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError,
   });
@@ -170,7 +179,11 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
       await store.checkReady();
       res.json({ status: 'ready', store: store.name });
     } catch (e) {
-      res.status(503).json({ status: 'unavailable', store: store.name, reason: e instanceof StoreUnavailableError ? e.message : 'The store did not answer.' });
+      res.status(503).json({
+        status: 'unavailable',
+        store: store.name,
+        reason: e instanceof StoreUnavailableError ? e.message : 'The store did not answer.',
+      });
     }
   });
   http.use('/graphiql', graphiqlAssets());
@@ -200,8 +213,11 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     (editor ? editorBody : readerBody)(req, res, next);
   };
   const limitPerClient = clientConcurrency(LIMITS.perClient, (req) => clientOf(tokens, req));
-  const context = async ({ req }: { req: express.Request }) => createContext(ports, tokens.principalOf(req.headers.authorization), new RequestBudget(clientOf(tokens, req)));
-  http.use('/graphql', jsonErrorsOnly, (req, res, next) => (req.path === '/' ? next() : sendJsonError(res, 404, 'No such path: the API is at /graphql.')));
+  const context = async ({ req }: { req: express.Request }) =>
+    createContext(ports, tokens.principalOf(req.headers.authorization), new RequestBudget(clientOf(tokens, req)));
+  http.use('/graphql', jsonErrorsOnly, (req, res, next) =>
+    req.path === '/' ? next() : sendJsonError(res, 404, 'No such path: the API is at /graphql.'),
+  );
   http.use('/graphql', limitPerClient, bodyParser, expressMiddleware(apollo, { context }));
   http.use('/graphql', graphqlRequestErrors('100 kB'));
   http.use(staticClient(options.clientDist));

@@ -48,17 +48,30 @@ export class TokenTable {
       const token = rest.join(':');
       const where = `entry ${index + 1}`;
       if (role !== 'reader' && role !== 'editor') {
-        throw new ConfigError(variable, `${where} has the role "${role}"`, 'Write each token as role:name:token with the role "reader" or "editor".');
+        throw new ConfigError(
+          variable,
+          `${where} has the role "${role}"`,
+          'Write each token as role:name:token with the role "reader" or "editor".',
+        );
       }
       if (!name || !/^[A-Za-z0-9._@-]+$/.test(name)) {
-        throw new ConfigError(variable, `${where} has no usable name`, 'Write each token as role:name:token; the name (letters, digits, . _ @ -) appears in the change log.');
+        throw new ConfigError(
+          variable,
+          `${where} has no usable name`,
+          'Write each token as role:name:token; the name (letters, digits, . _ @ -) appears in the change log.',
+        );
       }
       if (token.length < MIN_TOKEN_LENGTH) {
-        throw new ConfigError(variable, `${where} (${name}) has a token shorter than ${MIN_TOKEN_LENGTH} characters`, 'Use a long random token, e.g. from `openssl rand -hex 32`.');
+        throw new ConfigError(
+          variable,
+          `${where} (${name}) has a token shorter than ${MIN_TOKEN_LENGTH} characters`,
+          'Use a long random token, e.g. from `openssl rand -hex 32`.',
+        );
       }
       const digest = sha256(token);
       const key = digest.toString('hex');
-      if (seen.has(key)) throw new ConfigError(variable, `${where} (${name}) repeats a token of another entry`, 'Give every user or service its own token.');
+      if (seen.has(key))
+        throw new ConfigError(variable, `${where} (${name}) repeats a token of another entry`, 'Give every user or service its own token.');
       seen.add(key);
       entries.push({ digest, principal: { name, role, authenticated: true } });
     });
@@ -92,7 +105,11 @@ export class TokenTable {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".', true);
     const principal = this.check(match[1]!);
-    if (!principal) throw unauthenticated('This token is not valid. Check it, or ask an administrator for one; without a token the API is read-only.', true);
+    if (!principal)
+      throw unauthenticated(
+        'This token is not valid. Check it, or ask an administrator for one; without a token the API is read-only.',
+        true,
+      );
     return principal;
   }
 }
@@ -104,7 +121,9 @@ function sha256(text: string): Buffer {
 /** 401 with the challenge RFC 6750 asks for: which scheme, and whether the token presented was bad. */
 export function unauthenticated(message: string, invalidToken = false): GraphQLError {
   const challenge = `Bearer realm="Cooperation Atlas"${invalidToken ? ', error="invalid_token"' : ''}`;
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', challenge]]) } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', challenge]]) } },
+  });
 }
 
 export class ForbiddenError extends GraphQLError {
@@ -117,9 +136,13 @@ export class ForbiddenError extends GraphQLError {
 export function requireEditor(principal: Principal): void {
   if (principal.role === 'editor') return;
   if (!principal.authenticated) {
-    throw unauthenticated('Editing needs an editor token: send the header "Authorization: Bearer <token>". Without a token the API is read-only.');
+    throw unauthenticated(
+      'Editing needs an editor token: send the header "Authorization: Bearer <token>". Without a token the API is read-only.',
+    );
   }
-  throw new ForbiddenError(`The token "${principal.name}" may only read. Editing needs a token with the role editor; ask an administrator.`);
+  throw new ForbiddenError(
+    `The token "${principal.name}" may only read. Editing needs a token with the role editor; ask an administrator.`,
+  );
 }
 
 /** Tokens from ATLAS_TOKENS and/or the file ATLAS_TOKENS_FILE names. */
@@ -132,7 +155,11 @@ export function readTokens(env: NodeJS.ProcessEnv = process.env): TokenTable {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new ConfigError('ATLAS_TOKENS_FILE', `names ${file}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'Point it at a readable file of role:name:token lines, or unset it.');
+      throw new ConfigError(
+        'ATLAS_TOKENS_FILE',
+        `names ${file}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Point it at a readable file of role:name:token lines, or unset it.',
+      );
     }
     parts.push(text);
   }

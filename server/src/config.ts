@@ -32,7 +32,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AtlasConfig {
   if (problem) throw new ConfigError(problem.variable, problem.problem, problem.fix);
   const dataDir = env.ATLAS_DATA_DIR?.trim() || undefined;
   if (dataDir !== undefined && store === 'neo4j') {
-    throw new ConfigError('ATLAS_DATA_DIR', 'is set although GRAPH_STORE is "neo4j"', 'Neo4j keeps its own data: unset ATLAS_DATA_DIR, or set GRAPH_STORE=memory to use the embedded store with that directory.');
+    throw new ConfigError(
+      'ATLAS_DATA_DIR',
+      'is set although GRAPH_STORE is "neo4j"',
+      'Neo4j keeps its own data: unset ATLAS_DATA_DIR, or set GRAPH_STORE=memory to use the embedded store with that directory.',
+    );
   }
   return { port, host: env.HOST ?? '127.0.0.1', store, neo4j: neo4j.config, dataDir };
 }

@@ -21,7 +21,11 @@ export interface AtlasContext {
   metrics: BackgroundMetrics;
 }
 
-export function createContext({ store, analytics }: GraphPorts, principal: Principal = ANONYMOUS, budget: RequestBudget = new RequestBudget(principal.name)): AtlasContext {
+export function createContext(
+  { store, analytics }: GraphPorts,
+  principal: Principal = ANONYMOUS,
+  budget: RequestBudget = new RequestBudget(principal.name),
+): AtlasContext {
   return {
     store,
     analytics,

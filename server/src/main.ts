@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const opened = await openStore(config);
   const { store } = opened;
   console.log(opened.description);
-  const editors = tokens.size === 0 ? 'no API tokens: read-only (set ATLAS_TOKENS or ATLAS_TOKENS_FILE to allow editing)' : `${tokens.size} API token${tokens.size === 1 ? '' : 's'}`;
+  const editors =
+    tokens.size === 0
+      ? 'no API tokens: read-only (set ATLAS_TOKENS or ATLAS_TOKENS_FILE to allow editing)'
+      : `${tokens.size} API token${tokens.size === 1 ? '' : 's'}`;
   console.log(`Editing: ${editors}.`);
   const app = await createApp(opened, { tokens });
   // Whole-graph metrics: computed in a worker at start and again after each change, never in a request.
@@ -23,10 +26,16 @@ async function main(): Promise<void> {
   const server = app.http.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Cooperation Atlas (${store.name} store) is serving the explorer at http://localhost:${port}/ and the GraphQL API and GraphiQL at http://localhost:${port}/graphql`);
+    console.log(
+      `Cooperation Atlas (${store.name} store) is serving the explorer at http://localhost:${port}/ and the GraphQL API and GraphiQL at http://localhost:${port}/graphql`,
+    );
   });
   server.on('error', (e: NodeJS.ErrnoException) => {
-    console.error(e.code === 'EADDRINUSE' ? `Port ${config.port} is in use. Stop the other program or set PORT to a free port, e.g. PORT=4001 npm start.` : `Cannot listen: ${e.message}`);
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use. Stop the other program or set PORT to a free port, e.g. PORT=4001 npm start.`
+        : `Cannot listen: ${e.message}`,
+    );
     process.exit(1);
   });
   const shutdown = async () => {
@@ -40,7 +49,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof SeedValidationError || e instanceof StoreUnavailableError || e instanceof Neo4jConfigError || e instanceof DataDirectoryError) console.error(e.message);
+  if (
+    e instanceof ConfigError ||
+    e instanceof SeedValidationError ||
+    e instanceof StoreUnavailableError ||
+    e instanceof Neo4jConfigError ||
+    e instanceof DataDirectoryError
+  )
+    console.error(e.message);
   else console.error('Cooperation Atlas could not start:', e);
   process.exit(1);
 });

@@ -33,13 +33,28 @@ export async function openStore(config: AtlasConfig): Promise<OpenedStore> {
     const { store, existed, droppedBytes } = await MemoryGraphStore.open(config.dataDir);
     if (!existed) {
       const result = await seedStore(store);
-      return { ...portsOf(store), description: `New data directory ${config.dataDir}: seeded with ${result.nodesWritten} nodes, ${result.relationsWritten} relationships.`, durable: true };
+      return {
+        ...portsOf(store),
+        description: `New data directory ${config.dataDir}: seeded with ${result.nodesWritten} nodes, ${result.relationsWritten} relationships.`,
+        durable: true,
+      };
     }
     const { nodeCount, relationCount } = await store.stats();
-    const dropped = droppedBytes > 0 ? ` (dropped the journal's torn last record, ${droppedBytes} bytes: it was being written when the previous process stopped, before its commit line, so it was never confirmed)` : '';
-    return { ...portsOf(store), description: `Loaded the persisted graph from ${config.dataDir}: ${nodeCount} nodes, ${relationCount} relationships in ${Math.round(performance.now() - started)} ms${dropped}.`, durable: true };
+    const dropped =
+      droppedBytes > 0
+        ? ` (dropped the journal's torn last record, ${droppedBytes} bytes: it was being written when the previous process stopped, before its commit line, so it was never confirmed)`
+        : '';
+    return {
+      ...portsOf(store),
+      description: `Loaded the persisted graph from ${config.dataDir}: ${nodeCount} nodes, ${relationCount} relationships in ${Math.round(performance.now() - started)} ms${dropped}.`,
+      durable: true,
+    };
   }
   const store = new MemoryGraphStore();
   const result = await seedStore(store);
-  return { ...portsOf(store), description: `Loaded the seed graph: ${result.nodesWritten} nodes, ${result.relationsWritten} relationships in ${Math.round(performance.now() - started)} ms (in memory only; set ATLAS_DATA_DIR to keep edits).`, durable: false };
+  return {
+    ...portsOf(store),
+    description: `Loaded the seed graph: ${result.nodesWritten} nodes, ${result.relationsWritten} relationships in ${Math.round(performance.now() - started)} ms (in memory only; set ATLAS_DATA_DIR to keep edits).`,
+    durable: false,
+  };
 }

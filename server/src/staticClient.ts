@@ -33,10 +33,7 @@ export function staticClient(dist: string = CLIENT_DIST): express.Router {
     res.status(404).type('text').send('Not found.');
   };
   if (dist === CLIENT_DIST) router.get(NEVER_SERVED, notFound);
-  router.use(
-    '/assets',
-    express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
-  );
+  router.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }));
   router.use(express.static(dist, { index: false, maxAge: 0 }));
   router.get(PAGE_PATH, (req, res) => {
     if (!existsSync(index)) {

@@ -95,7 +95,10 @@ describe('analysis API on the seed graph', () => {
     let checked = 0;
     for (const m of municipalities) {
       const sharing = municipalities.filter((q) => q !== m && [...projects.get(q)!].some((p) => projects.get(m)!.has(p))).sort();
-      const { data } = await gql(app, `{ similarMunicipalities(id: "${m}", first: 50, basis: [PROJECTS], filter: { excludePartners: false }) { peer { id } byBasis { shared { id kind } } } }`);
+      const { data } = await gql(
+        app,
+        `{ similarMunicipalities(id: "${m}", first: 50, basis: [PROJECTS], filter: { excludePartners: false }) { peer { id } byBasis { shared { id kind } } } }`,
+      );
       const peers = data.similarMunicipalities;
       expect(peers.map((p: { peer: { id: string } }) => p.peer.id).sort(), m).toEqual(sharing);
       for (const p of peers) expect(p.byBasis[0].shared.map((n: { kind: string }) => n.kind)).toContain('PROJECT');

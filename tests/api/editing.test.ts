@@ -22,7 +22,9 @@ interface Reply {
 }
 
 /** The real HTTP stack (express, body limits, the Authorization header), on a local port. */
-async function listen(store: GraphAdapter): Promise<{ app: AtlasApp; server: Server; post: (query: string, token?: string, variables?: object) => Promise<Reply> }> {
+async function listen(
+  store: GraphAdapter,
+): Promise<{ app: AtlasApp; server: Server; post: (query: string, token?: string, variables?: object) => Promise<Reply> }> {
   const app = await createApp(portsOf(store), { tokens: TOKENS });
   const server = app.http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -91,7 +93,7 @@ describe('API tokens', () => {
     });
   }
 
-  it('keeps a reader\'s request body small, an editor\'s large enough for an import', async () => {
+  it("keeps a reader's request body small, an editor's large enough for an import", async () => {
     const big = `member,country,network\n${'Ypres,Belgium,Climate Net\n'.repeat(8_000)}`;
     const query = 'mutation($c: String!) { importData(input: { fileName: "m.csv", content: $c }) { rows } }';
     expect((await api.post(query, READER, { c: big })).status).toBe(413);
@@ -102,7 +104,9 @@ describe('API tokens', () => {
     expect(readTokens({}).size).toBe(0);
     expect(readTokens({ ATLAS_TOKENS: `editor:alice:${EDITOR}, reader:bob:${READER}` }).size).toBe(2);
     expect(() => readTokens({ ATLAS_TOKENS: 'editor:alice:short' })).toThrow(ConfigError);
-    expect(() => readTokens({ ATLAS_TOKENS: 'editor:alice:short' })).toThrow(/ATLAS_TOKENS entry 1 \(alice\) has a token shorter than 16 characters.*openssl rand/);
+    expect(() => readTokens({ ATLAS_TOKENS: 'editor:alice:short' })).toThrow(
+      /ATLAS_TOKENS entry 1 \(alice\) has a token shorter than 16 characters.*openssl rand/,
+    );
     expect(() => readTokens({ ATLAS_TOKENS: `admin:alice:${EDITOR}` })).toThrow(/role "admin"/);
     expect(() => readTokens({ ATLAS_TOKENS: `editor:a:${EDITOR},editor:b:${EDITOR}` })).toThrow(/repeats a token/);
     expect(() => readTokens({ ATLAS_TOKENS_FILE: '/no/such/file' })).toThrow(/ATLAS_TOKENS_FILE names \/no\/such\/file/);
@@ -148,12 +152,18 @@ for (const factory of STORES) {
     });
 
     it('creates a node with its source, its LOCATED_IN, and a change record with before and after', async () => {
-      const reply = await edit(`mutation { createNode(input: { kind: MUNICIPALITY, name: "Ypres", altNames: ["Ieper"], level: CITY, country: "BE" }, source: ${SOURCE}) {
+      const reply =
+        await edit(`mutation { createNode(input: { kind: MUNICIPALITY, name: "Ypres", altNames: ["Ieper"], level: CITY, country: "BE" }, source: ${SOURCE}) {
         node { id name sources { locator quote importedAt source { id } } ... on Municipality { country { code } } }
         change { action actor subject before after source { id } } } }`);
       expect(reply.errors).toBeUndefined();
       const { node, change } = reply.data.createNode;
-      expect(node).toMatchObject({ id: 'ypres', name: 'Ypres', country: { code: 'BE' }, sources: [{ locator: 'p. 3', quote: 'as the fixture says', source: { id: 'fixture' } }] });
+      expect(node).toMatchObject({
+        id: 'ypres',
+        name: 'Ypres',
+        country: { code: 'BE' },
+        sources: [{ locator: 'p. 3', quote: 'as the fixture says', source: { id: 'fixture' } }],
+      });
       expect(Date.parse(node.sources[0].importedAt)).not.toBeNaN();
       expect(change).toMatchObject({ action: 'CREATE_NODE', actor: 'alice', subject: 'ypres', before: null, source: { id: 'fixture' } });
       expect(JSON.parse(change.after)).toMatchObject({ id: 'ypres', altNames: ['Ieper'] });
@@ -161,24 +171,39 @@ for (const factory of STORES) {
     });
 
     it('validates as strictly as the seed files', async () => {
-      const noLevel = await edit(`mutation { createNode(input: { kind: MUNICIPALITY, name: "Ypres", country: "BE" }, source: ${SOURCE}) { node { id } } }`);
+      const noLevel = await edit(
+        `mutation { createNode(input: { kind: MUNICIPALITY, name: "Ypres", country: "BE" }, source: ${SOURCE}) { node { id } } }`,
+      );
       expect(noLevel.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'input' } });
       expect(noLevel.errors![0]!.message).toMatch(/level/);
-      const noCountryNode = await edit(`mutation { createNode(input: { kind: MUNICIPALITY, name: "Paris", level: CITY, country: "FR" }, source: ${SOURCE}) { node { id } } }`);
+      const noCountryNode = await edit(
+        `mutation { createNode(input: { kind: MUNICIPALITY, name: "Paris", level: CITY, country: "FR" }, source: ${SOURCE}) { node { id } } }`,
+      );
       expect(noCountryNode.errors![0]!.message).toMatch(/country "FR" has no COUNTRY node/);
-      const notASource = await edit(`mutation { createNode(input: { kind: THEME, name: "Health" }, source: { source: "roeselare", locator: "x", quote: "a quote here" }) { node { id } } }`);
+      const notASource = await edit(
+        `mutation { createNode(input: { kind: THEME, name: "Health" }, source: { source: "roeselare", locator: "x", quote: "a quote here" }) { node { id } } }`,
+      );
       expect(notASource.errors![0]!.message).toMatch(/"roeselare" is not a SOURCE node/);
-      const wrongEnd = await edit(`mutation { createRelation(input: { kind: PARTY_TO, from: "roeselare", to: "net-1" }, source: ${SOURCE}) { relation { id } } }`);
+      const wrongEnd = await edit(
+        `mutation { createRelation(input: { kind: PARTY_TO, from: "roeselare", to: "net-1" }, source: ${SOURCE}) { relation { id } } }`,
+      );
       expect(wrongEnd.errors![0]!.message).toMatch(/a PARTY_TO relationship cannot point to a NETWORK/);
-      const dangling = await edit(`mutation { createRelation(input: { kind: MEMBER_OF, from: "roeselare", to: "atlantis" }, source: ${SOURCE}) { relation { id } } }`);
+      const dangling = await edit(
+        `mutation { createRelation(input: { kind: MEMBER_OF, from: "roeselare", to: "atlantis" }, source: ${SOURCE}) { relation { id } } }`,
+      );
       expect(dangling.errors![0]!.message).toMatch(/no node has the id "atlantis"/);
       expect((await store.stats()).nodeCount).toBe(26);
     });
 
-    it('updates fields, moves LOCATED_IN with the country, clears fields, and lists the node\'s changes', async () => {
-      const reply = await edit(`mutation { updateNode(id: "roermond", patch: { name: "Roermond (NL)", country: "BE", foundedYear: 1232 }, source: ${SOURCE}) { node { name } } }`);
+    it("updates fields, moves LOCATED_IN with the country, clears fields, and lists the node's changes", async () => {
+      const reply = await edit(
+        `mutation { updateNode(id: "roermond", patch: { name: "Roermond (NL)", country: "BE", foundedYear: 1232 }, source: ${SOURCE}) { node { name } } }`,
+      );
       expect(reply.errors).toBeUndefined();
-      expect(await store.getRelations(['roermond--located-in--country-de', 'roermond--located-in--country-be'])).toMatchObject([null, { to: 'country-be' }]);
+      expect(await store.getRelations(['roermond--located-in--country-de', 'roermond--located-in--country-be'])).toMatchObject([
+        null,
+        { to: 'country-be' },
+      ]);
       await edit(`mutation { updateNode(id: "roermond", patch: {}, clear: ["foundedYear"], source: ${SOURCE}) { node { name } } }`);
       expect((await store.getNodes(['roermond']))[0]!.foundedYear).toBeUndefined();
       const changes = await api.post('{ changes(nodeId: "roermond") { totalCount edges { node { action before after } } } }');
@@ -199,48 +224,74 @@ for (const factory of STORES) {
       const refused = await edit(`mutation { deleteNode(id: "country-be", source: ${SOURCE}) { id } }`);
       expect(refused.errors![0]!.message).toMatch(/Nodes are located in "country-be"/);
       expect((await edit(`mutation { deleteNode(id: "fixture", source: ${SOURCE}) { id } }`)).errors![0]!.message).toMatch(/is a SOURCE/);
-      expect((await edit(`mutation { deleteNode(id: "atlantis", source: ${SOURCE}) { id } }`)).errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      expect((await edit(`mutation { deleteNode(id: "atlantis", source: ${SOURCE}) { id } }`)).errors![0]).toMatchObject({
+        extensions: { code: 'NOT_FOUND' },
+      });
     });
 
     it('merges two nodes that are the same entity', async () => {
       // Sint-Niklaas as a second record of Liège: its relationships move, its name becomes an alternative name.
-      const reply = await edit(`mutation { mergeNodes(keep: "liege", merge: "sint-niklaas", source: ${SOURCE}) { node { id altNames degree } change { action nodeIds } } }`);
+      const reply = await edit(
+        `mutation { mergeNodes(keep: "liege", merge: "sint-niklaas", source: ${SOURCE}) { node { id altNames degree } change { action nodeIds } } }`,
+      );
       expect(reply.errors).toBeUndefined();
       expect(reply.data.mergeNodes.node).toMatchObject({ id: 'liege', altNames: ['Luik', 'Lüttich', 'Sint-Niklaas'] });
       expect(reply.data.mergeNodes.change).toEqual({ action: 'MERGE_NODES', nodeIds: ['liege', 'sint-niklaas'] });
       expect(await store.getNodes(['sint-niklaas'])).toEqual([null]);
       // Liège had 4 (LOCATED_IN, 2 x MEMBER_OF/PARTICIPATES_IN, ...); Sint-Niklaas brings PARTY_TO and PARTICIPATES_IN; both LOCATED_IN Belgium join.
       const relations = await store.relationsOfNodes(['liege']);
-      expect(relations.map((r) => r.id)).toEqual(expect.arrayContaining(['liege--party-to--p-sint-tamba', 'liege--participates-in--prog-1', 'liege--located-in--country-be']));
+      expect(relations.map((r) => r.id)).toEqual(
+        expect.arrayContaining(['liege--party-to--p-sint-tamba', 'liege--participates-in--prog-1', 'liege--located-in--country-be']),
+      );
       expect(relations.filter((r) => r.kind === 'LOCATED_IN')).toHaveLength(1);
       const refused = await edit(`mutation { mergeNodes(keep: "liege", merge: "net-1", source: ${SOURCE}) { node { id } } }`);
       expect(refused.errors![0]!.message).toMatch(/only nodes of one kind/);
     });
 
     it('creates, updates and deletes a relationship', async () => {
-      const created = await edit(`mutation { createRelation(input: { kind: MEMBER_OF, from: "roermond", to: "net-1", role: "observer" }, source: ${SOURCE}) { relation { id role } } }`);
+      const created = await edit(
+        `mutation { createRelation(input: { kind: MEMBER_OF, from: "roermond", to: "net-1", role: "observer" }, source: ${SOURCE}) { relation { id role } } }`,
+      );
       expect(created.data.createRelation.relation).toEqual({ id: 'roermond--member-of--net-1', role: 'observer' });
-      const again = await edit(`mutation { createRelation(input: { kind: MEMBER_OF, from: "roermond", to: "net-1" }, source: ${SOURCE}) { relation { id } } }`);
+      const again = await edit(
+        `mutation { createRelation(input: { kind: MEMBER_OF, from: "roermond", to: "net-1" }, source: ${SOURCE}) { relation { id } } }`,
+      );
       expect(again.errors![0]!.message).toMatch(/exists already/);
-      const updated = await edit(`mutation { updateRelation(id: "roermond--member-of--net-1", patch: { since: 2020 }, clear: ["role"], source: ${SOURCE}) { relation { role since } } }`);
+      const updated = await edit(
+        `mutation { updateRelation(id: "roermond--member-of--net-1", patch: { since: 2020 }, clear: ["role"], source: ${SOURCE}) { relation { role since } } }`,
+      );
       expect(updated.data.updateRelation.relation).toEqual({ role: null, since: 2020 });
       await edit(`mutation { deleteRelation(id: "roermond--member-of--net-1", source: ${SOURCE}) { id } }`);
       expect(await store.getRelations(['roermond--member-of--net-1'])).toEqual([null]);
       const log = await api.post('{ changes(nodeId: "net-1") { edges { node { action } } } }');
-      expect(log.data.changes.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['DELETE_RELATION', 'UPDATE_RELATION', 'CREATE_RELATION']);
+      expect(log.data.changes.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+        'DELETE_RELATION',
+        'UPDATE_RELATION',
+        'CREATE_RELATION',
+      ]);
     });
 
     it('imports inline: a dry run first, then applied as one change', async () => {
       const content = 'member,country,network\\nYpres,Belgium,Climate Net\\nRoeselare,BE,Climate Net\\nGhent,Atlantis,Climate Net\\n';
-      const dry = await edit(`mutation { importData(input: { fileName: "members.csv", content: "${content}" }) { applied rows createdNodes { kind count } skipped { reason rows } text } }`);
+      const dry = await edit(
+        `mutation { importData(input: { fileName: "members.csv", content: "${content}" }) { applied rows createdNodes { kind count } skipped { reason rows } text } }`,
+      );
       expect(dry.errors).toBeUndefined();
-      expect(dry.data.importData).toMatchObject({ applied: false, rows: 3, createdNodes: expect.arrayContaining([{ kind: 'MUNICIPALITY', count: 1 }]) });
+      expect(dry.data.importData).toMatchObject({
+        applied: false,
+        rows: 3,
+        createdNodes: expect.arrayContaining([{ kind: 'MUNICIPALITY', count: 1 }]),
+      });
       expect(dry.data.importData.skipped).toEqual([{ reason: expect.stringMatching(/"Atlantis"/), rows: ['line 4'] }]);
       expect(await store.getNodes(['ypres-be'])).toEqual([null]);
-      const applied = await edit(`mutation { importData(input: { fileName: "members.csv", content: "${content}", apply: true }) { applied } }`);
+      const applied = await edit(
+        `mutation { importData(input: { fileName: "members.csv", content: "${content}", apply: true }) { applied } }`,
+      );
       expect(applied.data.importData.applied).toBe(true);
       expect((await store.getRelations(['ypres-be--member-of--net-1']))[0]).not.toBeNull();
-      const bad = await edit('mutation { importData(input: { fileName: "x.csv", content: "city1,country1,city2,country2\\nA,BE,\\"B,FR\\n" }) { applied } }');
+      const bad = await edit(
+        'mutation { importData(input: { fileName: "x.csv", content: "city1,country1,city2,country2\\nA,BE,\\"B,FR\\n" }) { applied } }',
+      );
       expect(bad.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
       expect(bad.errors![0]!.message).toMatch(/x\.csv:\d+: not valid CSV.*Nothing was imported/s);
     });

@@ -13,7 +13,12 @@ const SOURCE_TEXT = readVvsgSourceText();
 function summaryTableRows(): string[][] {
   return SOURCE_TEXT.split('\n')
     .filter((line) => /^\| [A-Z][^|]+ \| [-+1]/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 describe('the seed graph', () => {
@@ -55,8 +60,11 @@ describe('the seed graph', () => {
   });
 
   it('finds Roeselare from "roese", with its partnership with Dogbo since 2010', async () => {
-    const { data } = await gql(app, `{ search(text: "roese", first: 3) { edges { node { id kind name
-      ... on Municipality { countryCode partnerships { name since partnershipType parties { node { id ... on Municipality { countryCode } } } } } } } } }`);
+    const { data } = await gql(
+      app,
+      `{ search(text: "roese", first: 3) { edges { node { id kind name
+      ... on Municipality { countryCode partnerships { name since partnershipType parties { node { id ... on Municipality { countryCode } } } } } } } } }`,
+    );
     const top = data.search.edges[0].node;
     // The source never states Roeselare's country, so the graph records none (nothing guessed).
     expect(top).toMatchObject({ id: 'roeselare', kind: 'MUNICIPALITY', countryCode: null });
@@ -66,8 +74,11 @@ describe('the seed graph', () => {
   });
 
   it('keeps Ostend (Belgium) and Ostende (Argentina) distinct, and links them by one formal partnership since 2021', async () => {
-    const { data } = await gql(app, `{ a: node(id: "ostend") { ... on Municipality { countryCode partnerships { id since partnershipType } } }
-      b: node(id: "ostende") { ... on Municipality { countryCode foundedYear } } }`);
+    const { data } = await gql(
+      app,
+      `{ a: node(id: "ostend") { ... on Municipality { countryCode partnerships { id since partnershipType } } }
+      b: node(id: "ostende") { ... on Municipality { countryCode foundedYear } } }`,
+    );
     expect(data.a.countryCode).toBe('BE');
     expect(data.b).toEqual({ countryCode: 'AR', foundedYear: 1909 });
     expect(data.a.partnerships).toContainEqual({ id: 'ostend-ostende', since: 2021, partnershipType: 'FORMAL_PARTNERSHIP' });
@@ -76,15 +87,21 @@ describe('the seed graph', () => {
   it('merges spellings of one entity: AfriFoodLinks, AfriFOODlinks and AfriF00Dlinks are one node', async () => {
     for (const text of ['AfriFoodLinks', 'AfriFOODlinks', 'AfriF00Dlinks']) {
       const { data } = await gql(app, 'query($t: String!) { search(text: $t) { edges { node { id } } } }', { t: text });
-      expect(data.search.edges.map((e: { node: { id: string } }) => e.node.id), text).toEqual(['afrifoodlinks']);
+      expect(
+        data.search.edges.map((e: { node: { id: string } }) => e.node.id),
+        text,
+      ).toEqual(['afrifoodlinks']);
     }
   });
 
   it('does not turn a plan into a partnership, nor one-off participation into membership', async () => {
-    const { data } = await gql(app, `{
+    const { data } = await gql(
+      app,
+      `{
       w: node(id: "wevelgem") { ... on Municipality { partnerships { parties { node { id } } } } }
       b: node(id: "bruges") { relations(kinds: [MEMBER_OF, PARTICIPATES_IN], direction: OUT) { edges { node { id } relation { kind } } } }
-    }`);
+    }`,
+    );
     const wevelgemParties = data.w.partnerships.flatMap((p: { parties: { node: { id: string } }[] }) => p.parties.map((x) => x.node.id));
     expect(wevelgemParties).not.toContain('jinja');
     const milan = data.b.relations.edges.filter((e: { node: { id: string } }) => e.node.id === 'milan-urban-food-policy-pact');
@@ -92,19 +109,31 @@ describe('the seed graph', () => {
   });
 
   it('records a country only where the source states it: Mol (Belgium) has one, the cities of the Milan pact list do not', async () => {
-    const { data } = await gql(app, `{ mol: node(id: "mol") { ... on Municipality { countryCode } }
+    const { data } = await gql(
+      app,
+      `{ mol: node(id: "mol") { ... on Municipality { countryCode } }
       london: node(id: "london") { ... on Municipality { countryCode country { id } } }
-      uk: node(id: "country-gb") { id } }`);
+      uk: node(id: "country-gb") { id } }`,
+    );
     expect(data).toEqual({ mol: { countryCode: 'BE' }, london: { countryCode: null, country: null }, uk: null });
   });
 
   it('keeps the amounts the source states as properties', async () => {
-    const { data } = await gql(app, `{ node(id: "duffel") { relations(kinds: [FUNDS], direction: OUT) { edges { node { id } relation { year money { amount currency period } } } } } }`);
-    expect(data.node.relations.edges).toContainEqual({ node: { id: 'red-cross-pakistan' }, relation: { year: 2022, money: { amount: 2250, currency: 'EUR', period: 'TOTAL' } } });
+    const { data } = await gql(
+      app,
+      `{ node(id: "duffel") { relations(kinds: [FUNDS], direction: OUT) { edges { node { id } relation { year money { amount currency period } } } } } }`,
+    );
+    expect(data.node.relations.edges).toContainEqual({
+      node: { id: 'red-cross-pakistan' },
+      relation: { year: 2022, money: { amount: 2250, currency: 'EUR', period: 'TOTAL' } },
+    });
   });
 
   it('lists Flemish city-to-city partners through the API filters', async () => {
-    const { data } = await gql(app, `{ municipalities(filter: { countries: ["BE"], approaches: ["city-to-city-partnership"] }, first: 50) { edges { node { id } } } }`);
+    const { data } = await gql(
+      app,
+      `{ municipalities(filter: { countries: ["BE"], approaches: ["city-to-city-partnership"] }, first: 50) { edges { node { id } } } }`,
+    );
     const ids = data.municipalities.edges.map((e: { node: { id: string } }) => e.node.id);
     // Roeselare is a city-to-city partner too, but the source does not state its country.
     expect([...ids].sort()).toEqual(['deinze', 'lievegem', 'mol', 'ostend']);

@@ -62,7 +62,13 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
       });
 
       it('lists the partners apart, with what the two share', async () => {
-        const partners = await analytics.similarMunicipalities({ id: 'roeselare', first: 10, metric: 'JACCARD', bases: SIMILARITY_BASES, onlyPartners: true });
+        const partners = await analytics.similarMunicipalities({
+          id: 'roeselare',
+          first: 10,
+          metric: 'JACCARD',
+          bases: SIMILARITY_BASES,
+          onlyPartners: true,
+        });
         expect(partners.map((p) => [p.peer.id, ids(p.partnerships)])).toEqual([
           ['tambacounda', ['p-roes-tamba']],
           ['grafenhainichen', ['p-roes-graf']],
@@ -73,15 +79,28 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
         const grafShared = 0.5 * r(2);
         const graf = 3 * r(2) + 0.5 * r(2) + 0.5 * r(2);
         expect(partners[1]!.score).toBeCloseTo(grafShared / (roeselareWeight + graf - grafShared), 12);
-        const all = await analytics.similarMunicipalities({ id: 'roeselare', first: 10, metric: 'JACCARD', bases: SIMILARITY_BASES, excludePartners: false });
+        const all = await analytics.similarMunicipalities({
+          id: 'roeselare',
+          first: 10,
+          metric: 'JACCARD',
+          bases: SIMILARITY_BASES,
+          excludePartners: false,
+        });
         expect(all.map((p) => p.peer.id)).toEqual(['sint-niklaas', 'tambacounda', 'liege', 'grafenhainichen']);
       });
 
       it('filters peers by country and level', async () => {
         const query = { id: 'roeselare', first: 10, metric: 'JACCARD', bases: SIMILARITY_BASES } as const;
-        expect((await analytics.similarMunicipalities({ ...query, countries: ['BE'] })).map((p) => p.peer.id)).toEqual(['sint-niklaas', 'liege']);
-        expect((await analytics.similarMunicipalities({ ...query, countries: ['SN'], excludePartners: false })).map((p) => p.peer.id)).toEqual(['tambacounda']);
-        expect((await analytics.similarMunicipalities({ ...query, levels: ['MUNICIPALITY'], excludePartners: false })).map((p) => p.peer.id)).toEqual(['tambacounda', 'grafenhainichen']);
+        expect((await analytics.similarMunicipalities({ ...query, countries: ['BE'] })).map((p) => p.peer.id)).toEqual([
+          'sint-niklaas',
+          'liege',
+        ]);
+        expect(
+          (await analytics.similarMunicipalities({ ...query, countries: ['SN'], excludePartners: false })).map((p) => p.peer.id),
+        ).toEqual(['tambacounda']);
+        expect(
+          (await analytics.similarMunicipalities({ ...query, levels: ['MUNICIPALITY'], excludePartners: false })).map((p) => p.peer.id),
+        ).toEqual(['tambacounda', 'grafenhainichen']);
       });
 
       it('answers an empty list for an unknown id or a node that is not a municipality', async () => {
@@ -94,10 +113,22 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
         const paths = await analytics.shortestPaths({ from: 'roeselare', to: 'tambacounda', maxHops: 4, first: 10 });
         expect(paths.map((p) => ids(p.nodes))).toEqual([['roeselare', 'p-roes-tamba', 'tambacounda']]);
         expect(ids(paths[0]!.relations)).toEqual(['roeselare--party-to--p-roes-tamba', 'tambacounda--party-to--p-roes-tamba']);
-        const viaPartnerships = await analytics.shortestPaths({ from: 'roeselare', to: 'sint-niklaas', maxHops: 4, first: 10, relationKinds: ['PARTY_TO'] });
-        expect(viaPartnerships.map((p) => ids(p.nodes))).toEqual([['roeselare', 'p-roes-tamba', 'tambacounda', 'p-sint-tamba', 'sint-niklaas']]);
-        expect(await analytics.shortestPaths({ from: 'roeselare', to: 'sint-niklaas', maxHops: 3, first: 10, relationKinds: ['PARTY_TO'] })).toEqual([]);
-        expect((await analytics.shortestPaths({ from: 'liege', to: 'liege', maxHops: 3, first: 10 })).map((p) => ids(p.nodes))).toEqual([['liege']]);
+        const viaPartnerships = await analytics.shortestPaths({
+          from: 'roeselare',
+          to: 'sint-niklaas',
+          maxHops: 4,
+          first: 10,
+          relationKinds: ['PARTY_TO'],
+        });
+        expect(viaPartnerships.map((p) => ids(p.nodes))).toEqual([
+          ['roeselare', 'p-roes-tamba', 'tambacounda', 'p-sint-tamba', 'sint-niklaas'],
+        ]);
+        expect(
+          await analytics.shortestPaths({ from: 'roeselare', to: 'sint-niklaas', maxHops: 3, first: 10, relationKinds: ['PARTY_TO'] }),
+        ).toEqual([]);
+        expect((await analytics.shortestPaths({ from: 'liege', to: 'liege', maxHops: 3, first: 10 })).map((p) => ids(p.nodes))).toEqual([
+          ['liege'],
+        ]);
       });
 
       it('suggests partners two steps away, hubs discounted, with paths of at most two steps', async () => {
@@ -190,7 +221,13 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
         const shared = 3 * r(2) + r(4) + r(3) + r(2) + 0.5 * r(3) + 0.5 * r(3) + 0.5 * r(2);
         expect(peers[0]!.score).toBeCloseTo(shared / (a + b - shared), 12);
         expect(peers[0]!.score).toBeCloseTo(0.7372916403143177, 12);
-        const untied = await analytics.similarMunicipalities({ id: 'a', first: 10, metric: 'JACCARD', bases: SIMILARITY_BASES, excludeDirectTies: true });
+        const untied = await analytics.similarMunicipalities({
+          id: 'a',
+          first: 10,
+          metric: 'JACCARD',
+          bases: SIMILARITY_BASES,
+          excludeDirectTies: true,
+        });
         expect(untied.map((p) => p.peer.id)).toEqual(['c']);
       });
     });
@@ -206,7 +243,10 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
         // PARTICIPATES_IN proj-1, MEMBER_OF net-1, LOCATED_IN Belgium.
         expect((await analytics.metrics(['roeselare', 'liege'])).map((m) => m!.degree)).toEqual([5, 3]);
         const [swapped] = await store.getRelations(['roeselare--member-of--net-1']);
-        await store.applyChanges({ deleteRelations: [swapped!.id], putRelations: [{ ...swapped!, id: 'liege--coordinates--proj-2', kind: 'COORDINATES', from: 'liege', to: 'proj-2' }] });
+        await store.applyChanges({
+          deleteRelations: [swapped!.id],
+          putRelations: [{ ...swapped!, id: 'liege--coordinates--proj-2', kind: 'COORDINATES', from: 'liege', to: 'proj-2' }],
+        });
         expect((await analytics.metrics(['roeselare', 'liege'])).map((m) => m!.degree)).toEqual([4, 4]);
       });
     });
@@ -215,37 +255,60 @@ export function analyticsContract(adapter: string, open: () => Promise<GraphPort
       // Each run clears and writes a graph; on a server under load that takes seconds.
       const RANDOM_TIMEOUT = 180_000;
 
-      it('similar municipalities: same peers, order and scores for every metric, weighting and filter', { timeout: RANDOM_TIMEOUT }, async () => {
-        let compared = 0;
-        await fc.assert(
-          fc.asyncProperty(
-            randomGraph,
-            fc.constantFrom(...SIMILARITY_METRICS),
-            fc.constantFrom('RARITY' as const, 'EQUAL' as const),
-            fc.subarray([...SIMILARITY_BASES], { minLength: 1 }),
-            fc.boolean(),
-            fc.boolean(),
-            fc.integer({ min: 1, max: 5 }),
-            async (graph, metric, weighting, bases, excludePartners, excludeDirectTies, first) => {
-              await store.clear();
-              await store.bulkUpsert(graph);
-              const reference = new AnalysisReference(graph.nodes, graph.relations);
-              const weights: Partial<Record<SimilarityBasis, number>> = { THEMES: 2, PARTNER_COUNTRIES: 0.25 };
-              for (const m of graph.nodes.filter((n) => n.kind === 'MUNICIPALITY')) {
-                const expected = reference.similar(m.id, { metric, weighting, bases, weights, first, excludePartners, excludeDirectTies });
-                const actual = await analytics.similarMunicipalities({ id: m.id, metric, weighting, bases, weights, first, excludePartners, excludeDirectTies });
-                expect(actual.map((p) => p.peer.id)).toEqual(expected.map((p) => p.id));
-                actual.forEach((p, i) => expect(p.score).toBeCloseTo(expected[i]!.score, 12));
-                expect(actual.map((p) => p.byBasis.map((b) => b.shared.map((f) => f.node.id)))).toEqual(expected.map((p) => p.byBasis.map((b) => b.shared)));
-                compared += expected.length;
-              }
-            },
-          ),
-          { numRuns: options.randomRuns },
-        );
-        // The property compared real peers, not only empty lists.
-        expect(compared).toBeGreaterThan(0);
-      });
+      it(
+        'similar municipalities: same peers, order and scores for every metric, weighting and filter',
+        { timeout: RANDOM_TIMEOUT },
+        async () => {
+          let compared = 0;
+          await fc.assert(
+            fc.asyncProperty(
+              randomGraph,
+              fc.constantFrom(...SIMILARITY_METRICS),
+              fc.constantFrom('RARITY' as const, 'EQUAL' as const),
+              fc.subarray([...SIMILARITY_BASES], { minLength: 1 }),
+              fc.boolean(),
+              fc.boolean(),
+              fc.integer({ min: 1, max: 5 }),
+              async (graph, metric, weighting, bases, excludePartners, excludeDirectTies, first) => {
+                await store.clear();
+                await store.bulkUpsert(graph);
+                const reference = new AnalysisReference(graph.nodes, graph.relations);
+                const weights: Partial<Record<SimilarityBasis, number>> = { THEMES: 2, PARTNER_COUNTRIES: 0.25 };
+                for (const m of graph.nodes.filter((n) => n.kind === 'MUNICIPALITY')) {
+                  const expected = reference.similar(m.id, {
+                    metric,
+                    weighting,
+                    bases,
+                    weights,
+                    first,
+                    excludePartners,
+                    excludeDirectTies,
+                  });
+                  const actual = await analytics.similarMunicipalities({
+                    id: m.id,
+                    metric,
+                    weighting,
+                    bases,
+                    weights,
+                    first,
+                    excludePartners,
+                    excludeDirectTies,
+                  });
+                  expect(actual.map((p) => p.peer.id)).toEqual(expected.map((p) => p.id));
+                  actual.forEach((p, i) => expect(p.score).toBeCloseTo(expected[i]!.score, 12));
+                  expect(actual.map((p) => p.byBasis.map((b) => b.shared.map((f) => f.node.id)))).toEqual(
+                    expected.map((p) => p.byBasis.map((b) => b.shared)),
+                  );
+                  compared += expected.length;
+                }
+              },
+            ),
+            { numRuns: options.randomRuns },
+          );
+          // The property compared real peers, not only empty lists.
+          expect(compared).toBeGreaterThan(0);
+        },
+      );
 
       it('partner suggestions and shortest paths', { timeout: RANDOM_TIMEOUT }, async () => {
         let compared = 0;

@@ -5,9 +5,34 @@ import { StoreWriteError, type ChangeRecord, type GraphBatch, type GraphStore } 
 import { CONTRACT_GRAPH_DIR } from './graphStoreContract.js';
 
 const fixtureSources = [{ source: 'fixture', locator: 'test', quote: 'a test fact' }];
-const town = (id: string, name: string, extra: Partial<GraphNode> = {}): GraphNode => ({ id, kind: 'MUNICIPALITY', name, altNames: [], level: 'CITY', country: 'BE', sources: fixtureSources, ...extra });
-const memberOf = (from: string, to: string): GraphRelation => ({ id: `${from}--member-of--${to}`, kind: 'MEMBER_OF', from, to, sources: fixtureSources });
-const change = (id: string, at: string, nodeIds: string[]): ChangeRecord => ({ id, at, actor: 'tester', action: 'UPDATE_NODE', subject: nodeIds[0]!, nodeIds, before: null, after: '{}', summary: `change ${id}` });
+const town = (id: string, name: string, extra: Partial<GraphNode> = {}): GraphNode => ({
+  id,
+  kind: 'MUNICIPALITY',
+  name,
+  altNames: [],
+  level: 'CITY',
+  country: 'BE',
+  sources: fixtureSources,
+  ...extra,
+});
+const memberOf = (from: string, to: string): GraphRelation => ({
+  id: `${from}--member-of--${to}`,
+  kind: 'MEMBER_OF',
+  from,
+  to,
+  sources: fixtureSources,
+});
+const change = (id: string, at: string, nodeIds: string[]): ChangeRecord => ({
+  id,
+  at,
+  actor: 'tester',
+  action: 'UPDATE_NODE',
+  subject: nodeIds[0]!,
+  nodeIds,
+  before: null,
+  after: '{}',
+  summary: `change ${id}`,
+});
 
 async function collect(batches: AsyncIterable<GraphBatch>): Promise<{ nodes: GraphNode[]; relations: GraphRelation[]; sizes: number[] }> {
   const nodes: GraphNode[] = [];
@@ -41,7 +66,11 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
         await store.search('roes', { first: 5, offset: 0 });
         expect(await store.graphVersion()).toBe(before);
         // Swap one relationship for another: the counts of nodes and relationships stay the same.
-        await store.applyChanges({ deleteRelations: ['roeselare--member-of--net-1'], putRelations: [memberOf('roermond', 'net-1')], log: [change('v1', '2026-01-02T00:00:00.000Z', ['roermond'])] });
+        await store.applyChanges({
+          deleteRelations: ['roeselare--member-of--net-1'],
+          putRelations: [memberOf('roermond', 'net-1')],
+          log: [change('v1', '2026-01-02T00:00:00.000Z', ['roermond'])],
+        });
         const after = await store.graphVersion();
         expect(after).not.toBe(before);
         expect(await store.graphVersion()).toBe(after);
@@ -72,14 +101,20 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
         const write = store.applyChanges({ putNodes: [town('ypres', 'Ypres')], deleteNodes: ['atlantis'] });
         await expect(write).rejects.toBeInstanceOf(StoreWriteError);
         await expect(write).rejects.toMatchObject({ code: 'NOT_FOUND' });
-        await expect(store.applyChanges({ putNodes: [town('ypres', 'Ypres')], deleteRelations: ['no-such-relation'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(
+          store.applyChanges({ putNodes: [town('ypres', 'Ypres')], deleteRelations: ['no-such-relation'] }),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
         expect(await store.getNodes(['ypres'])).toEqual([null]);
         expect(await store.stats()).toEqual(before);
       });
 
       it('refuses a relationship to a node the same change deletes, writing nothing', async () => {
         const before = await store.stats();
-        const write = store.applyChanges({ deleteNodes: ['net-2'], putNodes: [town('ypres', 'Ypres')], putRelations: [memberOf('ypres', 'net-2')] });
+        const write = store.applyChanges({
+          deleteNodes: ['net-2'],
+          putNodes: [town('ypres', 'Ypres')],
+          putRelations: [memberOf('ypres', 'net-2')],
+        });
         await expect(write).rejects.toMatchObject({ code: 'DANGLING_RELATION' });
         expect(await store.stats()).toEqual(before);
         expect((await store.listChanges({ first: 10, offset: 0 })).totalCount).toBe(0);
@@ -137,8 +172,12 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
 
     describe('change log', () => {
       it('lists changes newest first, per node, paged', async () => {
-        await store.applyChanges({ log: [change('c1', '2026-01-01T00:00:00.000Z', ['liege']), change('c2', '2026-01-02T00:00:00.000Z', ['liege', 'roeselare'])] });
-        await store.applyChanges({ log: [{ ...change('c3', '2026-01-02T00:00:00.000Z', ['roeselare']), source: 'fixture', before: '{"a":1}' }] });
+        await store.applyChanges({
+          log: [change('c1', '2026-01-01T00:00:00.000Z', ['liege']), change('c2', '2026-01-02T00:00:00.000Z', ['liege', 'roeselare'])],
+        });
+        await store.applyChanges({
+          log: [{ ...change('c3', '2026-01-02T00:00:00.000Z', ['roeselare']), source: 'fixture', before: '{"a":1}' }],
+        });
         const all = await store.listChanges({ first: 10, offset: 0 });
         expect(all.items.map((c) => c.id)).toEqual(['c3', 'c2', 'c1']);
         expect(all.items[0]).toEqual({ ...change('c3', '2026-01-02T00:00:00.000Z', ['roeselare']), source: 'fixture', before: '{"a":1}' });

@@ -26,9 +26,23 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       it('answers in the order asked, null for unknown ids, with every field and its provenance', async () => {
         const [liege, missing, programme] = await store.getNodes(['liege', 'no-such-node', 'prog-1']);
         expect(missing).toBeNull();
-        expect(liege).toMatchObject({ id: 'liege', kind: 'MUNICIPALITY', name: 'Liège', altNames: ['Luik', 'Lüttich'], level: 'CITY', country: 'BE' });
+        expect(liege).toMatchObject({
+          id: 'liege',
+          kind: 'MUNICIPALITY',
+          name: 'Liège',
+          altNames: ['Luik', 'Lüttich'],
+          level: 'CITY',
+          country: 'BE',
+        });
         expect(liege!.sources).toEqual([{ source: 'fixture', locator: 'a', quote: 'Liège' }]);
-        expect(programme).toMatchObject({ startYear: 2022, endYear: 2026, amount: 30000, amountMax: 40000, currency: 'EUR', amountPeriod: 'PER_YEAR' });
+        expect(programme).toMatchObject({
+          startYear: 2022,
+          endYear: 2026,
+          amount: 30000,
+          amountMax: 40000,
+          currency: 'EUR',
+          amountPeriod: 'PER_YEAR',
+        });
       });
 
       it('keeps the approach ratings exactly as printed, in column order', async () => {
@@ -121,7 +135,12 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
 
       it('filters by country, level, type and status', async () => {
-        expect(ids((await list('MUNICIPALITY', { countries: ['BE'] })).items)).toEqual(['liege', 'province-x', 'roeselare', 'sint-niklaas']);
+        expect(ids((await list('MUNICIPALITY', { countries: ['BE'] })).items)).toEqual([
+          'liege',
+          'province-x',
+          'roeselare',
+          'sint-niklaas',
+        ]);
         expect(ids((await list('MUNICIPALITY', { levels: ['PROVINCE'] })).items)).toEqual(['province-x']);
         expect(ids((await list('PARTNERSHIP', { countries: ['SN'] })).items)).toEqual(['p-roes-tamba', 'p-sint-tamba']);
         expect(ids((await list('PARTNERSHIP', { partnershipTypes: ['TWINNING'] })).items)).toEqual(['p-roes-graf']);
@@ -134,7 +153,10 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         expect(ids((await list('MUNICIPALITY', { themeIds: ['theme-water'] })).items)).toEqual(['liege']);
         expect(ids((await list('ORGANIZATION', { themeIds: ['theme-water'] })).items)).toEqual(['ngo-a']);
         expect(ids((await list('MUNICIPALITY', { programIds: ['prog-1'] })).items)).toEqual(['roeselare', 'sint-niklaas', 'tambacounda']);
-        expect(ids((await list('PARTNERSHIP', { approachIds: ['approach-c2c', 'approach-tw'] })).items)).toEqual(['p-roes-graf', 'p-roes-tamba']);
+        expect(ids((await list('PARTNERSHIP', { approachIds: ['approach-c2c', 'approach-tw'] })).items)).toEqual([
+          'p-roes-graf',
+          'p-roes-tamba',
+        ]);
       });
 
       it('filters by network membership or participation, not by other links', async () => {
@@ -150,12 +172,22 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
 
       it('combines filters with AND', async () => {
-        expect(ids((await list('MUNICIPALITY', { countries: ['BE'], approachIds: ['approach-c2c'], networkIds: ['net-1'] })).items)).toEqual(['liege', 'roeselare']);
+        expect(
+          ids((await list('MUNICIPALITY', { countries: ['BE'], approachIds: ['approach-c2c'], networkIds: ['net-1'] })).items),
+        ).toEqual(['liege', 'roeselare']);
       });
 
       it('sorts by degree and by year, missing years last, ties by name', async () => {
         const byDegree = await list('MUNICIPALITY', {}, { sort: { field: 'DEGREE', direction: 'DESC' } });
-        expect(ids(byDegree.items)).toEqual(['roeselare', 'liege', 'sint-niklaas', 'tambacounda', 'grafenhainichen', 'province-x', 'roermond']);
+        expect(ids(byDegree.items)).toEqual([
+          'roeselare',
+          'liege',
+          'sint-niklaas',
+          'tambacounda',
+          'grafenhainichen',
+          'province-x',
+          'roermond',
+        ]);
         const byYear = await list('PARTNERSHIP', {}, { sort: { field: 'YEAR', direction: 'ASC' } });
         expect(ids(byYear.items)).toEqual(['p-sint-tamba', 'p-roes-tamba', 'p-roes-graf']);
         const byYearDesc = await list('PARTNERSHIP', {}, { sort: { field: 'YEAR', direction: 'DESC' } });
@@ -200,7 +232,12 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
 
       it('gives an empty page for an unknown node', async () => {
-        expect(await store.relations({ nodeId: 'nope', direction: 'BOTH', first: 50, offset: 0 })).toEqual({ items: [], offset: 0, totalCount: 0, hasNextPage: false });
+        expect(await store.relations({ nodeId: 'nope', direction: 'BOTH', first: 50, offset: 0 })).toEqual({
+          items: [],
+          offset: 0,
+          totalCount: 0,
+          hasNextPage: false,
+        });
       });
     });
 
@@ -228,23 +265,47 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
 
     describe('listNodeIds', () => {
       it('lists ids by kind in NODE_KINDS order, then by id, with the filter listNodes applies', async () => {
-        const page = await store.listNodeIds({ kinds: ['PARTNERSHIP', 'MUNICIPALITY'], filter: { countries: ['BE'] }, first: 100, offset: 0 });
+        const page = await store.listNodeIds({
+          kinds: ['PARTNERSHIP', 'MUNICIPALITY'],
+          filter: { countries: ['BE'] },
+          first: 100,
+          offset: 0,
+        });
         expect(page.items).toEqual(['liege', 'province-x', 'roeselare', 'sint-niklaas', 'p-roes-graf', 'p-roes-tamba', 'p-sint-tamba']);
         expect(page).toMatchObject({ totalCount: 7, hasNextPage: false, offset: 0 });
       });
 
       it('pages, and lists every kind when none is given', async () => {
-        const page = await store.listNodeIds({ filter: { countries: ['BE'] }, kinds: ['MUNICIPALITY', 'PARTNERSHIP'], first: 3, offset: 2 });
+        const page = await store.listNodeIds({
+          filter: { countries: ['BE'] },
+          kinds: ['MUNICIPALITY', 'PARTNERSHIP'],
+          first: 3,
+          offset: 2,
+        });
         expect(page.items).toEqual(['roeselare', 'sint-niklaas', 'p-roes-graf']);
         expect(page).toMatchObject({ totalCount: 7, hasNextPage: true, offset: 2 });
         const all = await store.listNodeIds({ filter: {}, first: 1000, offset: 0 });
         expect(all.totalCount).toBe(26);
-        expect(all.items.slice(0, 8)).toEqual(['grafenhainichen', 'liege', 'province-x', 'roermond', 'roeselare', 'sint-niklaas', 'tambacounda', 'ngo-a']);
+        expect(all.items.slice(0, 8)).toEqual([
+          'grafenhainichen',
+          'liege',
+          'province-x',
+          'roermond',
+          'roeselare',
+          'sint-niklaas',
+          'tambacounda',
+          'ngo-a',
+        ]);
         expect(all.items.slice(-4)).toEqual(['country-be', 'country-de', 'country-sn', 'fixture']);
       });
 
       it('applies context filters (approach, years) as listNodes does', async () => {
-        const page = await store.listNodeIds({ kinds: ['MUNICIPALITY', 'ORGANIZATION'], filter: { approachIds: ['approach-c2c'] }, first: 100, offset: 0 });
+        const page = await store.listNodeIds({
+          kinds: ['MUNICIPALITY', 'ORGANIZATION'],
+          filter: { approachIds: ['approach-c2c'] },
+          first: 100,
+          offset: 0,
+        });
         // roeselare and tambacounda are party to p-roes-tamba, liege and ngo-a take part in proj-1: both exemplify approach-c2c.
         expect(page.items).toEqual(['liege', 'roeselare', 'tambacounda', 'ngo-a']);
       });
@@ -281,7 +342,17 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
 
       it('starts from several seeds and reports unknown ones', async () => {
         const sub = await store.neighborhood({ ids: ['tambacounda', 'roeselare', 'nope'], depth: 1, limit: 100 });
-        expect(ids(sub.nodes)).toEqual(['roeselare', 'tambacounda', 'country-be', 'country-sn', 'net-1', 'p-roes-graf', 'p-roes-tamba', 'p-sint-tamba', 'proj-2']);
+        expect(ids(sub.nodes)).toEqual([
+          'roeselare',
+          'tambacounda',
+          'country-be',
+          'country-sn',
+          'net-1',
+          'p-roes-graf',
+          'p-roes-tamba',
+          'p-sint-tamba',
+          'proj-2',
+        ]);
         expect(sub.missingIds).toEqual(['nope']);
       });
 
@@ -289,7 +360,11 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         const sub = await store.neighborhood({ ids: ['roeselare'], depth: 2, limit: 4 });
         expect(ids(sub.nodes)).toEqual(['roeselare', 'country-be', 'net-1', 'p-roes-graf']);
         expect(sub.truncated).toBe(true);
-        expect(ids(sub.edges)).toEqual(['roeselare--located-in--country-be', 'roeselare--member-of--net-1', 'roeselare--party-to--p-roes-graf']);
+        expect(ids(sub.edges)).toEqual([
+          'roeselare--located-in--country-be',
+          'roeselare--member-of--net-1',
+          'roeselare--party-to--p-roes-graf',
+        ]);
       });
 
       it('includes edges between nodes nearer than the depth, not between two rim nodes', async () => {
@@ -321,23 +396,27 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       ];
 
       // The first question on a fresh Neo4j plans all its statements: more time than the default.
-      it('groups municipalities by country, sized by members, with partnerships between countries as weights', { timeout: 60_000 }, async () => {
-        const o = await store.overview({ groupBy: 'COUNTRY', firstGroups: 10, firstStarts: 2 });
-        // BE: Roeselare, Liège, Sint-Niklaas, the province; DE: Roermond, Gräfenhainichen; SN: Tambacounda.
-        expect(o.groups.map((g) => [g.key, g.node?.id ?? null, g.size, g.internal])).toEqual([
-          ['BE', 'country-be', 4, 0],
-          ['DE', 'country-de', 2, 0],
-          ['SN', 'country-sn', 1, 0],
-        ]);
-        // Roeselare and Sint-Niklaas with Tambacounda; Roeselare with Gräfenhainichen.
-        expect(o.links).toEqual([
-          { a: 'BE', b: 'SN', weight: 2 },
-          { a: 'BE', b: 'DE', weight: 1 },
-        ]);
-        expect(o.groupCount).toBe(3);
-        // Ties on degree by id: Liège before Sint-Niklaas and Tambacounda.
-        expect(o.starts.map((s) => [s.node.id, s.degree])).toEqual(starts);
-      });
+      it(
+        'groups municipalities by country, sized by members, with partnerships between countries as weights',
+        { timeout: 60_000 },
+        async () => {
+          const o = await store.overview({ groupBy: 'COUNTRY', firstGroups: 10, firstStarts: 2 });
+          // BE: Roeselare, Liège, Sint-Niklaas, the province; DE: Roermond, Gräfenhainichen; SN: Tambacounda.
+          expect(o.groups.map((g) => [g.key, g.node?.id ?? null, g.size, g.internal])).toEqual([
+            ['BE', 'country-be', 4, 0],
+            ['DE', 'country-de', 2, 0],
+            ['SN', 'country-sn', 1, 0],
+          ]);
+          // Roeselare and Sint-Niklaas with Tambacounda; Roeselare with Gräfenhainichen.
+          expect(o.links).toEqual([
+            { a: 'BE', b: 'SN', weight: 2 },
+            { a: 'BE', b: 'DE', weight: 1 },
+          ]);
+          expect(o.groupCount).toBe(3);
+          // Ties on degree by id: Liège before Sint-Niklaas and Tambacounda.
+          expect(o.starts.map((s) => [s.node.id, s.degree])).toEqual(starts);
+        },
+      );
 
       it('keeps the largest groups and only the links between them', async () => {
         const o = await store.overview({ groupBy: 'COUNTRY', firstGroups: 2, firstStarts: 0 });
@@ -388,7 +467,15 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
 
       it('writes nothing when a relationship dangles', async () => {
         const before = await store.stats();
-        const node: GraphNode = { id: 'new-town', kind: 'MUNICIPALITY', name: 'New Town', altNames: [], level: 'CITY', country: 'BE', sources: [{ source: 'fixture', locator: 'x', quote: 'new town' }] };
+        const node: GraphNode = {
+          id: 'new-town',
+          kind: 'MUNICIPALITY',
+          name: 'New Town',
+          altNames: [],
+          level: 'CITY',
+          country: 'BE',
+          sources: [{ source: 'fixture', locator: 'x', quote: 'new town' }],
+        };
         const write = store.bulkUpsert({
           nodes: [node],
           relations: [{ id: 'new-town--member-of--ghost', kind: 'MEMBER_OF', from: 'new-town', to: 'ghost', sources: node.sources }],
@@ -410,7 +497,13 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
 
       it('keeps the last record of an id in one batch, and records no change', async () => {
         const [old] = await store.getNodes(['roermond']);
-        await store.bulkUpsert({ nodes: [{ ...old!, name: 'First' }, { ...old!, name: 'Second' }], relations: [] });
+        await store.bulkUpsert({
+          nodes: [
+            { ...old!, name: 'First' },
+            { ...old!, name: 'Second' },
+          ],
+          relations: [],
+        });
         expect((await store.getNodes(['roermond']))[0]!.name).toBe('Second');
         expect((await store.listChanges({ first: 5, offset: 0 })).totalCount).toBe(0);
       });
@@ -429,8 +522,17 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       it('refuses a dangling relationship before writing any of a batch too large for one Neo4j transaction', async () => {
         const before = await store.stats();
         const sources = [{ source: 'fixture', locator: 'x', quote: 'bulk' }];
-        const nodes: GraphNode[] = Array.from({ length: 20_001 }, (_, i) => ({ id: `bulk-${i}`, kind: 'THEME', name: `Bulk ${i}`, altNames: [], sources }));
-        const write = store.bulkUpsert({ nodes, relations: [{ id: 'bulk-0--member-of--ghost', kind: 'MEMBER_OF', from: 'bulk-0', to: 'ghost', sources }] });
+        const nodes: GraphNode[] = Array.from({ length: 20_001 }, (_, i) => ({
+          id: `bulk-${i}`,
+          kind: 'THEME',
+          name: `Bulk ${i}`,
+          altNames: [],
+          sources,
+        }));
+        const write = store.bulkUpsert({
+          nodes,
+          relations: [{ id: 'bulk-0--member-of--ghost', kind: 'MEMBER_OF', from: 'bulk-0', to: 'ghost', sources }],
+        });
         await expect(write).rejects.toMatchObject({ code: 'DANGLING_RELATION' });
         expect(await store.getNodes(['bulk-0', 'bulk-20000'])).toEqual([null, null]);
         expect(await store.stats()).toEqual(before);
@@ -440,16 +542,45 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         const src = (quote: string, derived?: true) => [{ source: 'fixture', locator: 'n', quote, ...(derived ? { derived } : {}) }];
         const nodes: GraphNode[] = [
           { id: 'emile', kind: 'PERSON', name: 'Émile Elasha', altNames: ['Emile'], sources: src('Emile Elasha') },
-          { id: 'lyamba', kind: 'PLACE', name: 'Lyamba', altNames: [], placeType: 'LOCALITY', country: 'BE', latitude: 50.5, longitude: 4.1, sources: src('Lyamba') },
+          {
+            id: 'lyamba',
+            kind: 'PLACE',
+            name: 'Lyamba',
+            altNames: [],
+            placeType: 'LOCALITY',
+            country: 'BE',
+            latitude: 50.5,
+            longitude: 4.1,
+            sources: src('Lyamba'),
+          },
           { id: 'prize', kind: 'AWARD', name: 'A prize', altNames: [], scope: 'EUROPEAN', sources: src('a prize') },
         ];
         const [prog] = await store.getNodes(['prog-1']);
         const relations = [
-          { id: 'roeselare--founded-by--emile', kind: 'FOUNDED_BY' as const, from: 'roeselare', to: 'emile', sources: src('founded by Emile') },
+          {
+            id: 'roeselare--founded-by--emile',
+            kind: 'FOUNDED_BY' as const,
+            from: 'roeselare',
+            to: 'emile',
+            sources: src('founded by Emile'),
+          },
           { id: 'emile--located-in--lyamba', kind: 'LOCATED_IN' as const, from: 'emile', to: 'lyamba', sources: src('lives in Lyamba') },
-          { id: 'roeselare--wins--prize', kind: 'WINS' as const, from: 'roeselare', to: 'prize', year: 2018, sources: src('won the prize') },
+          {
+            id: 'roeselare--wins--prize',
+            kind: 'WINS' as const,
+            from: 'roeselare',
+            to: 'prize',
+            year: 2018,
+            sources: src('won the prize'),
+          },
           { id: 'prog-1--active-in--lyamba', kind: 'ACTIVE_IN' as const, from: 'prog-1', to: 'lyamba', sources: src('all of them', true) },
-          { id: 'prog-1--funding-for--approach-tw', kind: 'FUNDING_FOR' as const, from: 'prog-1', to: 'approach-tw', sources: src('funding for') },
+          {
+            id: 'prog-1--funding-for--approach-tw',
+            kind: 'FUNDING_FOR' as const,
+            from: 'prog-1',
+            to: 'approach-tw',
+            sources: src('funding for'),
+          },
         ];
         await store.bulkUpsert({ nodes: [...nodes, { ...prog!, duration: 3, durationMax: 5, durationUnit: 'MONTH' }], relations });
         const [emile, lyamba, prize, programme] = await store.getNodes(['emile', 'lyamba', 'prize', 'prog-1']);
@@ -458,7 +589,11 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         const stats = await store.stats();
         expect(stats.nodesByKind).toMatchObject({ PERSON: 1, PLACE: 1, AWARD: 1 });
         expect(stats.relationsByKind).toMatchObject({ FOUNDED_BY: 1, WINS: 1, ACTIVE_IN: 1, FUNDING_FOR: 1, CONCERNS: 0 });
-        expect(ids((await store.listNodes({ kind: 'PLACE', filter: {}, sort: { field: 'NAME', direction: 'ASC' }, first: 10, offset: 0 })).items)).toEqual(['lyamba']);
+        expect(
+          ids(
+            (await store.listNodes({ kind: 'PLACE', filter: {}, sort: { field: 'NAME', direction: 'ASC' }, first: 10, offset: 0 })).items,
+          ),
+        ).toEqual(['lyamba']);
         expect((await store.search('emile', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['emile']);
         const active = await store.relations({ nodeId: 'lyamba', kinds: ['ACTIVE_IN'], direction: 'IN', first: 10, offset: 0 });
         expect(active.items.map((e) => [e.other.id, e.relation.sources[0]!.derived])).toEqual([['prog-1', true]]);

@@ -34,7 +34,8 @@ export const randomGraph = fc
       return ids;
     };
     const countries = ['BE', 'SN', 'BJ'];
-    for (const code of countries) nodes.push({ id: `country-${code.toLowerCase()}`, kind: 'COUNTRY', name: code, code, altNames: [], sources: SOURCES });
+    for (const code of countries)
+      nodes.push({ id: `country-${code.toLowerCase()}`, kind: 'COUNTRY', name: code, code, altNames: [], sources: SOURCES });
     const municipalities = add('MUNICIPALITY', spec.municipalities, 'm', { level: 'CITY' });
     municipalities.forEach((id, i) => (nodes.find((n) => n.id === id)!.country = countries[i % 3]));
     const organizations = add('ORGANIZATION', spec.organizations, 'o', { orgType: 'NGO', country: 'BE' });
@@ -64,7 +65,8 @@ export const randomGraph = fc
       if (choice === 0 && networks.length > 0) relate('MEMBER_OF', pick(actors), pick(networks));
       if (choice === 1 && projects.length > 0) relate('PARTICIPATES_IN', pick(actors), pick(projects));
       if (choice === 2 && programs.length > 0) relate('FUNDS', pick(programs), pick([...projects, ...partnerships, ...municipalities]));
-      if (choice === 3 && themes.length > 0) relate('ADDRESSES_THEME', pick([...projects, ...partnerships, ...municipalities]), pick(themes));
+      if (choice === 3 && themes.length > 0)
+        relate('ADDRESSES_THEME', pick([...projects, ...partnerships, ...municipalities]), pick(themes));
       if (choice === 4) relate('COLLABORATES_WITH', pick(actors), pick(actors));
       if (choice === 5 && projects.length > 0) relate('EXEMPLIFIES', pick(projects), pick(approaches));
       if (choice === 6) relate('LOCATED_IN', pick(organizations.length > 0 ? organizations : municipalities), pick(municipalities));

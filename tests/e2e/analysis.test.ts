@@ -89,7 +89,11 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     await peers.getByLabel('Peers in country (ISO codes)').press('Enter');
     await peers.getByLabel('Level', { exact: true }).selectOption('CITY');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('pl') === 'CITY');
-    expect([await param('pw'), await param('pc'), (await param('pb'))[0]!.split('.')]).toEqual([['EQUAL'], ['BE'], expect.not.arrayContaining(['THEMES'])]);
+    expect([await param('pw'), await param('pc'), (await param('pb'))[0]!.split('.')]).toEqual([
+      ['EQUAL'],
+      ['BE'],
+      expect.not.arrayContaining(['THEMES']),
+    ]);
     await page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
     // The same link opens the same settings.
     await page.reload();
@@ -101,7 +105,9 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(await peers.getByLabel('Peers in country (ISO codes)').inputValue()).toBe('BE');
     expect(await peers.getByLabel('Level', { exact: true }).inputValue()).toBe('CITY');
     expect(await rows.locator('.peer-open').first().textContent()).toMatch(/^Ostend/);
-    expect(await rows.locator('.peer-why').first().textContent()).toContain('Each shared thing counts 1 / ln(how many municipalities have it)');
+    expect(await rows.locator('.peer-why').first().textContent()).toContain(
+      'Each shared thing counts 1 / ln(how many municipalities have it)',
+    );
   });
 
   it('finds the shortest paths from the selected node to a searched one, with kinds and quotes, and draws the path', async () => {
@@ -122,10 +128,13 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(hops[0]).toMatch(/^Roeselare /);
     expect(hops[1]).toContain('Antwerp');
     expect(await first.locator('blockquote').count()).toBeGreaterThan(0);
-    const drawnIds = () => page.evaluate(() => (window as unknown as { __atlas: { nodes(): { id: string }[] } }).__atlas.nodes().map((n) => n.id));
+    const drawnIds = () =>
+      page.evaluate(() => (window as unknown as { __atlas: { nodes(): { id: string }[] } }).__atlas.nodes().map((n) => n.id));
     expect(await drawnIds()).not.toContain('antwerp');
     await first.getByRole('button', { name: 'Show on the graph' }).click();
-    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('antwerp'));
+    await page.waitForFunction(() =>
+      (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('antwerp'),
+    );
     await waitForGraph(page);
     expect(await drawnIds()).toContain('antwerp');
     expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
@@ -148,7 +157,9 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(text).toMatch(/score \d/);
     expect(text).toContain('via VVSG, which has member Roeselare and is supported by HIVA');
     await hiva.getByRole('button', { name: 'Show on the graph' }).first().click();
-    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('hiva-ku-leuven'));
+    await page.waitForFunction(() =>
+      (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('hiva-ku-leuven'),
+    );
     expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'vvsg', 'hiva-ku-leuven']));
     // The candidate's name opens it as the focus.
     await hiva.getByRole('button', { name: /HIVA/ }).click();
@@ -177,7 +188,9 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     const caseButton = ranked.locator('.cases button').first();
     const name = await caseButton.textContent();
     await caseButton.click();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="ratings"]') && !!new URL(location.href).searchParams.get('focus'));
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="ratings"]') && !!new URL(location.href).searchParams.get('focus'),
+    );
     await waitForGraph(page);
     await expect(page.getByTestId('details').locator('#details-title').textContent()).resolves.toBe(name);
   });

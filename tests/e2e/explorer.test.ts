@@ -41,7 +41,8 @@ interface DrawnNode {
   y: number;
 }
 
-const drawn = (p: Page = page): Promise<DrawnNode[]> => p.evaluate(() => (window as unknown as { __atlas: { nodes(): DrawnNode[] } }).__atlas.nodes());
+const drawn = (p: Page = page): Promise<DrawnNode[]> =>
+  p.evaluate(() => (window as unknown as { __atlas: { nodes(): DrawnNode[] } }).__atlas.nodes());
 const drawnIds = async (p: Page = page) => (await drawn(p)).map((n) => n.id).sort();
 const nodeCount = async () => Number(await page.getAttribute('[data-testid="canvas"]', 'data-node-count'));
 const params = (p: Page = page) => new URL(p.url()).searchParams;
@@ -102,7 +103,10 @@ describe('the explorer', { timeout: 60_000 }, () => {
     expect(await nodeCount()).toBeGreaterThan(before + 10);
     const again = await nodeAt('vvsg');
     await page.mouse.dblclick(again.x, again.y);
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')!.dataset.nodeCount) === n, before);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')!.dataset.nodeCount) === n,
+      before,
+    );
     expect(params().getAll('x')).toEqual(['roeselare']);
   });
 
@@ -135,7 +139,10 @@ describe('the explorer', { timeout: 60_000 }, () => {
     const all = await nodeCount();
     await page.getByText('Countries', { exact: true }).click();
     await page.getByRole('group', { name: 'Countries' }).getByLabel('Benin').check();
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')!.dataset.nodeCount) < n / 2, all);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')!.dataset.nodeCount) < n / 2,
+      all,
+    );
     await waitForGraph(page, 30_000);
     const ids = await drawnIds();
     // Dogbo is in Benin and the partnership involves it; the source does not state Roeselare's country.
@@ -149,9 +156,13 @@ describe('the explorer', { timeout: 60_000 }, () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
     const details = page.getByTestId('details');
     await details.getByText('Sources').waitFor();
-    await expect(details.locator('blockquote').first().textContent()).resolves.toContain('Since 2010, Roeselare has had a partnership with Dogbo');
+    await expect(details.locator('blockquote').first().textContent()).resolves.toContain(
+      'Since 2010, Roeselare has had a partnership with Dogbo',
+    );
     await expect(details.locator('.locator').first().textContent()).resolves.toContain('City-to-city partnership');
-    await expect(details.locator('.rel-group summary').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('member of'), expect.stringContaining('party to')]));
+    await expect(details.locator('.rel-group summary').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('member of'), expect.stringContaining('party to')]),
+    );
     // Following a relation opens the partnership, with its parties.
     await details.getByRole('button', { name: 'Roeselare - Dogbo' }).first().click();
     await page.locator('#details-title', { hasText: 'Roeselare - Dogbo' }).waitFor();

@@ -12,7 +12,16 @@ import { portsOf } from '../../server/src/store/ports.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The flags this machine needs: no sandbox as root, and no background traffic to a closed network. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface Served {
   app: AtlasApp;
@@ -36,7 +45,11 @@ export async function serveSeedGraph(options: ServeOptions = {}): Promise<Served
 /** The real API server on a store the caller filled (a synthetic graph), with the built explorer. */
 export async function serveStore(store: MemoryGraphStore, { clientDist = CLIENT_DIST }: ServeOptions = {}): Promise<Served> {
   if (!existsSync(`${clientDist}/index.html`)) {
-    throw new Error(clientDist === CLIENT_DIST ? 'The explorer is not built: run npm run build:client first.' : `No built explorer in ${clientDist}: run npm run build:bench first.`);
+    throw new Error(
+      clientDist === CLIENT_DIST
+        ? 'The explorer is not built: run npm run build:client first.'
+        : `No built explorer in ${clientDist}: run npm run build:bench first.`,
+    );
   }
   const app = await createApp(portsOf(store), { clientDist });
   const server = await new Promise<Server>((resolve) => {
@@ -56,7 +69,8 @@ export async function serveStore(store: MemoryGraphStore, { clientDist = CLIENT_
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 

@@ -76,7 +76,10 @@ async function editUntilKilled(server: Server, killAfterMs: number): Promise<num
   const killer = new Promise<void>((resolve) => setTimeout(() => void kill9(server).then(resolve), killAfterMs));
   for (let i = 1; ; i++) {
     try {
-      const reply = await gql(server, `mutation { createNode(input: { id: "${townId(i)}", kind: MUNICIPALITY, name: "Crash Town ${i}", level: CITY, country: "BE" }, source: ${SOURCE}) { node { id } } }`);
+      const reply = await gql(
+        server,
+        `mutation { createNode(input: { id: "${townId(i)}", kind: MUNICIPALITY, name: "Crash Town ${i}", level: CITY, country: "BE" }, source: ${SOURCE}) { node { id } } }`,
+      );
       expect(reply.errors).toBeUndefined();
       acknowledged = i;
     } catch (e) {
@@ -141,7 +144,10 @@ describe('kill -9 on the embedded store with a data directory', () => {
       const killer = new Promise<void>((resolve) => setTimeout(() => void kill9(server).then(resolve), delay));
       for (let i = start; ; i++) {
         try {
-          const r = await gql(server, `mutation { createNode(input: { id: "${townId(i)}", kind: MUNICIPALITY, name: "Crash Town ${i}", level: CITY, country: "BE" }, source: ${SOURCE}) { node { id } } }`);
+          const r = await gql(
+            server,
+            `mutation { createNode(input: { id: "${townId(i)}", kind: MUNICIPALITY, name: "Crash Town ${i}", level: CITY, country: "BE" }, source: ${SOURCE}) { node { id } } }`,
+          );
           expect(r.errors).toBeUndefined();
           acknowledged = i;
         } catch (e) {
@@ -167,7 +173,11 @@ describe('kill -9 on the embedded store with a data directory', () => {
     const content = readFileSync(file, 'utf8');
     for (const delay of [300, 1_200]) {
       const server = await startServer({ ATLAS_DATA_DIR: dataDir });
-      const request = gql(server, 'mutation($c: String!) { importData(input: { fileName: "crash.csv", content: $c, apply: true }) { applied } }', { c: content }).catch(() => null);
+      const request = gql(
+        server,
+        'mutation($c: String!) { importData(input: { fileName: "crash.csv", content: $c, apply: true }) { applied } }',
+        { c: content },
+      ).catch(() => null);
       await new Promise((resolve) => setTimeout(resolve, delay));
       await kill9(server);
       const reply = await request;
@@ -180,7 +190,11 @@ describe('kill -9 on the embedded store with a data directory', () => {
       await store.close();
     }
     for (const delay of [1_500, 3_500]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/importer/cli.ts', file, '--apply'], { cwd: ROOT, env: { ...process.env, ATLAS_DATA_DIR: dataDir }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/importer/cli.ts', file, '--apply'], {
+        cwd: ROOT,
+        env: { ...process.env, ATLAS_DATA_DIR: dataDir },
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
@@ -222,7 +236,11 @@ describe.skipIf(!target.uri)(`kill -9 of the server on Neo4j${target.skipReason 
     const content = (await import('node:fs')).readFileSync(pairFile(dir, 6_000), 'utf8');
     for (const delay of [1_000, 3_000]) {
       const server = await startServer(env());
-      const request = gql(server, 'mutation($c: String!) { importData(input: { fileName: "crash.csv", content: $c, apply: true }) { applied } }', { c: content }).catch(() => null);
+      const request = gql(
+        server,
+        'mutation($c: String!) { importData(input: { fileName: "crash.csv", content: $c, apply: true }) { applied } }',
+        { c: content },
+      ).catch(() => null);
       await new Promise((resolve) => setTimeout(resolve, delay));
       await kill9(server);
       const reply = await request;

@@ -28,7 +28,13 @@ describe.skipIf(!target.uri)(`Cypher export round trip${target.skipReason ? ` (s
     const statements = chunks
       .join('')
       .split(/;\n/)
-      .map((s) => s.split('\n').filter((line) => !line.startsWith('//')).join('\n').trim())
+      .map((s) =>
+        s
+          .split('\n')
+          .filter((line) => !line.startsWith('//'))
+          .join('\n')
+          .trim(),
+      )
       .filter((s) => s !== '');
     const driver = createDriver(testNeo4jConfig(target.uri));
     try {

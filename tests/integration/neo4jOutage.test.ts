@@ -65,10 +65,16 @@ describe.skipIf(!runnable)('the API while Neo4j goes away and comes back', () =>
       const { errors } = await gql(app, query);
       expect(errors, query).toBeDefined();
       expect(errors![0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
-      expect(errors![0]!.message).toMatch(/Neo4j at bolt:\/\/127\.0\.0\.1:\d+\) cannot be reached(?:: no connection within [\d.]+ s)?\. Try again in a moment\./);
+      expect(errors![0]!.message).toMatch(
+        /Neo4j at bolt:\/\/127\.0\.0\.1:\d+\) cannot be reached(?:: no connection within [\d.]+ s)?\. Try again in a moment\./,
+      );
       expect(JSON.stringify(errors)).not.toMatch(/stacktrace|\.ts:\d+/);
     }
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: NODE_QUERY }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: NODE_QUERY }),
+    });
     expect((await res.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ store: 'neo4j' });
   }, 60_000);
@@ -87,7 +93,7 @@ describe.skipIf(!runnable)('the API while Neo4j goes away and comes back', () =>
     await late.close();
 
     let result = await gql(app, NODE_QUERY);
-    for (const deadline = Date.now() + 60_000; result.errors && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; result.errors && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       result = await gql(app, NODE_QUERY);
     }
@@ -103,7 +109,9 @@ describe('starting against a Neo4j that is not there', () => {
     const started = Date.now();
     const opening = Neo4jGraphStore.open(config, { log: (line) => lines.push(line) });
     await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(opening).rejects.toThrow('Neo4j is not reachable at bolt://127.0.0.1:1. Start Neo4j with `npm run neo4j` (or `docker compose up neo4j`)');
+    await expect(opening).rejects.toThrow(
+      'Neo4j is not reachable at bolt://127.0.0.1:1. Start Neo4j with `npm run neo4j` (or `docker compose up neo4j`)',
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines[1]).toMatch(/Retrying in 1\.0 s \(attempt 2\)/);

@@ -22,11 +22,15 @@ describe.skipIf(!target.uri)('npm run seed into Neo4j', () => {
   afterAll(() => shared?.release());
 
   const seed = () =>
-    run(process.execPath, ['--import', 'tsx', 'graph-seed/cli.ts', 'seed'], { env: { ...process.env, GRAPH_STORE: 'neo4j', NEO4J_URI: target.uri, CI: 'true' } });
+    run(process.execPath, ['--import', 'tsx', 'graph-seed/cli.ts', 'seed'], {
+      env: { ...process.env, GRAPH_STORE: 'neo4j', NEO4J_URI: target.uri, CI: 'true' },
+    });
 
   it('loads the seed graph, and loading it again leaves the same graph', async () => {
     const first = await seed();
-    expect(first.stdout).toMatch(new RegExp(`^Loaded ${graph.nodes.length} nodes and ${graph.relations.length} relationships into Neo4j at ${target.uri} in `));
+    expect(first.stdout).toMatch(
+      new RegExp(`^Loaded ${graph.nodes.length} nodes and ${graph.relations.length} relationships into Neo4j at ${target.uri} in `),
+    );
     const stats = await shared.store.stats();
     expect(stats).toMatchObject({ nodeCount: graph.nodes.length, relationCount: graph.relations.length });
     await seed();

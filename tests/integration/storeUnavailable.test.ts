@@ -13,7 +13,7 @@ describe('store failures through the API', () => {
   });
   afterAll(() => app.apollo.stop());
 
-  it('answers SERVICE_UNAVAILABLE, per field, with the store\'s message and what to do', async () => {
+  it("answers SERVICE_UNAVAILABLE, per field, with the store's message and what to do", async () => {
     const down = async () => {
       throw new StoreUnavailableError('The graph database (Neo4j at bolt://db:7687) cannot be reached.');
     };
@@ -23,8 +23,16 @@ describe('store failures through the API', () => {
     const { data, errors } = await gql(app, '{ node(id: "roeselare") { id } relation(id: "r1") { id } }');
     expect(data).toEqual({ node: null, relation: null });
     expect(errors).toEqual([
-      { message: 'The graph database (Neo4j at bolt://db:7687) cannot be reached. Try again in a moment.', path: ['relation'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
-      { message: 'The graph database (Neo4j at bolt://db:7687) cannot be reached. Try again in a moment.', path: ['node'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      {
+        message: 'The graph database (Neo4j at bolt://db:7687) cannot be reached. Try again in a moment.',
+        path: ['relation'],
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
+      {
+        message: 'The graph database (Neo4j at bolt://db:7687) cannot be reached. Try again in a moment.',
+        path: ['node'],
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
     ]);
     vi.restoreAllMocks();
   });
@@ -33,7 +41,13 @@ describe('store failures through the API', () => {
     vi.spyOn(store, 'search').mockRejectedValue(new TypeError('secret detail'));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { errors } = await gql(app, '{ search(text: "roes") { totalCount } }');
-    expect(errors).toEqual([{ message: 'Internal server error. It has been logged; please try again or report it.', path: ['search'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(errors).toEqual([
+      {
+        message: 'Internal server error. It has been logged; please try again or report it.',
+        path: ['search'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
     expect(logged).toHaveBeenCalledWith('Unexpected error while serving a request:', expect.any(TypeError));
     vi.restoreAllMocks();
   });

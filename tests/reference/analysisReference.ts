@@ -8,7 +8,16 @@ import { normalizeText } from '../../server/src/store/searchText.js';
  * on peers, scores and order.
  */
 
-export const BASES = ['PARTNER_MUNICIPALITIES', 'PARTNER_ORGANIZATIONS', 'NETWORKS', 'FUNDING_PROGRAMS', 'PROJECTS', 'THEMES', 'APPROACHES', 'PARTNER_COUNTRIES'] as const;
+export const BASES = [
+  'PARTNER_MUNICIPALITIES',
+  'PARTNER_ORGANIZATIONS',
+  'NETWORKS',
+  'FUNDING_PROGRAMS',
+  'PROJECTS',
+  'THEMES',
+  'APPROACHES',
+  'PARTNER_COUNTRIES',
+] as const;
 export type Basis = (typeof BASES)[number];
 export type Metric = 'JACCARD' | 'OVERLAP' | 'ADAMIC_ADAR' | 'WEIGHTED';
 
@@ -69,7 +78,11 @@ export class AnalysisReference {
     const out: string[] = [];
     for (const r of this.relations) {
       if (r.from !== m || out.includes(r.to)) continue;
-      if ((r.kind === 'PARTY_TO' && this.kind(r.to) === 'PARTNERSHIP') || ((r.kind === 'PARTICIPATES_IN' || r.kind === 'COORDINATES') && this.kind(r.to) === 'PROJECT')) out.push(r.to);
+      if (
+        (r.kind === 'PARTY_TO' && this.kind(r.to) === 'PARTNERSHIP') ||
+        ((r.kind === 'PARTICIPATES_IN' || r.kind === 'COORDINATES') && this.kind(r.to) === 'PROJECT')
+      )
+        out.push(r.to);
     }
     return out;
   }
@@ -77,7 +90,11 @@ export class AnalysisReference {
   /** Other municipalities PARTY_TO a partnership m is PARTY_TO. */
   partners(m: string): Set<string> {
     const mine = this.relations.filter((r) => r.kind === 'PARTY_TO' && r.from === m && this.kind(r.to) === 'PARTNERSHIP').map((r) => r.to);
-    return new Set(this.relations.filter((r) => r.kind === 'PARTY_TO' && mine.includes(r.to) && r.from !== m && this.kind(r.from) === 'MUNICIPALITY').map((r) => r.from));
+    return new Set(
+      this.relations
+        .filter((r) => r.kind === 'PARTY_TO' && mine.includes(r.to) && r.from !== m && this.kind(r.from) === 'MUNICIPALITY')
+        .map((r) => r.from),
+    );
   }
 
   /** Municipalities joined to m by one relationship other than LOCATED_IN / PART_OF. */
@@ -176,7 +193,13 @@ export class AnalysisReference {
         }
       });
       const score = parts.reduce((x, y) => x + y, 0);
-      if (score > 0) out.push({ id: peer.id, sortName: normalizeText(peer.name), score, byBasis: options.bases.map((basis, i) => ({ basis, score: parts[i]!, shared: shared[i]! })) });
+      if (score > 0)
+        out.push({
+          id: peer.id,
+          sortName: normalizeText(peer.name),
+          score,
+          byBasis: options.bases.map((basis, i) => ({ basis, score: parts[i]!, shared: shared[i]! })),
+        });
     }
     return out.sort((a, b) => b.score - a.score || byCodeUnits(a.sortName, b.sortName) || byCodeUnits(a.id, b.id)).slice(0, options.first);
   }
@@ -199,7 +222,9 @@ export class AnalysisReference {
   suggest(id: string, first: number, kinds: NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION']) {
     const mine = this.reach(id);
     const found = new Map<string, { sum: number; paths: number }>();
-    const middle = [...mine].filter((i) => ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT'].includes(this.kind(i))).sort(byCodeUnits);
+    const middle = [...mine]
+      .filter((i) => ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT'].includes(this.kind(i)))
+      .sort(byCodeUnits);
     for (const i of middle) {
       const theirs = this.reach(i);
       const weight = 1 / Math.log(1 + theirs.size);
@@ -214,9 +239,22 @@ export class AnalysisReference {
     return [...found]
       .map(([c, f]) => {
         const size = this.reach(c).size;
-        return { id: c, sortName: normalizeText(this.byId.get(c)!.name), score: f.sum * (1 / Math.log(1 + Math.max(1, size))), pathCount: f.paths, size };
+        return {
+          id: c,
+          sortName: normalizeText(this.byId.get(c)!.name),
+          score: f.sum * (1 / Math.log(1 + Math.max(1, size))),
+          pathCount: f.paths,
+          size,
+        };
       })
-      .sort((a, b) => b.score - a.score || b.pathCount - a.pathCount || a.size - b.size || byCodeUnits(a.sortName, b.sortName) || byCodeUnits(a.id, b.id))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.pathCount - a.pathCount ||
+          a.size - b.size ||
+          byCodeUnits(a.sortName, b.sortName) ||
+          byCodeUnits(a.id, b.id),
+      )
       .slice(0, first);
   }
 
@@ -245,6 +283,9 @@ export class AnalysisReference {
       }
       return 0;
     };
-    return all.filter((p) => p.relations.length === shortest).sort(stepOrder).slice(0, first);
+    return all
+      .filter((p) => p.relations.length === shortest)
+      .sort(stepOrder)
+      .slice(0, first);
   }
 }

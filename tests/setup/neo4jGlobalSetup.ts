@@ -46,7 +46,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return () => server.stop();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (isCi() || !missingToolchain(e)) throw new Error(`The Neo4j tests need a Neo4j server and none could be started: ${message}`, { cause: e });
+    if (isCi() || !missingToolchain(e))
+      throw new Error(`The Neo4j tests need a Neo4j server and none could be started: ${message}`, { cause: e });
     const skipReason = `${message.split('\n')[0]}. To run them, ${ENABLE_NEO4J_TESTS}.`;
     console.warn(`\n!!! NEO4J TESTS SKIPPED: ${skipReason}\n`);
     project.provide('neo4j', { uri: '', skipReason });

@@ -48,7 +48,15 @@ describe('export then import gives the same graph', () => {
           sources: [{ source: 'fixture', locator: 'x', quote: 'a quote, with "quotes"', importedAt: '2026-11-03T10:00:00.000Z' }],
         },
       ],
-      putRelations: [{ id: 'ypres--located-in--country-be', kind: 'LOCATED_IN', from: 'ypres', to: 'country-be', sources: [{ source: 'fixture', locator: 'x', quote: 'in Belgium' }] }],
+      putRelations: [
+        {
+          id: 'ypres--located-in--country-be',
+          kind: 'LOCATED_IN',
+          from: 'ypres',
+          to: 'country-be',
+          sources: [{ source: 'fixture', locator: 'x', quote: 'in Belgium' }],
+        },
+      ],
     });
     dir = mkdtempSync(join(tmpdir(), 'atlas-export-'));
   });
@@ -78,13 +86,20 @@ describe('export then import gives the same graph', () => {
 
   it('a neighbourhood', async () => {
     const chunks: string[] = [];
-    const result = await exportGraph(original, 'graphml', { main: (t) => void chunks.push(t) }, { around: ['roeselare', 'nope'], depth: 1 });
+    const result = await exportGraph(
+      original,
+      'graphml',
+      { main: (t) => void chunks.push(t) },
+      { around: ['roeselare', 'nope'], depth: 1 },
+    );
     expect(result).toEqual({ nodes: 6, relations: 5, missingIds: ['nope'] });
     expect(chunks.join('')).toContain('<node id="p-roes-tamba">');
   });
 
   it('writes Cypher literals that keep every character', () => {
-    expect(cypherLiteral({ a: "it's \\ a\nb", n: [1, 2.5], 'odd key': null })).toBe("{a: 'it\\'s \\\\ a\\nb', n: [1.0, 2.5], `odd key`: null}");
+    expect(cypherLiteral({ a: "it's \\ a\nb", n: [1, 2.5], 'odd key': null })).toBe(
+      "{a: 'it\\'s \\\\ a\\nb', n: [1.0, 2.5], `odd key`: null}",
+    );
     const text = readFileSync(new URL('../fixtures/import/pairs.valid.csv', import.meta.url), 'utf8');
     expect(text.length).toBeGreaterThan(0);
   });

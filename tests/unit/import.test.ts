@@ -22,7 +22,22 @@ describe('countries from free text', () => {
       const r = resolveCountry(text);
       return 'code' in r ? r.code : r.problem;
     };
-    expect(['Belgium', 'BE', 'België', 'England, United Kingdom', 'Scotland', 'Republic of Ireland', 'Georgia (country)', 'Réunion, France', 'Brandenburg, Germany', 'Ivory Coast', 'Turkey', 'in Italy'].map(code)).toEqual(['BE', 'BE', 'BE', 'GB', 'GB', 'IE', 'GE', 'RE', 'DE', 'CI', 'TR', 'IT']);
+    expect(
+      [
+        'Belgium',
+        'BE',
+        'België',
+        'England, United Kingdom',
+        'Scotland',
+        'Republic of Ireland',
+        'Georgia (country)',
+        'Réunion, France',
+        'Brandenburg, Germany',
+        'Ivory Coast',
+        'Turkey',
+        'in Italy',
+      ].map(code),
+    ).toEqual(['BE', 'BE', 'BE', 'GB', 'GB', 'IE', 'GE', 'RE', 'DE', 'CI', 'TR', 'IT']);
   });
 
   it('never guesses a misspelling, and says what was probably meant', () => {
@@ -35,7 +50,8 @@ describe('countries from free text', () => {
 describe('import', () => {
   let store: MemoryGraphStore;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-import-'));
-  const run = (file: string, extra: Partial<ImportOptions> = {}) => runImport(store, { sources: [pathSource(file.startsWith('/') ? file : fixture(file))], actor: 'test', now: NOW, ...extra });
+  const run = (file: string, extra: Partial<ImportOptions> = {}) =>
+    runImport(store, { sources: [pathSource(file.startsWith('/') ? file : fixture(file))], actor: 'test', now: NOW, ...extra });
   const snapshot = async () => ({ stats: await store.stats(), changes: (await store.listChanges({ first: 1000, offset: 0 })).totalCount });
   beforeEach(async () => {
     store = new MemoryGraphStore();
@@ -67,10 +83,21 @@ describe('import', () => {
         ['sankt-polten-at', 'AT'],
       ]);
       // The partnerships with Gräfenhainichen and Tambacounda exist: merged, not doubled.
-      expect((await store.relations({ nodeId: 'roeselare', direction: 'OUT', kinds: ['PARTY_TO'], first: 10, offset: 0 })).items.map((e) => e.other.id)).toEqual(['p-roes-graf', 'p-roes-tamba']);
-      expect((await store.relations({ nodeId: 'liege', direction: 'OUT', kinds: ['PARTY_TO'], first: 10, offset: 0 })).items.map((e) => e.other.id)).toEqual(['liege-lyon-fr']);
+      expect(
+        (await store.relations({ nodeId: 'roeselare', direction: 'OUT', kinds: ['PARTY_TO'], first: 10, offset: 0 })).items.map(
+          (e) => e.other.id,
+        ),
+      ).toEqual(['p-roes-graf', 'p-roes-tamba']);
+      expect(
+        (await store.relations({ nodeId: 'liege', direction: 'OUT', kinds: ['PARTY_TO'], first: 10, offset: 0 })).items.map(
+          (e) => e.other.id,
+        ),
+      ).toEqual(['liege-lyon-fr']);
       const [graf] = await store.getNodes(['p-roes-graf']);
-      expect(graf!.sources.map((s) => s.source)).toEqual(['fixture', changes.putNodes!.find((n) => n.kind === 'SOURCE' && n.id.startsWith('import-'))!.id]);
+      expect(graf!.sources.map((s) => s.source)).toEqual([
+        'fixture',
+        changes.putNodes!.find((n) => n.kind === 'SOURCE' && n.id.startsWith('import-'))!.id,
+      ]);
     });
 
     it('reports skipped rows with their line and why: duplicates, same place, unknown country', async () => {
@@ -90,10 +117,17 @@ describe('import', () => {
       const source = changes.putNodes!.find((n) => n.id.startsWith('import-pairs-valid-'))!;
       expect(source).toMatchObject({ kind: 'SOURCE', sourceType: 'DATASET', name: 'pairs.valid.csv' });
       const [lyon] = await store.getNodes(['lyon-fr']);
-      expect(lyon!.sources).toEqual([{ source: source.id, locator: 'line 4', quote: 'Luik,Belgium,50.63,5.57,Lyon,France,45.76,4.83', importedAt: NOW.toISOString() }]);
+      expect(lyon!.sources).toEqual([
+        { source: source.id, locator: 'line 4', quote: 'Luik,Belgium,50.63,5.57,Lyon,France,45.76,4.83', importedAt: NOW.toISOString() },
+      ]);
       expect(lyon).toMatchObject({ latitude: 45.76, longitude: 4.83, level: 'MUNICIPALITY' });
       // Countries the graph lacked get their COUNTRY node, citing the ISO list; places their LOCATED_IN.
-      expect((await store.getNodes(['country-fr']))[0]).toMatchObject({ kind: 'COUNTRY', code: 'FR', name: 'France', sources: [{ source: 'iso-3166-1' }] });
+      expect((await store.getNodes(['country-fr']))[0]).toMatchObject({
+        kind: 'COUNTRY',
+        code: 'FR',
+        name: 'France',
+        sources: [{ source: 'iso-3166-1' }],
+      });
       expect((await store.getRelations(['lyon-fr--located-in--country-fr']))[0]).not.toBeNull();
       const log = await store.listChanges({ nodeId: source.id, first: 5, offset: 0 });
       expect(log.items[0]).toMatchObject({ action: 'IMPORT', actor: 'test', at: NOW.toISOString() });
@@ -113,11 +147,32 @@ describe('import', () => {
       const text = readFileSync(fixture('pairs.valid.csv'), 'utf8');
       const fromMemory = await runImport(store, { sources: [uploadSource('pairs.valid.csv', text)], actor: 'test', now: NOW });
       expect(fromMemory.changes).toEqual(fromDisk.changes);
-      expect(fromMemory.changes.putNodes!.some((n) => n.id === `import-pairs-valid-${createHash('sha256').update(readFileSync(fixture('pairs.valid.csv'))).digest('hex').slice(0, 10)}`)).toBe(true);
+      expect(
+        fromMemory.changes.putNodes!.some(
+          (n) =>
+            n.id ===
+            `import-pairs-valid-${createHash('sha256')
+              .update(readFileSync(fixture('pairs.valid.csv')))
+              .digest('hex')
+              .slice(0, 10)}`,
+        ),
+      ).toBe(true);
     });
 
     it('reports an ambiguous match as uncertain and skips the row instead of guessing', async () => {
-      await store.applyChanges({ putNodes: [{ id: 'liege-2', kind: 'MUNICIPALITY', name: 'Liège', altNames: [], level: 'PROVINCE', country: 'BE', sources: [{ source: 'fixture', locator: 'x', quote: 'another Liège' }] }] });
+      await store.applyChanges({
+        putNodes: [
+          {
+            id: 'liege-2',
+            kind: 'MUNICIPALITY',
+            name: 'Liège',
+            altNames: [],
+            level: 'PROVINCE',
+            country: 'BE',
+            sources: [{ source: 'fixture', locator: 'x', quote: 'another Liège' }],
+          },
+        ],
+      });
       const { report } = await run('pairs.valid.csv');
       const uncertain = report.skipped.find((g) => g.reason.startsWith('uncertain'))!;
       expect(uncertain.reason).toContain('liege, liege-2');
@@ -132,7 +187,11 @@ describe('import', () => {
     // The graph had Roeselare in Climate Net without a role: the file's role fills it in.
     expect((await store.getRelations(['roeselare--member-of--net-1']))[0]!.role).toBe('founding member');
     expect(report.conflicts.count).toBe(0);
-    expect((await store.relations({ nodeId: 'net-1', direction: 'IN', kinds: ['MEMBER_OF'], first: 10, offset: 0 })).items.map((e) => e.other.id)).toEqual(['ghent-be', 'liege', 'roeselare']);
+    expect(
+      (await store.relations({ nodeId: 'net-1', direction: 'IN', kinds: ['MEMBER_OF'], first: 10, offset: 0 })).items.map(
+        (e) => e.other.id,
+      ),
+    ).toEqual(['ghent-be', 'liege', 'roeselare']);
   });
 
   it('imports a node list and then an edge list by id', async () => {
@@ -160,15 +219,21 @@ describe('import', () => {
       expect(await snapshot()).toEqual(before);
     };
 
-    it('malformed CSV', () => refuses('malformed.invalid.csv', ImportInputError, /malformed\.invalid\.csv:\d+: not valid CSV: Quote Not Closed/));
-    it('an unknown column', () => refuses('unknown-column.invalid.csv', MappingError, /unknown-column\.invalid\.csv: .*unknown column "mayor"/s));
-    it('a wrong type', () => refuses('wrong-type.invalid.csv', ImportRejected, /line 3: column "since": since must be a whole number, not "nineteen-ninety"/));
-    it('a broken encoding', () => refuses('broken-encoding.invalid.csv', ImportInputError, /broken-encoding\.invalid\.csv:3: the file is not valid UTF-8/));
+    it('malformed CSV', () =>
+      refuses('malformed.invalid.csv', ImportInputError, /malformed\.invalid\.csv:\d+: not valid CSV: Quote Not Closed/));
+    it('an unknown column', () =>
+      refuses('unknown-column.invalid.csv', MappingError, /unknown-column\.invalid\.csv: .*unknown column "mayor"/s));
+    it('a wrong type', () =>
+      refuses('wrong-type.invalid.csv', ImportRejected, /line 3: column "since": since must be a whole number, not "nineteen-ninety"/));
+    it('a broken encoding', () =>
+      refuses('broken-encoding.invalid.csv', ImportInputError, /broken-encoding\.invalid\.csv:3: the file is not valid UTF-8/));
     it('malformed JSON', () => refuses('bad-json.invalid.json', ImportInputError, /bad-json\.invalid\.json:1: not valid JSON/));
     it('a wrong type in JSON', () => refuses('wrong-type.invalid.json', ImportRejected, /nodes\[0\]: foundedYear must be a whole number/));
     it('malformed GraphML', () => refuses('broken.invalid.graphml', ImportInputError, /broken\.invalid\.graphml:\d+: not valid XML/));
     it('a mapping naming a column the file lacks', () =>
-      refuses('pairs.valid.csv', MappingError, /names the column "town", which the file does not have/, { mapping: { entities: [{ ref: 'a', kind: 'MUNICIPALITY', name: 'town' }], ignoreColumns: ['city1'] } }));
+      refuses('pairs.valid.csv', MappingError, /names the column "town", which the file does not have/, {
+        mapping: { entities: [{ ref: 'a', kind: 'MUNICIPALITY', name: 'town' }], ignoreColumns: ['city1'] },
+      }));
 
     it('a file with more rows than an import takes stops at the limit', async () => {
       const path = join(dir, 'many.csv');

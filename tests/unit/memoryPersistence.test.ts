@@ -8,7 +8,15 @@ import { DataDirectoryError } from '../../server/src/store/memory/DataDirectory.
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 
-const town = (id: string, name: string): GraphNode => ({ id, kind: 'MUNICIPALITY', name, altNames: [], level: 'CITY', country: 'BE', sources: [{ source: 'fixture', locator: 'x', quote: 'a test fact' }] });
+const town = (id: string, name: string): GraphNode => ({
+  id,
+  kind: 'MUNICIPALITY',
+  name,
+  altNames: [],
+  level: 'CITY',
+  country: 'BE',
+  sources: [{ source: 'fixture', locator: 'x', quote: 'a test fact' }],
+});
 
 describe('the embedded store on a data directory', () => {
   let dir: string;
@@ -30,7 +38,23 @@ describe('the embedded store on a data directory', () => {
     const first = await open();
     expect(first.existed).toBe(false);
     await seedStore(first.store, { dir: CONTRACT_GRAPH_DIR });
-    await first.store.applyChanges({ putNodes: [town('ypres', 'Ypres')], deleteNodes: ['roermond'], log: [{ id: 'c1', at: '2026-01-01T00:00:00Z', actor: 't', action: 'CREATE_NODE', subject: 'ypres', nodeIds: ['ypres'], before: null, after: '{}', summary: 's' }] });
+    await first.store.applyChanges({
+      putNodes: [town('ypres', 'Ypres')],
+      deleteNodes: ['roermond'],
+      log: [
+        {
+          id: 'c1',
+          at: '2026-01-01T00:00:00Z',
+          actor: 't',
+          action: 'CREATE_NODE',
+          subject: 'ypres',
+          nodeIds: ['ypres'],
+          before: null,
+          after: '{}',
+          summary: 's',
+        },
+      ],
+    });
     const stats = await first.store.stats();
     await first.store.close();
 
@@ -77,7 +101,10 @@ describe('the embedded store on a data directory', () => {
     stores.pop();
     const holder = join(dir, 'lock', 'holder.json');
     // The parent process is alive, but it is not the holder: the holder started at another time.
-    writeFileSync(holder, JSON.stringify({ ...JSON.parse(readFileSync(holder, 'utf8')), pid: process.ppid, startTicks: startTicks(process.ppid)! - 1 }));
+    writeFileSync(
+      holder,
+      JSON.stringify({ ...JSON.parse(readFileSync(holder, 'utf8')), pid: process.ppid, startTicks: startTicks(process.ppid)! - 1 }),
+    );
     const second = await open();
     expect((await second.store.stats()).nodeCount).toBe(0);
   });

@@ -4,7 +4,7 @@ import { normalizeText, scoreNames, tokenize } from '../../server/src/store/sear
 describe('search text rules', () => {
   it('folds accents, case and punctuation', () => {
     expect(normalizeText('  Gräfenhainichen, Sint-Niklaas & LIÈGE ')).toBe('grafenhainichen sint niklaas liege');
-    expect(tokenize("D.O.G.B.O.-Dogbo")).toEqual(['d', 'o', 'g', 'b', 'o', 'dogbo']);
+    expect(tokenize('D.O.G.B.O.-Dogbo')).toEqual(['d', 'o', 'g', 'b', 'o', 'dogbo']);
     expect(tokenize(' -- ')).toEqual([]);
   });
 

@@ -20,7 +20,13 @@ describe('seed validation', () => {
     const graph = loadSeed(fixture('tiny.valid'));
     expect(graph.nodes.map((n) => n.id)).toEqual(['doc', 'country-be', 'mol']);
     expect(graph.relations).toEqual([
-      { id: 'mol--located-in--country-be', kind: 'LOCATED_IN', from: 'mol', to: 'country-be', sources: [{ source: 'doc', locator: 'p1', quote: 'The municipality of Mol' }] },
+      {
+        id: 'mol--located-in--country-be',
+        kind: 'LOCATED_IN',
+        from: 'mol',
+        to: 'country-be',
+        sources: [{ source: 'doc', locator: 'p1', quote: 'The municipality of Mol' }],
+      },
     ]);
   });
 
@@ -30,7 +36,10 @@ describe('seed validation', () => {
     ['bad-slug.invalid', /record "Water_Theme": id: must be a slug/],
     ['dangling.invalid', /record "mol--member-of--climate-alliance": to: no node has the id "climate-alliance"/],
     ['duplicate.invalid', /20-more\.yaml:2 record "mol": duplicate node id, first defined at .*10-base\.yaml:4/],
-    ['wrong-endpoint.invalid', /record "mol--party-to--water": to: a PARTY_TO relationship cannot point to a THEME \("water"\); allowed: PARTNERSHIP/],
+    [
+      'wrong-endpoint.invalid',
+      /record "mol--party-to--water": to: a PARTY_TO relationship cannot point to a THEME \("water"\); allowed: PARTNERSHIP/,
+    ],
     ['no-sources.invalid', /record "water": sources: every node needs at least one source/],
     ['missing-country.invalid', /record "dogbo": country "BJ" has no COUNTRY node; add one with code: BJ/],
     ['bad-ratings.invalid', /record "twinning": ratings: an approach has exactly eight ratings/],
@@ -47,7 +56,9 @@ describe('seed validation', () => {
     expect(graph.nodes.find((n) => n.id === 'roeselare')).not.toHaveProperty('country');
     expect(graph.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['PERSON', 'PLACE']));
     const member = graph.relations.find((r) => r.kind === 'MEMBER_OF');
-    expect(member?.sources).toEqual([{ source: 'doc', locator: 'p9', quote: 'All 300 municipalities in Flanders are members', derived: true }]);
+    expect(member?.sources).toEqual([
+      { source: 'doc', locator: 'p9', quote: 'All 300 municipalities in Flanders are members', derived: true },
+    ]);
     expect(graph.relations.find((r) => r.kind === 'LOCATED_IN')?.sources[0]).not.toHaveProperty('derived');
   });
 

@@ -11,7 +11,19 @@
  *   await neo4j.stop();
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -159,7 +171,9 @@ function runMaven(log: (line: string) => void): Promise<void> {
       clearTimeout(timer);
       reject(
         new LocalNeo4jError(
-          e.code === 'ENOENT' ? `maven not found: "${mavenBin()}" is not on PATH (install Maven 3.8+, or set MVN)` : `maven failed to start: ${e.message}`,
+          e.code === 'ENOENT'
+            ? `maven not found: "${mavenBin()}" is not on PATH (install Maven 3.8+, or set MVN)`
+            : `maven failed to start: ${e.message}`,
         ),
       );
     });
@@ -169,10 +183,14 @@ function runMaven(log: (line: string) => void): Promise<void> {
         resolve();
         return;
       }
-      const why = signal ? `was killed (${signal}${signal === 'SIGKILL' ? `, build timeout ${BUILD_TIMEOUT_MS / 60_000} min` : ''})` : `exited with code ${code}`;
+      const why = signal
+        ? `was killed (${signal}${signal === 'SIGKILL' ? `, build timeout ${BUILD_TIMEOUT_MS / 60_000} min` : ''})`
+        : `exited with code ${code}`;
       const tail = lines.filter((l) => !/^\[ERROR\] (To see|Re-run|For more|\[Help)/.test(l)).slice(-25);
       log(`maven build failed: ${why}`);
-      reject(new LocalNeo4jError(`maven failed to build the Neo4j launcher (mvn ${args.join(' ')} in ${TOOL_DIR}) ${why}:\n${tail.join('\n')}`));
+      reject(
+        new LocalNeo4jError(`maven failed to build the Neo4j launcher (mvn ${args.join(' ')} in ${TOOL_DIR}) ${why}:\n${tail.join('\n')}`),
+      );
     });
   });
 }
@@ -215,9 +233,14 @@ export function ensureLauncherBuilt(log: (line: string) => void = defaultLog): P
       await withBuildLock(async () => {
         const state = buildState(); // another process may have built it while we waited
         if (state === 'fresh') return;
-        log(state === 'missing-jars' ? 'fetching Neo4j jars from Maven Central (first run only)...' : 'rebuilding the Neo4j launcher (pom.xml or Java source changed)...');
+        log(
+          state === 'missing-jars'
+            ? 'fetching Neo4j jars from Maven Central (first run only)...'
+            : 'rebuilding the Neo4j launcher (pom.xml or Java source changed)...',
+        );
         await runMaven(log);
-        if (!existsSync(CLASSPATH_FILE) || !existsSync(LAUNCHER_CLASS)) throw new LocalNeo4jError(`maven succeeded but ${CLASSPATH_FILE} or ${LAUNCHER_CLASS} is missing`);
+        if (!existsSync(CLASSPATH_FILE) || !existsSync(LAUNCHER_CLASS))
+          throw new LocalNeo4jError(`maven succeeded but ${CLASSPATH_FILE} or ${LAUNCHER_CLASS} is missing`);
         writeFileSync(STAMP, `${new Date().toISOString()}\n`);
       });
     }
@@ -294,9 +317,14 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
 
   const javaMajor = javaVersion();
   if (javaMajor === undefined) {
-    throw new LocalNeo4jError(`java not found: "${javaBin()}" does not run. Neo4j 5.26 needs a Java 17 or 21 runtime (and Maven needs the JDK): install openjdk-17-jdk or set JAVA_HOME.`);
+    throw new LocalNeo4jError(
+      `java not found: "${javaBin()}" does not run. Neo4j 5.26 needs a Java 17 or 21 runtime (and Maven needs the JDK): install openjdk-17-jdk or set JAVA_HOME.`,
+    );
   }
-  if (javaMajor < 17) throw new LocalNeo4jError(`java ${javaMajor} found ("${javaBin()}"), but Neo4j 5.26 needs Java 17 or 21: set JAVA_HOME to a newer JDK.`);
+  if (javaMajor < 17)
+    throw new LocalNeo4jError(
+      `java ${javaMajor} found ("${javaBin()}"), but Neo4j 5.26 needs Java 17 or 21: set JAVA_HOME to a newer JDK.`,
+    );
   if (javaMajor > 21) log(`warning: java ${javaMajor} found; Neo4j 5.26 supports Java 17 and 21`);
 
   const requested = opts.port ?? DEFAULT_PORT;
@@ -305,14 +333,28 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const classpath = await ensureLauncherBuilt(log);
 
   const port = requested === 0 ? await freePort() : requested;
-  if (!(await portIsFree(port))) throw new LocalNeo4jError(`port in use: ${HOST}:${port} is already taken (another Neo4j?). Stop it or choose another port.`);
+  if (!(await portIsFree(port)))
+    throw new LocalNeo4jError(`port in use: ${HOST}:${port} is already taken (another Neo4j?). Stop it or choose another port.`);
 
   const tempDir = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'atlas-neo4j-'));
   const dataDir = path.resolve(opts.dataDir ?? tempDir!);
   mkdirSync(dataDir, { recursive: true });
 
   const extraJvm = (process.env.NEO4J_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean);
-  const args = [...JVM_FLAGS, ...extraJvm, '-cp', classpath.join(path.delimiter), 'atlas.Neo4jLauncher', '--data-dir', dataDir, '--port', String(port), '--host', HOST, '--exit-on-stdin-eof'];
+  const args = [
+    ...JVM_FLAGS,
+    ...extraJvm,
+    '-cp',
+    classpath.join(path.delimiter),
+    'atlas.Neo4jLauncher',
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(port),
+    '--host',
+    HOST,
+    '--exit-on-stdin-eof',
+  ];
   if (tempDir) args.push('--delete-data-dir-on-exit');
   if (process.env.NEO4J_PAGE_CACHE) args.push('--page-cache', process.env.NEO4J_PAGE_CACHE);
 
@@ -369,14 +411,21 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     child.once('close', (code, signal) => settle({ exit: signal ? `signal ${signal}` : `code ${code}` }));
   });
 
-  if (ready === 'timeout') return failWith(`timeout: Neo4j did not become ready on ${HOST}:${port} within ${timeoutMs / 1000} s (set NEO4J_START_TIMEOUT_MS to wait longer)`);
+  if (ready === 'timeout')
+    return failWith(
+      `timeout: Neo4j did not become ready on ${HOST}:${port} within ${timeoutMs / 1000} s (set NEO4J_START_TIMEOUT_MS to wait longer)`,
+    );
   if (typeof ready === 'object' && 'error' in ready) {
-    return failWith(ready.error.code === 'ENOENT' ? `java not found: cannot run "${javaBin()}"` : `java failed to start: ${ready.error.message}`);
+    return failWith(
+      ready.error.code === 'ENOENT' ? `java not found: cannot run "${javaBin()}"` : `java failed to start: ${ready.error.message}`,
+    );
   }
   if (typeof ready === 'object') {
     const text = recent.join('\n');
-    if (/Address already in use|BindException|PortBindException/i.test(text)) return failWith(`port in use: Neo4j could not bind ${HOST}:${port}`);
-    if (/Lock file has been locked by another process/.test(text)) return failWith(`data dir in use: another Neo4j process holds the store lock in ${dataDir}`);
+    if (/Address already in use|BindException|PortBindException/i.test(text))
+      return failWith(`port in use: Neo4j could not bind ${HOST}:${port}`);
+    if (/Lock file has been locked by another process/.test(text))
+      return failWith(`data dir in use: another Neo4j process holds the store lock in ${dataDir}`);
     return failWith(`Neo4j exited (${ready.exit}) before it was ready`);
   }
 

@@ -38,7 +38,9 @@ console.log(`Neo4j ${neo4jVersion()} listening on ${server.uri} (data in ${dataD
 let stopping = false;
 void server.exited.then(({ code, signal }) => {
   if (stopping) return;
-  console.error(`Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); see ${path.join(dataDir, 'logs', 'debug.log')}`);
+  console.error(
+    `Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); see ${path.join(dataDir, 'logs', 'debug.log')}`,
+  );
   process.exit(1);
 });
 const shutdown = (signal: string) => {

@@ -46,7 +46,11 @@ interface GraphQLResponse<T> {
 }
 
 /** Sends one typed operation; resolves with its data or rejects with an ApiError. */
-export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_PATH, {

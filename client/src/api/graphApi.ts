@@ -193,12 +193,18 @@ export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 
 /** Peers of a municipality under the panel's settings; `partners`: its partners instead ("already partners"). */
 export const similarMunicipalities = (id: string, options: PeerOptions, partners: boolean, signal?: AbortSignal) =>
-  request(SimilarMunicipalitiesQuery, { id, first: partners ? 40 : 10, ...peerQueryArgs(options, partners) }, signal).then((r) => r.similarMunicipalities);
+  request(SimilarMunicipalitiesQuery, { id, first: partners ? 40 : 10, ...peerQueryArgs(options, partners) }, signal).then(
+    (r) => r.similarMunicipalities,
+  );
 export type SimilarPeer = Awaited<ReturnType<typeof similarMunicipalities>>[number];
 
 /** All shortest paths (up to 6 hops, at most 5) over these relationship kinds (all when null or empty). */
 export const shortestPaths = (from: string, to: string, kinds: readonly RelationKind[] | null = null, signal?: AbortSignal) =>
-  request(ShortestPathsQuery, { from, to, maxHops: 6, first: 5, relationKinds: kinds && kinds.length > 0 ? [...kinds] : null }, signal).then((r) => r.allShortestPaths);
+  request(
+    ShortestPathsQuery,
+    { from, to, maxHops: 6, first: 5, relationKinds: kinds && kinds.length > 0 ? [...kinds] : null },
+    signal,
+  ).then((r) => r.allShortestPaths);
 export type GraphPath = Awaited<ReturnType<typeof shortestPaths>>[number];
 
 export const suggestPartners = (id: string, signal?: AbortSignal) =>
@@ -214,5 +220,6 @@ export const graphSize = (signal?: AbortSignal) => request(GraphSizeQuery, {}, s
 export type GraphSize = Awaited<ReturnType<typeof graphSize>>;
 
 /** The graph in groups (computed by the store) and the best connected starting points. */
-export const overview = (groupBy: OverviewGrouping, signal?: AbortSignal) => request(OverviewQuery, { groupBy, firstGroups: 60, firstStarts: 8 }, signal).then((r) => r.overview);
+export const overview = (groupBy: OverviewGrouping, signal?: AbortSignal) =>
+  request(OverviewQuery, { groupBy, firstGroups: 60, firstStarts: 8 }, signal).then((r) => r.overview);
 export type OverviewData = Awaited<ReturnType<typeof overview>>;

@@ -377,7 +377,14 @@ export const NodeIdsQuery = graphql(`
 `);
 
 export const SimilarMunicipalitiesQuery = graphql(`
-  query SimilarMunicipalities($id: ID!, $first: Int, $metric: SimilarityMetric, $weighting: FeatureWeighting, $basis: [SimilarityBasis!], $filter: SimilarityFilter) {
+  query SimilarMunicipalities(
+    $id: ID!
+    $first: Int
+    $metric: SimilarityMetric
+    $weighting: FeatureWeighting
+    $basis: [SimilarityBasis!]
+    $filter: SimilarityFilter
+  ) {
     similarMunicipalities(id: $id, first: $first, metric: $metric, weighting: $weighting, basis: $basis, filter: $filter) {
       score
       isPartner
@@ -504,7 +511,10 @@ export const GraphSizeQuery = graphql(`
     stats {
       nodeCount
       relationCount
-      nodesByKind { kind count }
+      nodesByKind {
+        kind
+        count
+      }
     }
   }
 `);
@@ -514,9 +524,32 @@ export const OverviewQuery = graphql(`
     overview(groupBy: $groupBy, firstGroups: $firstGroups, firstStarts: $firstStarts) {
       groupBy
       groupCount
-      groups { key label size internal node { id kind } }
-      links { a b weight }
-      starts { degree node { id kind name ... on Municipality { municipalityCountry: countryCode } } }
+      groups {
+        key
+        label
+        size
+        internal
+        node {
+          id
+          kind
+        }
+      }
+      links {
+        a
+        b
+        weight
+      }
+      starts {
+        degree
+        node {
+          id
+          kind
+          name
+          ... on Municipality {
+            municipalityCountry: countryCode
+          }
+        }
+      }
     }
   }
 `);

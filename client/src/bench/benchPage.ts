@@ -13,16 +13,27 @@ import { syntheticGraph } from './synthetic.js';
 const container = document.getElementById('canvas')!;
 // ?renderer=webgl|canvas forces a renderer (to measure WebGL where only software GL exists).
 const forced = new URLSearchParams(location.search).get('renderer');
-const options = forced === 'webgl' || forced === 'canvas' ? { renderer: { kind: forced, reason: `forced by the benchmark (?renderer=${forced})` } as const } : {};
+const options =
+  forced === 'webgl' || forced === 'canvas'
+    ? { renderer: { kind: forced, reason: `forced by the benchmark (?renderer=${forced})` } as const }
+    : {};
 let layoutDone: ((info: LayoutInfo) => void) | null = null;
-let canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) }, options);
+let canvas = new GraphCanvas(
+  container,
+  { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) },
+  options,
+);
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 const rendered = () => new Promise<number>((r) => canvas.cy.one('render', () => r(performance.now())));
 
 async function reset(): Promise<void> {
   canvas.destroy();
-  canvas = new GraphCanvas(container, { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) }, options);
+  canvas = new GraphCanvas(
+    container,
+    { onSelect: () => {}, onToggleExpand: () => {}, onLayoutDone: (info) => layoutDone?.(info) },
+    options,
+  );
   await frame();
 }
 
@@ -58,7 +69,15 @@ async function draw(elements: number): Promise<BenchResult> {
   canvas.cy.fit(undefined, 40);
   const firstRenderMs = (await done) - t0;
   await frame();
-  return { elements, nodes: graph.nodes.length, edges: graph.edges.length, fcoseQuality: fcoseQuality(graph.nodes.length), renderer: `${canvas.renderer.kind} (${canvas.renderer.reason})`, layoutMs: info.ms, firstRenderMs };
+  return {
+    elements,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    fcoseQuality: fcoseQuality(graph.nodes.length),
+    renderer: `${canvas.renderer.kind} (${canvas.renderer.reason})`,
+    layoutMs: info.ms,
+    firstRenderMs,
+  };
 }
 
 /** Counts the frames drawn between start and stop (the runner zooms with the mouse wheel meanwhile). */
@@ -108,7 +127,9 @@ async function wheelZoomFps(ms = 1500): Promise<{ fps: number; steadyFps: number
   startCounting();
   const started = performance.now();
   for (let step = 0; performance.now() - started < ms; step++) {
-    container.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: step % 30 < 15 ? -40 : 40, deltaMode: 0, bubbles: true, cancelable: true }));
+    container.dispatchEvent(
+      new WheelEvent('wheel', { ...at, deltaY: step % 30 < 15 ? -40 : 40, deltaMode: 0, bubbles: true, cancelable: true }),
+    );
     await frame();
   }
   const fps = stopCounting();

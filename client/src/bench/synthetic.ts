@@ -1,7 +1,18 @@
 import type { NodeKind, RelationKind } from '../gql/graphql.js';
 import type { DrawnEdge, DrawnNode, VisibleGraph } from '../graph/model.js';
 
-const KINDS: NodeKind[] = ['MUNICIPALITY', 'MUNICIPALITY', 'MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION', 'PARTNERSHIP', 'PROJECT', 'NETWORK', 'THEME', 'COUNTRY'];
+const KINDS: NodeKind[] = [
+  'MUNICIPALITY',
+  'MUNICIPALITY',
+  'MUNICIPALITY',
+  'ORGANIZATION',
+  'ORGANIZATION',
+  'PARTNERSHIP',
+  'PROJECT',
+  'NETWORK',
+  'THEME',
+  'COUNTRY',
+];
 const RELS: RelationKind[] = ['PARTY_TO', 'MEMBER_OF', 'PARTICIPATES_IN', 'LOCATED_IN', 'ADDRESSES_THEME', 'FUNDS'];
 
 /** A deterministic pseudo-random generator, so every run draws the same graph. */
@@ -30,12 +41,19 @@ export function syntheticGraph(elements: number, seed = 1): VisibleGraph {
   const ends: number[] = [];
   const edges: DrawnEdge[] = [];
   const add = (s: number, t: number) => {
-    edges.push({ id: `e${edges.length}`, source: `n${s}`, target: `n${t}`, kind: RELS[edges.length % RELS.length]!, relationId: `e${edges.length}` });
+    edges.push({
+      id: `e${edges.length}`,
+      source: `n${s}`,
+      target: `n${t}`,
+      kind: RELS[edges.length % RELS.length]!,
+      relationId: `e${edges.length}`,
+    });
     nodes[s]!.degree++;
     nodes[t]!.degree++;
     ends.push(s, t);
   };
-  for (let i = 1; i < nodeCount && edges.length < edgeCount; i++) add(i, ends.length > 0 && rand() < 0.7 ? ends[Math.floor(rand() * ends.length)]! : Math.floor(rand() * i));
+  for (let i = 1; i < nodeCount && edges.length < edgeCount; i++)
+    add(i, ends.length > 0 && rand() < 0.7 ? ends[Math.floor(rand() * ends.length)]! : Math.floor(rand() * i));
   while (edges.length < edgeCount) {
     const s = Math.floor(rand() * nodeCount);
     const t = ends[Math.floor(rand() * ends.length)]!;

@@ -175,7 +175,12 @@ export class GraphCanvas {
   private placeOnRings(ids: string[], focus: string | null): boolean {
     const cy = this.cy;
     const fresh = new Set(ids);
-    const placed = new Set(cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => n.id()));
+    const placed = new Set(
+      cy
+        .nodes()
+        .filter((n) => !fresh.has(n.id()))
+        .map((n) => n.id()),
+    );
     if (!this.layouts.laidOutOnce) {
       if (!focus || !fresh.has(focus) || ids.length < RING_FIRST_MIN) return false;
       cy.getElementById(focus).position({ x: 0, y: 0 });
@@ -197,8 +202,15 @@ export class GraphCanvas {
         for (const [anchorId, nodes] of byAnchor) {
           const anchor = cy.getElementById(anchorId) as NodeSingular;
           nodes.sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
-          const obstacles = cy.nodes().filter((n) => placed.has(n.id()) && n.id() !== anchorId).map((n) => disc(n as NodeSingular));
-          for (const p of ringPlacement(disc(anchor), nodes.map((n) => ({ id: n.id(), r: (n.data('size') as number) / 2 })), obstacles)) {
+          const obstacles = cy
+            .nodes()
+            .filter((n) => placed.has(n.id()) && n.id() !== anchorId)
+            .map((n) => disc(n as NodeSingular));
+          for (const p of ringPlacement(
+            disc(anchor),
+            nodes.map((n) => ({ id: n.id(), r: (n.data('size') as number) / 2 })),
+            obstacles,
+          )) {
             cy.getElementById(p.id).position({ x: p.x, y: p.y });
             placed.add(p.id);
             fresh.delete(p.id);
@@ -207,10 +219,16 @@ export class GraphCanvas {
       }
       if (fresh.size > 0) {
         // Unconnected to anything drawn: a ring around the whole drawing.
-        const box = cy.nodes().filter((n) => placed.has(n.id())).boundingBox({});
+        const box = cy
+          .nodes()
+          .filter((n) => placed.has(n.id()))
+          .boundingBox({});
         const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2, r: Math.max(box.w, box.h) / 2 };
         const rest = [...fresh].map((id) => ({ id, r: (cy.getElementById(id).data('size') as number) / 2 }));
-        const obstacles = cy.nodes().filter((n) => placed.has(n.id())).map((n) => disc(n as NodeSingular));
+        const obstacles = cy
+          .nodes()
+          .filter((n) => placed.has(n.id()))
+          .map((n) => disc(n as NodeSingular));
         for (const p of ringPlacement(centre, rest, obstacles)) cy.getElementById(p.id).position({ x: p.x, y: p.y });
       }
     });

@@ -46,7 +46,14 @@ export const RELATION_KINDS: readonly RelationKind[] = [
   'CITES',
 ];
 
-export const PARTNERSHIP_TYPES: readonly PartnershipType[] = ['CITY_TO_CITY', 'TWINNING', 'FRIENDSHIP', 'FORMAL_PARTNERSHIP', 'ORGANIZATIONAL', 'OTHER'];
+export const PARTNERSHIP_TYPES: readonly PartnershipType[] = [
+  'CITY_TO_CITY',
+  'TWINNING',
+  'FRIENDSHIP',
+  'FORMAL_PARTNERSHIP',
+  'ORGANIZATIONAL',
+  'OTHER',
+];
 
 export interface KindStyle {
   label: string;

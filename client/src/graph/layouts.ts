@@ -38,7 +38,13 @@ export function layoutOptions(name: LayoutName, ctx: LayoutContext): LayoutOptio
       const quality = fcoseQuality(ctx.nodeCount);
       // Incremental: start from the current positions (fcose cools faster then).
       const incremental = ctx.incremental && quality !== 'draft';
-      return { name: 'fcose', ...common, ...fcoseForces(incremental), quality, animate: animate ? 'end' : false } as unknown as LayoutOptions;
+      return {
+        name: 'fcose',
+        ...common,
+        ...fcoseForces(incremental),
+        quality,
+        animate: animate ? 'end' : false,
+      } as unknown as LayoutOptions;
     }
     case 'concentric':
       return {
@@ -65,7 +71,8 @@ export function layoutOptions(name: LayoutName, ctx: LayoutContext): LayoutOptio
         avoidOverlap: true,
         condense: true,
         sort: (a: NodeSingular, b: NodeSingular) =>
-          (kindRank.get(a.data('kind')) ?? 0) - (kindRank.get(b.data('kind')) ?? 0) || String(a.data('label')).localeCompare(String(b.data('label'))),
+          (kindRank.get(a.data('kind')) ?? 0) - (kindRank.get(b.data('kind')) ?? 0) ||
+          String(a.data('label')).localeCompare(String(b.data('label'))),
       } as LayoutOptions;
   }
 }
@@ -96,7 +103,12 @@ export function refineOptions(): Record<string, unknown> {
  * Rings for the concentric layout: the focus in the middle, then by hops from it; without a
  * focus, by degree. Higher values sit nearer the centre.
  */
-export function concentricRings(nodeIds: readonly string[], edges: readonly { source: string; target: string }[], focus: string | null, degree: (id: string) => number): Map<string, number> {
+export function concentricRings(
+  nodeIds: readonly string[],
+  edges: readonly { source: string; target: string }[],
+  focus: string | null,
+  degree: (id: string) => number,
+): Map<string, number> {
   const rings = new Map<string, number>();
   if (!focus || !nodeIds.includes(focus)) {
     const levels = [...new Set(nodeIds.map((id) => Math.round(Math.log2(1 + degree(id)))))].sort((a, b) => a - b);

@@ -112,7 +112,9 @@ export function adjacency(data: GraphData): Map<string, Incidence[]> {
 
 /** The parties of a partnership: the nodes with a PARTY_TO relationship to it. */
 export function partiesOf(data: GraphData, partnershipId: string): string[] {
-  return (adjacency(data).get(partnershipId) ?? []).filter((i) => i.edge.kind === 'PARTY_TO' && i.edge.target === partnershipId).map((i) => i.other);
+  return (adjacency(data).get(partnershipId) ?? [])
+    .filter((i) => i.edge.kind === 'PARTY_TO' && i.edge.target === partnershipId)
+    .map((i) => i.other);
 }
 
 export interface Expansion {
@@ -161,7 +163,13 @@ export interface FilterState {
 export const MATCHED_KINDS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT', 'PARTNERSHIP'];
 
 export const hasAttributeFilter = (f: FilterState): boolean =>
-  f.countries.length > 0 || f.approaches.length > 0 || f.themes.length > 0 || f.networks.length > 0 || f.programs.length > 0 || f.years.from !== null || f.years.to !== null;
+  f.countries.length > 0 ||
+  f.approaches.length > 0 ||
+  f.themes.length > 0 ||
+  f.networks.length > 0 ||
+  f.programs.length > 0 ||
+  f.years.from !== null ||
+  f.years.to !== null;
 
 /** The ids of MATCHED_KINDS nodes that pass the attribute filters, as the API answered. */
 export type FilterMatch = ReadonlySet<string>;
@@ -295,7 +303,9 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     for (const id of [...visible]) {
       const n = data.nodes.get(id)!;
       if (matched.has(n.kind) || keep.has(id) || expandedIds.has(id)) continue;
-      const linked = (adj.get(id) ?? []).some((i) => !hiddenRel.has(i.edge.kind) && visible.has(i.other) && matched.has(data.nodes.get(i.other)!.kind));
+      const linked = (adj.get(id) ?? []).some(
+        (i) => !hiddenRel.has(i.edge.kind) && visible.has(i.other) && matched.has(data.nodes.get(i.other)!.kind),
+      );
       if (!linked) {
         visible.delete(id);
         byContext++;
@@ -330,7 +340,14 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     const p = data.nodes.get(pid)!;
     for (let i = 0; i < parties.length; i++) {
       for (let j = i + 1; j < parties.length; j++) {
-        edges.push({ id: `partnership:${pid}:${parties[i]}:${parties[j]}`, source: parties[i]!, target: parties[j]!, kind: 'PARTNERSHIP', partnershipId: pid, partnershipType: p.partnershipType ?? null });
+        edges.push({
+          id: `partnership:${pid}:${parties[i]}:${parties[j]}`,
+          source: parties[i]!,
+          target: parties[j]!,
+          kind: 'PARTNERSHIP',
+          partnershipId: pid,
+          partnershipType: p.partnershipType ?? null,
+        });
       }
     }
   }

@@ -44,7 +44,10 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
       style: { 'background-color': NODE_KIND_STYLE[k].colour, shape: NODE_KIND_STYLE[k].shape as never },
     })),
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1b1b1b', 'border-style': 'double' } },
-    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 } },
+    {
+      selector: 'node.focus',
+      style: { 'border-width': 4, 'border-color': '#000000', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 },
+    },
     {
       selector: 'edge',
       style: {
@@ -81,12 +84,21 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
       },
     },
     { selector: 'node.aggregate.closed', style: { 'background-color': '#9aa5ad' } },
-    { selector: 'edge.aggregate', style: { width: 'data(width)', 'line-color': '#6c8fa8', 'curve-style': 'haystack', 'target-arrow-shape': 'none', opacity: 0.55 } },
+    {
+      selector: 'edge.aggregate',
+      style: { width: 'data(width)', 'line-color': '#6c8fa8', 'curve-style': 'haystack', 'target-arrow-shape': 'none', opacity: 0.55 },
+    },
     { selector: 'node.hl', style: { 'border-width': 3, 'border-color': '#ffbf00', 'z-index': 9 } },
     { selector: 'edge.hl', style: { width: 3, opacity: 1, label: 'data(label)', 'z-index': 9 } },
     { selector: 'node.em', style: { 'border-width': 5, 'border-color': '#7b2cbf', 'z-index': 10 } },
     { selector: 'edge.em', style: { width: 4, opacity: 1, 'line-color': '#7b2cbf', label: 'data(label)', 'z-index': 10 } },
-    { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#ffbf00', 'overlay-color': '#ffbf00', 'overlay-opacity': 0.15, 'z-index': 11 } },
-    { selector: 'edge:selected', style: { width: 5, 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', label: 'data(label)', opacity: 1, 'z-index': 11 } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 5, 'border-color': '#ffbf00', 'overlay-color': '#ffbf00', 'overlay-opacity': 0.15, 'z-index': 11 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { width: 5, 'line-color': '#ffbf00', 'target-arrow-color': '#ffbf00', label: 'data(label)', opacity: 1, 'z-index': 11 },
+    },
   ];
 }

@@ -14,13 +14,22 @@ export function nodeSize(degree: number, sizeByDegree: boolean): number {
 /** Labels longer than this are cut with an ellipsis here, once, rather than measured by the canvas at every draw. */
 export const LABEL_MAX_CHARS = 28;
 
-export const shortLabel = (name: string): string => (name.length > LABEL_MAX_CHARS ? `${name.slice(0, LABEL_MAX_CHARS - 1).trimEnd()}…` : name);
+export const shortLabel = (name: string): string =>
+  name.length > LABEL_MAX_CHARS ? `${name.slice(0, LABEL_MAX_CHARS - 1).trimEnd()}…` : name;
 
 export function nodeElement(n: DrawnNode, options: ElementOptions): ElementDefinition {
   const classes = [n.focus ? 'focus' : '', n.expanded ? 'expanded' : ''].filter(Boolean).join(' ');
   return {
     group: 'nodes',
-    data: { id: n.id, label: shortLabel(n.name), name: n.name, kind: n.kind, kindLabel: NODE_KIND_STYLE[n.kind].label, degree: n.degree, size: nodeSize(n.degree, options.sizeByDegree) },
+    data: {
+      id: n.id,
+      label: shortLabel(n.name),
+      name: n.name,
+      kind: n.kind,
+      kindLabel: NODE_KIND_STYLE[n.kind].label,
+      degree: n.degree,
+      size: nodeSize(n.degree, options.sizeByDegree),
+    },
     classes,
   };
 }
@@ -34,7 +43,15 @@ export function edgeElement(e: DrawnEdge): ElementDefinition {
   const colour = e.kind === 'PARTNERSHIP' ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER'] : RELATION_KIND_STYLE[e.kind].colour;
   return {
     group: 'edges',
-    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: edgeLabel(e), colour, ...(e.partnershipId ? { partnershipId: e.partnershipId } : {}) },
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      kind: e.kind,
+      label: edgeLabel(e),
+      colour,
+      ...(e.partnershipId ? { partnershipId: e.partnershipId } : {}),
+    },
     classes: e.kind === 'PARTNERSHIP' ? 'partnership' : '',
   };
 }

@@ -2,7 +2,16 @@ import { ApiError } from '../api/client.js';
 import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
-import { deriveVisible, emptyGraph, hasAttributeFilter, mergeSubgraph, type FilterMatch, type GraphData, type ViewState, type VisibleGraph } from '../graph/model.js';
+import {
+  deriveVisible,
+  emptyGraph,
+  hasAttributeFilter,
+  mergeSubgraph,
+  type FilterMatch,
+  type GraphData,
+  type ViewState,
+  type VisibleGraph,
+} from '../graph/model.js';
 import type { PathLike, PeerOptions } from './analysis/index.js';
 import { readBudgets, type Budgets } from './budgets.js';
 import type { DisplayState } from './display/index.js';
@@ -109,7 +118,11 @@ export class Controller {
       app,
       data,
       match: null,
-      visible: deriveVisible(data, effectiveView(app.view, scope, null), app.filters, { partnerships: app.display.partnerships, match: null, neighbourBudget: budgets.neighbours }),
+      visible: deriveVisible(data, effectiveView(app.view, scope, null), app.filters, {
+        partnerships: app.display.partnerships,
+        match: null,
+        neighbourBudget: budgets.neighbours,
+      }),
       loading: null,
       error: null,
       options: null,
@@ -157,14 +170,20 @@ export class Controller {
       next.scope = scopeOf(next.app, next.size, next.match, next.budgets);
       if (next.scope !== 'overview') next.overview = null;
       else if (next.overview?.groupBy !== next.app.display.groupBy) next.overview = this.overviews.get(next.app.display.groupBy) ?? null;
-      if ('data' in partial || 'match' in partial || 'app' in partial || 'countryNodeIds' in partial || next.scope !== s.scope) next.visible = this.derive(next);
+      if ('data' in partial || 'match' in partial || 'app' in partial || 'countryNodeIds' in partial || next.scope !== s.scope)
+        next.visible = this.derive(next);
       return next;
     });
   }
 
   private derive(s: Pick<Session, 'data' | 'app' | 'match' | 'countryNodeIds' | 'scope' | 'budgets'>): VisibleGraph {
     const view = effectiveView(s.app.view, s.scope, s.match);
-    return deriveVisible(s.data, view, s.app.filters, { partnerships: s.app.display.partnerships, match: s.match, countryNodeIds: s.countryNodeIds, neighbourBudget: s.budgets.neighbours });
+    return deriveVisible(s.data, view, s.app.filters, {
+      partnerships: s.app.display.partnerships,
+      match: s.match,
+      countryNodeIds: s.countryNodeIds,
+      neighbourBudget: s.budgets.neighbours,
+    });
   }
 
   private setApp(app: AppState, history: HistoryMode): void {
@@ -174,7 +193,11 @@ export class Controller {
       if (search !== encodeState(before)) this.url.write(search, history);
     }
     const filtersChanged = JSON.stringify(before.filters) !== JSON.stringify(app.filters);
-    const match = filtersChanged ? (hasAttributeFilter(app.filters) ? (this.matchCache.get(matchKey(app.filters)) ?? null) : null) : this.session.match;
+    const match = filtersChanged
+      ? hasAttributeFilter(app.filters)
+        ? (this.matchCache.get(matchKey(app.filters)) ?? null)
+        : null
+      : this.session.match;
     this.patch({ app, match, error: null });
     // An emphasis belongs to the detail panel of the selection: a new selection ends it.
     if (!sameSelection(before.selection, app.selection)) this.highlight.set((h) => highlights.clearEmphasis(h));
@@ -285,7 +308,11 @@ export class Controller {
     const gone = new Set(ids);
     this.update((a) => ({
       ...a,
-      view: { ...a.view, focus: a.view.focus && gone.has(a.view.focus) ? null : a.view.focus, expanded: a.view.expanded.filter((e) => !gone.has(e.id)) },
+      view: {
+        ...a.view,
+        focus: a.view.focus && gone.has(a.view.focus) ? null : a.view.focus,
+        expanded: a.view.expanded.filter((e) => !gone.has(e.id)),
+      },
       selection: a.selection && gone.has(a.selection.id) ? null : a.selection,
     }));
   }
@@ -342,7 +369,10 @@ export class Controller {
       if (current()) this.patch({ loading: null });
     } catch (e) {
       if (!current()) return;
-      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', 'Something went wrong in the explorer. Reload the page; if it keeps happening, report it.', String(e));
+      const err =
+        e instanceof ApiError
+          ? e
+          : new ApiError('INTERNAL', 'Something went wrong in the explorer. Reload the page; if it keeps happening, report it.', String(e));
       if (!(e instanceof ApiError)) console.error(e);
       this.patch({ loading: null, error: { code: err.code, message: err.userMessage, ids: err.ids } });
     }
@@ -380,9 +410,13 @@ export class Controller {
         return (d) => mergeSubgraph(d, r);
       }
       case 'parties': {
-        const r = await api.neighbourhood(step.ids.slice(0, api.API_LIMITS.maxSeeds), { kinds: ['PARTY_TO'], limit: api.NEIGHBOURHOOD_MAX_LIMIT });
+        const r = await api.neighbourhood(step.ids.slice(0, api.API_LIMITS.maxSeeds), {
+          kinds: ['PARTY_TO'],
+          limit: api.NEIGHBOURHOOD_MAX_LIMIT,
+        });
         const ids = step.ids.slice(0, api.API_LIMITS.maxSeeds);
-        return (d) => mergeSubgraph(d, r, { loaded: ids.map((id) => ({ id, kinds: ['PARTY_TO'] as RelationKind[], truncated: r.truncated })) });
+        return (d) =>
+          mergeSubgraph(d, r, { loaded: ids.map((id) => ({ id, kinds: ['PARTY_TO'] as RelationKind[], truncated: r.truncated })) });
       }
       case 'among': {
         const r = await api.relationsAmong(step.ids);

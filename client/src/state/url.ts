@@ -16,7 +16,13 @@ export interface AppState {
   peers: PeerOptions;
 }
 
-export const initialState = (): AppState => ({ view: initialView(), filters: initialFilters(), display: initialDisplay(), selection: null, peers: initialPeerOptions() });
+export const initialState = (): AppState => ({
+  view: initialView(),
+  filters: initialFilters(),
+  display: initialDisplay(),
+  selection: null,
+  peers: initialPeerOptions(),
+});
 
 /*
  * The query string, parameters written only when they differ from the initial state:
@@ -29,7 +35,8 @@ export const initialState = (): AppState => ({ view: initialView(), filters: ini
  */
 
 const kindsList = (s: string): string[] => s.split('.').filter((k) => k.length > 0);
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 export function encodeState(state: AppState): string {
   const p = new URLSearchParams();

@@ -27,7 +27,10 @@ export function App({ controller }: { controller: Controller }) {
       </a>
       <header className="topbar">
         <h1>
-          <span className="logo" aria-hidden="true">◍</span> Cooperation Atlas
+          <span className="logo" aria-hidden="true">
+            ◍
+          </span>{' '}
+          Cooperation Atlas
         </h1>
         <SearchBox onOpen={(id) => controller.focus(id)} />
         <Toolbar controller={controller} session={session} canvas={canvas} onRatings={() => setRatings(true)} />

@@ -32,7 +32,14 @@ export function RatingsTable({ approaches, caption }: { approaches: readonly Row
                 {a.number}. {a.name}
               </th>
               {a.ratings.map((r) => (
-                <td key={r.feature} style={{ background: r.score === null ? undefined : SCORE_COLOURS[r.score], color: (r.score ?? 0) >= 2 ? '#fff' : undefined }} title={r.score === null ? `printed “${r.printed}”` : SCORE_WORDS[r.score]}>
+                <td
+                  key={r.feature}
+                  style={{
+                    background: r.score === null ? undefined : SCORE_COLOURS[r.score],
+                    color: (r.score ?? 0) >= 2 ? '#fff' : undefined,
+                  }}
+                  title={r.score === null ? `printed “${r.printed}”` : SCORE_WORDS[r.score]}
+                >
                   {r.printed}
                   <span className="visually-hidden"> ({r.score === null ? 'not a rating' : SCORE_WORDS[r.score]})</span>
                 </td>
@@ -68,7 +75,13 @@ export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
               const bh = (score * h) / 3.3;
               return (
                 <g key={a.id}>
-                  <rect x={ai * (barW + gap)} y={h + 16 - bh} width={barW} height={Math.max(bh, 1)} fill={SCORE_COLOURS[Math.max(score, 1)]}>
+                  <rect
+                    x={ai * (barW + gap)}
+                    y={h + 16 - bh}
+                    width={barW}
+                    height={Math.max(bh, 1)}
+                    fill={SCORE_COLOURS[Math.max(score, 1)]}
+                  >
                     <title>{`${a.name}: ${a.ratings[fi]?.printed}`}</title>
                   </rect>
                   <text x={ai * (barW + gap) + barW / 2} y={h + 28} fontSize={9} textAnchor="middle">
@@ -109,7 +122,14 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
   }, [onClose]);
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="ratings-title" onClick={(e) => e.stopPropagation()} data-testid="ratings">
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="ratings-title"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="ratings"
+      >
         <header>
           <h2 id="ratings-title">The eight approaches, rated</h2>
           <button type="button" onClick={onClose} autoFocus aria-label="Close">
@@ -117,7 +137,11 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
           </button>
         </header>
         <p className="hint">As the source’s summary table rates them: − none, + some, ++ much, +++ very much.</p>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {!rows && !error && <p role="status">Loading the ratings…</p>}
         {rows && (
           <>

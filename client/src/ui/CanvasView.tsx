@@ -23,7 +23,10 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
   );
   const overview = session.scope === 'overview' ? session.overview : null;
   const elements = useMemo(
-    () => (overview ? overviewElements({ groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null })), links: overview.links }) : toElements(visible, { sizeByDegree: app.display.sizeByDegree })),
+    () =>
+      overview
+        ? overviewElements({ groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null })), links: overview.links })
+        : toElements(visible, { sizeByDegree: app.display.sizeByDegree }),
     [overview, visible, app.display.sizeByDegree],
   );
   // The overview: largest groups in the middle, rings outwards (fast, and no force layout for a few hundred groups).
@@ -49,7 +52,8 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
       edgeCount: () => canvas.cy.edges().length,
       renderer: () => canvas.renderer,
       /** Model positions and kinds, to find each node in an exported image. */
-      modelNodes: () => canvas.cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')), x: n.position('x'), y: n.position('y') })),
+      modelNodes: () =>
+        canvas.cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')), x: n.position('x'), y: n.position('y') })),
     };
     return () => {
       onCanvas(null);

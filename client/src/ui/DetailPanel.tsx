@@ -24,12 +24,14 @@ interface Props {
 export function DetailPanel({ controller, session }: Props) {
   const sel = session.app.selection;
   const drawnEdge = sel?.type === 'edge' ? session.visible.edges.find((e) => e.id === sel.id) : undefined;
-  const nodeId = sel?.type === 'node' ? sel.id : drawnEdge?.partnershipId ?? null;
+  const nodeId = sel?.type === 'node' ? sel.id : (drawnEdge?.partnershipId ?? null);
   const relation = sel?.type === 'edge' && drawnEdge && !drawnEdge.partnershipId ? drawnEdge : null;
 
   return (
     <aside className="details" aria-label="Details" data-testid="details">
-      {!sel && session.scope === 'overview' && session.app.display.panel === 'graph' && <OverviewPanel controller={controller} session={session} />}
+      {!sel && session.scope === 'overview' && session.app.display.panel === 'graph' && (
+        <OverviewPanel controller={controller} session={session} />
+      )}
       {!sel && !(session.scope === 'overview' && session.app.display.panel === 'graph') && (
         <div className="details-empty">
           <h2>Details</h2>
@@ -52,13 +54,38 @@ function NodeLink({ id, name, kind, onOpen }: { id: string; name: string; kind: 
   );
 }
 
-function NodeDetailsView({ id, controller, session, asEdge }: { id: string; controller: Controller; session: Session; asEdge: DrawnEdge | null }) {
+function NodeDetailsView({
+  id,
+  controller,
+  session,
+  asEdge,
+}: {
+  id: string;
+  controller: Controller;
+  session: Session;
+  asEdge: DrawnEdge | null;
+}) {
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
   const [onlyKinds, setOnlyKinds] = useState<RelationKind[]>([]);
-  if (!loaded || loaded.state === 'loading') return <p className="details-loading" role="status">Loading details…</p>;
-  if (loaded.state === 'error') return <p className="error" role="alert">{loaded.message}</p>;
+  if (!loaded || loaded.state === 'loading')
+    return (
+      <p className="details-loading" role="status">
+        Loading details…
+      </p>
+    );
+  if (loaded.state === 'error')
+    return (
+      <p className="error" role="alert">
+        {loaded.message}
+      </p>
+    );
   const node = loaded.value.node;
-  if (!node) return <p className="error" role="alert">The atlas has no node with the id “{id}” any more.</p>;
+  if (!node)
+    return (
+      <p className="error" role="alert">
+        The atlas has no node with the id “{id}” any more.
+      </p>
+    );
   const expanded = isExpanded(session.app.view, id);
   const groups = groupRelations(node);
   const kindsPresent = [...new Set(node.relations.edges.map((e) => e.relation.kind))];
@@ -71,7 +98,8 @@ function NodeDetailsView({ id, controller, session, asEdge }: { id: string; cont
         <h2 id="details-title">{node.name}</h2>
         {asEdge && (
           <p className="hint">
-            Drawn as a {asEdge.partnershipType ? PARTNERSHIP_TYPE_LABEL[asEdge.partnershipType] : 'partnership'} edge between its parties. Show partnerships as nodes to see its own relations on the canvas.
+            Drawn as a {asEdge.partnershipType ? PARTNERSHIP_TYPE_LABEL[asEdge.partnershipType] : 'partnership'} edge between its parties.
+            Show partnerships as nodes to see its own relations on the canvas.
           </p>
         )}
         {node.altNames.length > 0 && <p className="alt-names">Also: {node.altNames.join(' · ')}</p>}
@@ -91,7 +119,10 @@ function NodeDetailsView({ id, controller, session, asEdge }: { id: string; cont
       {node.kind === 'APPROACH' && 'ratings' in node && (
         <section>
           <h3>Ratings</h3>
-          <RatingsTable approaches={[{ id: node.id, name: node.name, number: node.number, ratings: node.ratings }]} caption={`How the source rates ${node.name}`} />
+          <RatingsTable
+            approaches={[{ id: node.id, name: node.name, number: node.number, ratings: node.ratings }]}
+            caption={`How the source rates ${node.name}`}
+          />
         </section>
       )}
       <section aria-labelledby="rel-heading">
@@ -114,13 +145,19 @@ function NodeDetailsView({ id, controller, session, asEdge }: { id: string; cont
             </ul>
           </details>
         ))}
-        {node.relations.pageInfo.hasNextPage && <p className="hint">Showing the first {node.relations.edges.length}; expand the node to see the rest on the canvas.</p>}
+        {node.relations.pageInfo.hasNextPage && (
+          <p className="hint">Showing the first {node.relations.edges.length}; expand the node to see the rest on the canvas.</p>
+        )}
         {kindsPresent.length > 1 && (
           <fieldset className="expand-only">
             <legend>Expand only these relationship kinds</legend>
             {kindsPresent.map((k) => (
               <label key={k}>
-                <input type="checkbox" checked={onlyKinds.includes(k)} onChange={() => setOnlyKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]))} />
+                <input
+                  type="checkbox"
+                  checked={onlyKinds.includes(k)}
+                  onChange={() => setOnlyKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]))}
+                />
                 {RELATION_KIND_STYLE[k].label}
               </label>
             ))}
@@ -152,7 +189,9 @@ function groupRelations(node: NodeDetails): RelGroup[] {
     const style = RELATION_KIND_STYLE[e.relation.kind];
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, kind: e.relation.kind, label: e.direction === 'OUT' ? style.label : style.inverse, items: [] }));
-    const extra = [e.relation.role, formatPeriod(e.relation.since, e.relation.until), e.relation.year ? String(e.relation.year) : null].filter(Boolean).join(', ');
+    const extra = [e.relation.role, formatPeriod(e.relation.since, e.relation.until), e.relation.year ? String(e.relation.year) : null]
+      .filter(Boolean)
+      .join(', ');
     g.items.push({ relationId: e.relation.id, node: e.node, extra: extra ? `(${extra})` : '' });
   }
   return [...groups.values()];
@@ -162,19 +201,30 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
   const rows: [string, React.ReactNode][] = [];
   const n = node as Record<string, unknown>;
   const country = n.country as { id: string; name: string } | null | undefined;
-  if (country) rows.push(['Country', <button type="button" className="link" onClick={() => onOpen(country.id)}>{country.name}</button>]);
+  if (country)
+    rows.push([
+      'Country',
+      <button type="button" className="link" onClick={() => onOpen(country.id)}>
+        {country.name}
+      </button>,
+    ]);
   else if (typeof n.municipalityCountry === 'string') rows.push(['Country', n.municipalityCountry]);
   if (typeof n.level === 'string') rows.push(['Level', enumWords(n.level)]);
   if (typeof n.placeType === 'string') rows.push(['Place type', enumWords(n.placeType)]);
   if (typeof n.orgType === 'string') rows.push(['Type', enumWords(n.orgType)]);
-  if (typeof n.partnershipType === 'string') rows.push(['Type', PARTNERSHIP_TYPE_LABEL[n.partnershipType as keyof typeof PARTNERSHIP_TYPE_LABEL]]);
+  if (typeof n.partnershipType === 'string')
+    rows.push(['Type', PARTNERSHIP_TYPE_LABEL[n.partnershipType as keyof typeof PARTNERSHIP_TYPE_LABEL]]);
   if (typeof n.scope === 'string') rows.push(['Scope', enumWords(n.scope)]);
   if (typeof n.partnershipStatus === 'string') rows.push(['Status', enumWords(n.partnershipStatus)]);
   if (typeof n.status === 'string') rows.push(['Status', enumWords(n.status)]);
   const period = formatPeriod((n.since ?? n.startYear) as number | null, (n.until ?? n.endYear) as number | null);
   if (period) rows.push(['Period', period]);
   if (typeof n.foundedYear === 'number') rows.push(['Founded', String(n.foundedYear)]);
-  if (typeof n.memberCount === 'number') rows.push(['Members', `${n.memberCountQualifier && n.memberCountQualifier !== 'EXACT' ? `${enumWords(String(n.memberCountQualifier))} ` : ''}${n.memberCount}`]);
+  if (typeof n.memberCount === 'number')
+    rows.push([
+      'Members',
+      `${n.memberCountQualifier && n.memberCountQualifier !== 'EXACT' ? `${enumWords(String(n.memberCountQualifier))} ` : ''}${n.memberCount}`,
+    ]);
   const money = n.money as Parameters<typeof formatMoney>[0] | null | undefined;
   if (money) rows.push(['Money', formatMoney(money)]);
   if (typeof n.number === 'number') rows.push([node.kind === 'APPROACH' ? 'Chapter' : 'Number', String(n.number)]);
@@ -183,7 +233,13 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
   if (typeof n.authors === 'string') rows.push(['Authors', n.authors]);
   if (typeof n.publisher === 'string') rows.push(['Publisher', n.publisher]);
   if (typeof n.year === 'number') rows.push(['Year', String(n.year)]);
-  if (typeof n.url === 'string') rows.push(['Web', <a href={n.url} target="_blank" rel="noopener noreferrer">{n.url}</a>]);
+  if (typeof n.url === 'string')
+    rows.push([
+      'Web',
+      <a href={n.url} target="_blank" rel="noopener noreferrer">
+        {n.url}
+      </a>,
+    ]);
   rows.push(['Relations', String(node.degree)]);
   const parties = n.parties as { role: string | null; node: { id: string; name: string; kind: NodeKind } }[] | undefined;
   return (
@@ -245,7 +301,9 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
               {s.locator}
             </p>
             {s.derived && (
-              <p className="derived">Derived: the source does not state this one by one; it follows from the general statement quoted here.</p>
+              <p className="derived">
+                Derived: the source does not state this one by one; it follows from the general statement quoted here.
+              </p>
             )}
             <blockquote>{s.quote}</blockquote>
           </li>
@@ -258,10 +316,25 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
 function RelationView({ edge, controller, session }: { edge: DrawnEdge; controller: Controller; session: Session }) {
   const loaded = useLoad(edge.id, (signal) => relationDetails(edge.relationId!, signal));
   const name = (id: string) => session.data.nodes.get(id)?.name ?? id;
-  if (!loaded || loaded.state === 'loading') return <p className="details-loading" role="status">Loading details…</p>;
-  if (loaded.state === 'error') return <p className="error" role="alert">{loaded.message}</p>;
+  if (!loaded || loaded.state === 'loading')
+    return (
+      <p className="details-loading" role="status">
+        Loading details…
+      </p>
+    );
+  if (loaded.state === 'error')
+    return (
+      <p className="error" role="alert">
+        {loaded.message}
+      </p>
+    );
   const r: RelationDetails | null = loaded.value;
-  if (!r) return <p className="error">The atlas no longer has this relationship between {name(edge.source)} and {name(edge.target)}.</p>;
+  if (!r)
+    return (
+      <p className="error">
+        The atlas no longer has this relationship between {name(edge.source)} and {name(edge.target)}.
+      </p>
+    );
   const open = (id: string) => controller.select({ type: 'node', id });
   const rows: [string, string][] = [];
   if (r.role) rows.push(['Role', r.role]);
@@ -275,7 +348,8 @@ function RelationView({ edge, controller, session }: { edge: DrawnEdge; controll
       <header>
         <span className="kind-badge">Relationship</span>
         <h2 id="details-title">
-          <NodeLink id={r.from.id} name={r.from.name} kind={r.from.kind} onOpen={open} /> <span className="rel-kind">{RELATION_KIND_STYLE[r.kind as RelationKind].label}</span>{' '}
+          <NodeLink id={r.from.id} name={r.from.name} kind={r.from.kind} onOpen={open} />{' '}
+          <span className="rel-kind">{RELATION_KIND_STYLE[r.kind as RelationKind].label}</span>{' '}
           <NodeLink id={r.to.id} name={r.to.name} kind={r.to.kind} onOpen={open} />
         </h2>
       </header>

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import type { NodeKind } from '../gql/graphql.js';
 import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from '../graph/kinds.js';
 import type { Controller, Session } from '../state/controller.js';
-import { activeFilterCount, clearFilters, setYears, toggleNodeKind, toggleRelationKind, toggleValue, type ValueFilter } from '../state/filters/index.js';
+import {
+  activeFilterCount,
+  clearFilters,
+  setYears,
+  toggleNodeKind,
+  toggleRelationKind,
+  toggleValue,
+  type ValueFilter,
+} from '../state/filters/index.js';
 import { KindSwatch } from './KindSwatch.js';
 
 interface Props {
@@ -15,7 +23,21 @@ interface Option {
   name: string;
 }
 
-function ValueList({ title, field, options, selected, onToggle, searchable }: { title: string; field: ValueFilter; options: Option[]; selected: readonly string[]; onToggle(field: ValueFilter, id: string): void; searchable?: boolean }) {
+function ValueList({
+  title,
+  field,
+  options,
+  selected,
+  onToggle,
+  searchable,
+}: {
+  title: string;
+  field: ValueFilter;
+  options: Option[];
+  selected: readonly string[];
+  onToggle(field: ValueFilter, id: string): void;
+  searchable?: boolean;
+}) {
   const [q, setQ] = useState('');
   const shown = q ? options.filter((o) => o.name.toLowerCase().includes(q.toLowerCase())) : options;
   return (
@@ -24,7 +46,16 @@ function ValueList({ title, field, options, selected, onToggle, searchable }: { 
         {title}
         {selected.length > 0 && <span className="pill">{selected.length}</span>}
       </summary>
-      {searchable && <input type="search" className="mini-search" placeholder={`Find ${title.toLowerCase()}…`} aria-label={`Find ${title.toLowerCase()}`} value={q} onChange={(e) => setQ(e.target.value)} />}
+      {searchable && (
+        <input
+          type="search"
+          className="mini-search"
+          placeholder={`Find ${title.toLowerCase()}…`}
+          aria-label={`Find ${title.toLowerCase()}`}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      )}
       <div className="checklist" role="group" aria-label={title}>
         {shown.map((o) => (
           <label key={o.id}>
@@ -76,7 +107,9 @@ export function FilterPanel({ controller, session }: Props) {
   const onToggle = (field: ValueFilter, id: string) => set((x) => toggleValue(x, field, id));
   const hidden = session.visible.hidden;
   const active = activeFilterCount(f);
-  const yearInput = (which: 'from' | 'to') => <YearInput which={which} value={f.years[which]} onChange={(v) => set((x) => setYears(x, { ...x.years, [which]: v }))} />;
+  const yearInput = (which: 'from' | 'to') => (
+    <YearInput which={which} value={f.years[which]} onChange={(v) => set((x) => setYears(x, { ...x.years, [which]: v }))} />
+  );
 
   return (
     <section className="filters" aria-labelledby="filters-title" data-testid="filters">
@@ -86,7 +119,15 @@ export function FilterPanel({ controller, session }: Props) {
         {hidden.total > 0 && (
           <span className="hint">
             {' '}
-            ({[hidden.byNodeKind && `${hidden.byNodeKind} by kind`, hidden.byAttributes && `${hidden.byAttributes} by country, approach, theme, network, programme or years`, hidden.byContext && `${hidden.byContext} left unlinked`].filter(Boolean).join(', ')})
+            (
+            {[
+              hidden.byNodeKind && `${hidden.byNodeKind} by kind`,
+              hidden.byAttributes && `${hidden.byAttributes} by country, approach, theme, network, programme or years`,
+              hidden.byContext && `${hidden.byContext} left unlinked`,
+            ]
+              .filter(Boolean)
+              .join(', ')}
+            )
           </span>
         )}
         {active > 0 && (
@@ -115,7 +156,12 @@ export function FilterPanel({ controller, session }: Props) {
           {RELATION_KINDS.map((k) => (
             <label key={k}>
               <input type="checkbox" checked={!f.hiddenRelationKinds.includes(k)} onChange={() => set((x) => toggleRelationKind(x, k))} />
-              <span className="line-swatch" style={{ borderTopColor: RELATION_KIND_STYLE[k].colour, borderTopStyle: RELATION_KIND_STYLE[k].lineStyle }} aria-hidden="true" /> {RELATION_KIND_STYLE[k].label}
+              <span
+                className="line-swatch"
+                style={{ borderTopColor: RELATION_KIND_STYLE[k].colour, borderTopStyle: RELATION_KIND_STYLE[k].lineStyle }}
+                aria-hidden="true"
+              />{' '}
+              {RELATION_KIND_STYLE[k].label}
             </label>
           ))}
         </div>
@@ -123,11 +169,43 @@ export function FilterPanel({ controller, session }: Props) {
       {!opts && <p className="hint">Loading the filter choices…</p>}
       {opts && (
         <>
-          <ValueList title="Countries" field="countries" options={opts.countries.edges.map((e) => ({ id: e.node.code, name: e.node.name }))} selected={f.countries} onToggle={onToggle} searchable />
-          <ValueList title="Approaches" field="approaches" options={opts.approaches.map((a) => ({ id: a.id, name: `${a.number}. ${a.name}` }))} selected={f.approaches} onToggle={onToggle} />
-          <ValueList title="Themes" field="themes" options={opts.themes.edges.map((e) => e.node)} selected={f.themes} onToggle={onToggle} searchable />
-          <ValueList title="Networks" field="networks" options={opts.networks.edges.map((e) => e.node)} selected={f.networks} onToggle={onToggle} />
-          <ValueList title="Funding programmes" field="programs" options={opts.fundingPrograms.edges.map((e) => e.node)} selected={f.programs} onToggle={onToggle} />
+          <ValueList
+            title="Countries"
+            field="countries"
+            options={opts.countries.edges.map((e) => ({ id: e.node.code, name: e.node.name }))}
+            selected={f.countries}
+            onToggle={onToggle}
+            searchable
+          />
+          <ValueList
+            title="Approaches"
+            field="approaches"
+            options={opts.approaches.map((a) => ({ id: a.id, name: `${a.number}. ${a.name}` }))}
+            selected={f.approaches}
+            onToggle={onToggle}
+          />
+          <ValueList
+            title="Themes"
+            field="themes"
+            options={opts.themes.edges.map((e) => e.node)}
+            selected={f.themes}
+            onToggle={onToggle}
+            searchable
+          />
+          <ValueList
+            title="Networks"
+            field="networks"
+            options={opts.networks.edges.map((e) => e.node)}
+            selected={f.networks}
+            onToggle={onToggle}
+          />
+          <ValueList
+            title="Funding programmes"
+            field="programs"
+            options={opts.fundingPrograms.edges.map((e) => e.node)}
+            selected={f.programs}
+            onToggle={onToggle}
+          />
         </>
       )}
       <details className="filter-group" open={f.years.from !== null || f.years.to !== null}>

@@ -22,12 +22,21 @@ export function Legend({ graph }: { graph: VisibleGraph }) {
       <ul className="legend-edges">
         {[...edgeKinds.entries()].sort().map(([key, e]) => {
           const isP = e.kind === 'PARTNERSHIP';
-          const colour = isP ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER'] : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].colour;
+          const colour = isP
+            ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER']
+            : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].colour;
           const style = isP ? 'solid' : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].lineStyle;
-          const label = isP ? `${PARTNERSHIP_TYPE_LABEL[e.partnershipType ?? 'OTHER']} (partnership)` : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].label;
+          const label = isP
+            ? `${PARTNERSHIP_TYPE_LABEL[e.partnershipType ?? 'OTHER']} (partnership)`
+            : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].label;
           return (
             <li key={key}>
-              <span className="line-swatch" style={{ borderTopColor: colour, borderTopStyle: style, borderTopWidth: isP ? 4 : 2 }} aria-hidden="true" /> {label}
+              <span
+                className="line-swatch"
+                style={{ borderTopColor: colour, borderTopStyle: style, borderTopWidth: isP ? 4 : 2 }}
+                aria-hidden="true"
+              />{' '}
+              {label}
             </li>
           );
         })}

@@ -12,10 +12,16 @@ interface Props {
   shortcut?: boolean;
 }
 
-type Result = { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
+type Result =
+  { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
 
 /** Type-ahead search (the ARIA combobox pattern): arrows move through hits, Enter opens one as the focus. */
-export function SearchBox({ onOpen, label = 'Search the atlas', placeholder = 'Find a municipality, network, programme… ( / )', shortcut = true }: Props) {
+export function SearchBox({
+  onOpen,
+  label = 'Search the atlas',
+  placeholder = 'Find a municipality, network, programme… ( / )',
+  shortcut = true,
+}: Props) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<Result>({ state: 'idle' });
   const [active, setActive] = useState(0);
@@ -147,7 +153,9 @@ export function SearchBox({ onOpen, label = 'Search the atlas', placeholder = 'F
               </li>
             ))}
           </ul>
-          {result.state === 'done' && result.total > hits.length && <p className="search-note">{result.total - hits.length} more: type more letters to narrow down.</p>}
+          {result.state === 'done' && result.total > hits.length && (
+            <p className="search-note">{result.total - hits.length} more: type more letters to narrow down.</p>
+          )}
         </div>
       )}
     </div>

@@ -47,7 +47,8 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
         )}
         {!loading && visible.truncated.length > 0 && visible.budgeted.length === 0 && (
           <span className="notice">
-            {names(visible.truncated)} {visible.truncated.length === 1 ? 'has' : 'have'} more neighbours than can be drawn at once; expand it over fewer relationship kinds to see the rest.
+            {names(visible.truncated)} {visible.truncated.length === 1 ? 'has' : 'have'} more neighbours than can be drawn at once; expand
+            it over fewer relationship kinds to see the rest.
           </span>
         )}
         {empty && (

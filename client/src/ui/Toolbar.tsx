@@ -23,7 +23,12 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
   const stamp = new Date().toISOString().slice(0, 10);
   const downloadPng = async () => canvas && download(`cooperation-atlas-${stamp}.png`, await exportPng(canvas.cy));
   const downloadSvg = () => canvas && download(`cooperation-atlas-${stamp}.svg`, exportSvg(canvas.cy), 'image/svg+xml');
-  const exportJson = () => download(`cooperation-atlas-${stamp}.json`, toJson(session.visible, { url: window.location.href, exportedAt: new Date().toISOString() }), 'application/json');
+  const exportJson = () =>
+    download(
+      `cooperation-atlas-${stamp}.json`,
+      toJson(session.visible, { url: window.location.href, exportedAt: new Date().toISOString() }),
+      'application/json',
+    );
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
@@ -39,13 +44,21 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
         type="button"
         aria-pressed={view.showAll}
         onClick={() => controller.setShowAll(!view.showAll)}
-        title={session.scope === 'overview' || (session.size && !view.showAll && wholeGraphElements(session.size) > session.budgets.overview) ? 'The whole graph is larger than the drawing budget: shows the overview, or what the filters match when it fits' : 'Show every node of the graph, with the filters applied'}
+        title={
+          session.scope === 'overview' || (session.size && !view.showAll && wholeGraphElements(session.size) > session.budgets.overview)
+            ? 'The whole graph is larger than the drawing budget: shows the overview, or what the filters match when it fits'
+            : 'Show every node of the graph, with the filters applied'
+        }
       >
         Show all
       </button>
       <label>
         Layout{' '}
-        <select value={display.layout} onChange={(e) => isLayoutName(e.target.value) && controller.setDisplay({ layout: e.target.value })} data-testid="layout">
+        <select
+          value={display.layout}
+          onChange={(e) => isLayoutName(e.target.value) && controller.setDisplay({ layout: e.target.value })}
+          data-testid="layout"
+        >
           {LAYOUTS.map((l) => (
             <option key={l.name} value={l.name}>
               {l.label}
@@ -55,14 +68,19 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
       </label>
       <label>
         Partnerships as{' '}
-        <select value={display.partnerships} onChange={(e) => controller.setDisplay({ partnerships: partnershipMode(e.target.value) })} data-testid="partnerships">
+        <select
+          value={display.partnerships}
+          onChange={(e) => controller.setDisplay({ partnerships: partnershipMode(e.target.value) })}
+          data-testid="partnerships"
+        >
           <option value="auto">links where they only join their parties</option>
           <option value="edges">direct links between parties</option>
           <option value="nodes">nodes with their parties</option>
         </select>
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={display.sizeByDegree} onChange={(e) => controller.setDisplay({ sizeByDegree: e.target.checked })} /> Size by relations
+        <input type="checkbox" checked={display.sizeByDegree} onChange={(e) => controller.setDisplay({ sizeByDegree: e.target.checked })} />{' '}
+        Size by relations
       </label>
       <div className="segmented" role="group" aria-label="Show as">
         <button type="button" aria-pressed={display.panel === 'graph'} onClick={() => controller.setDisplay({ panel: 'graph' })}>

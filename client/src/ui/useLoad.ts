@@ -12,7 +12,11 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
     load(abort.signal).then(
       (value) => setResult({ key, value: { state: 'done', value } }),
       (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setResult({ key, value: { state: 'error', message: e instanceof ApiError ? e.userMessage : 'Could not load the details. Try again.' } });
+        if ((e as Error).name !== 'AbortError')
+          setResult({
+            key,
+            value: { state: 'error', message: e instanceof ApiError ? e.userMessage : 'Could not load the details. Try again.' },
+          });
       },
     );
     return () => abort.abort();

@@ -47,5 +47,7 @@ export function recommendApproaches(approaches: readonly GraphNode[], wishes: re
       missed: checks.filter((c) => !c.met).map(strip),
     };
   });
-  return advice.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || b.score - a.score || (a.approach.number ?? 0) - (b.approach.number ?? 0));
+  return advice.sort(
+    (a, b) => Number(b.meetsAll) - Number(a.meetsAll) || b.score - a.score || (a.approach.number ?? 0) - (b.approach.number ?? 0),
+  );
 }

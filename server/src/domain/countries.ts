@@ -108,7 +108,9 @@ export function resolveCountry(text: string, aliases?: ReadonlyMap<string, strin
     if (code) return { code };
   }
   const hint = closestName(normalizeText(raw));
-  return { problem: `the country "${raw}" is not a country name or ISO code this importer knows${hint ? ` (did you mean ${hint}?)` : ''}; add it to "countryAliases" in the mapping` };
+  return {
+    problem: `the country "${raw}" is not a country name or ISO code this importer knows${hint ? ` (did you mean ${hint}?)` : ''}; add it to "countryAliases" in the mapping`,
+  };
 }
 
 function closestName(key: string): string | undefined {

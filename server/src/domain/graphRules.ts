@@ -68,11 +68,17 @@ export function checkGraphRules(
   }
   for (const r of relations) {
     const rules = RELATION_ENDPOINTS[r.kind];
-    for (const [end, allowed] of [['from', rules.from], ['to', rules.to]] as const) {
+    for (const [end, allowed] of [
+      ['from', rules.from],
+      ['to', rules.to],
+    ] as const) {
       const target = lookup(r[end]);
       if (!target) problems.push({ recordId: r.id, message: `${end}: no node has the id "${r[end]}"` });
       else if (!allowed.includes(target.kind)) {
-        problems.push({ recordId: r.id, message: `${end}: a ${r.kind} relationship cannot ${end === 'from' ? 'start at' : 'point to'} a ${target.kind} ("${r[end]}"); allowed: ${allowed.join(', ')}` });
+        problems.push({
+          recordId: r.id,
+          message: `${end}: a ${r.kind} relationship cannot ${end === 'from' ? 'start at' : 'point to'} a ${target.kind} ("${r[end]}"); allowed: ${allowed.join(', ')}`,
+        });
       }
     }
     if (r.from === r.to) problems.push({ recordId: r.id, message: 'a relationship cannot link a node to itself' });

@@ -51,14 +51,7 @@ export const RELATION_KINDS = [
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-export const MUNICIPALITY_LEVELS = [
-  'MUNICIPALITY',
-  'CITY',
-  'PROVINCE',
-  'DEPARTMENT',
-  'REGION',
-  'INTERMUNICIPAL',
-] as const;
+export const MUNICIPALITY_LEVELS = ['MUNICIPALITY', 'CITY', 'PROVINCE', 'DEPARTMENT', 'REGION', 'INTERMUNICIPAL'] as const;
 export type MunicipalityLevel = (typeof MUNICIPALITY_LEVELS)[number];
 
 export const ORG_TYPES = [
@@ -91,14 +84,7 @@ export type PlaceType = (typeof PLACE_TYPES)[number];
 export const NETWORK_SCOPES = ['GLOBAL', 'EUROPEAN', 'REGIONAL', 'NATIONAL'] as const;
 export type NetworkScope = (typeof NETWORK_SCOPES)[number];
 
-export const PARTNERSHIP_TYPES = [
-  'CITY_TO_CITY',
-  'TWINNING',
-  'FRIENDSHIP',
-  'FORMAL_PARTNERSHIP',
-  'ORGANIZATIONAL',
-  'OTHER',
-] as const;
+export const PARTNERSHIP_TYPES = ['CITY_TO_CITY', 'TWINNING', 'FRIENDSHIP', 'FORMAL_PARTNERSHIP', 'ORGANIZATIONAL', 'OTHER'] as const;
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 
 export const PARTNERSHIP_STATUSES = ['ACTIVE', 'ENDED', 'UNKNOWN'] as const;

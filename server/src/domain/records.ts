@@ -24,9 +24,7 @@ import { textProblem, type TextField } from './textRules.js';
  * because a typo in a hand-edited file must not silently drop a fact.
  */
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
 const year = z.int().min(1000).max(2100);
 const isoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "BE"');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
@@ -204,14 +202,7 @@ export const relationRecordSchema = z
   .refine((r) => r.from !== r.to, { message: 'a relationship cannot link a node to itself' });
 export type RelationRecord = z.output<typeof relationRecordSchema>;
 
-const ANY: readonly NodeKind[] = [
-  'MUNICIPALITY',
-  'ORGANIZATION',
-  'NETWORK',
-  'FUNDING_PROGRAM',
-  'PROJECT',
-  'PARTNERSHIP',
-];
+const ANY: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK', 'FUNDING_PROGRAM', 'PROJECT', 'PARTNERSHIP'];
 const ACTORS: readonly NodeKind[] = ['MUNICIPALITY', 'ORGANIZATION', 'NETWORK'];
 /** Where something is, takes place or is active: a country, a municipality or a place below or beside one. */
 const WHERE: readonly NodeKind[] = ['COUNTRY', 'MUNICIPALITY', 'PLACE'];

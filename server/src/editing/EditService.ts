@@ -66,9 +66,16 @@ export class EditService {
       const provenance = this.provenance(source);
       const selfCiting = input.kind === 'SOURCE' && input.id === source.source;
       if (!selfCiting) await this.checkSource(source);
-      const id = typeof input.id === 'string' && input.id !== '' ? input.id : await this.freeId(String(input.name ?? ''), input.country as string | undefined);
-      if ((await this.store.getNodes([id]))[0]) throw new BadUserInputError(`A node with the id "${id}" exists already: update it, or choose another id.`, 'input.id');
-      const node = this.validNode({ ...clean(input), id, altNames: (input.altNames as string[] | undefined) ?? [], sources: [provenance] }, 'input');
+      const id =
+        typeof input.id === 'string' && input.id !== ''
+          ? input.id
+          : await this.freeId(String(input.name ?? ''), input.country as string | undefined);
+      if ((await this.store.getNodes([id]))[0])
+        throw new BadUserInputError(`A node with the id "${id}" exists already: update it, or choose another id.`, 'input.id');
+      const node = this.validNode(
+        { ...clean(input), id, altNames: (input.altNames as string[] | undefined) ?? [], sources: [provenance] },
+        'input',
+      );
       const located = locatedInOf(node);
       const change = this.record(actor, 'CREATE_NODE', node.id, [node.id], null, node, source, `created ${node.kind} "${node.name}"`);
       await this.write({ putNodes: [node], putRelations: located ? [located] : [], log: [change] }, 'input');
@@ -76,12 +83,22 @@ export class EditService {
     });
   }
 
-  updateNode(actor: string, id: string, patch: Record<string, unknown>, clear: readonly string[], source: Provenance): Promise<EditResult<GraphNode>> {
+  updateNode(
+    actor: string,
+    id: string,
+    patch: Record<string, unknown>,
+    clear: readonly string[],
+    source: Provenance,
+  ): Promise<EditResult<GraphNode>> {
     return serialized(this.store, async () => {
       await this.checkSource(source);
       const before = await this.node(id);
       for (const field of clear) {
-        if (!NODE_FIELDS.has(field) || field === 'name') throw new BadUserInputError(`"${field}" cannot be cleared: name one of ${[...NODE_FIELDS].filter((f) => f !== 'name').join(', ')}.`, 'clear');
+        if (!NODE_FIELDS.has(field) || field === 'name')
+          throw new BadUserInputError(
+            `"${field}" cannot be cleared: name one of ${[...NODE_FIELDS].filter((f) => f !== 'name').join(', ')}.`,
+            'clear',
+          );
       }
       const next: Record<string, unknown> = { ...structuredClone(before), ...clean(patch) };
       for (const field of clear) {
@@ -109,13 +126,23 @@ export class EditService {
       await this.checkSource(source);
       const before = await this.node(id);
       this.provenance(source);
-      if (before.kind === 'SOURCE') throw new BadUserInputError(`"${id}" is a SOURCE: facts may cite it, so it cannot be deleted through the API.`, 'id');
+      if (before.kind === 'SOURCE')
+        throw new BadUserInputError(`"${id}" is a SOURCE: facts may cite it, so it cannot be deleted through the API.`, 'id');
       const relations = await this.store.relationsOfNodes([id]);
       if (before.kind === 'COUNTRY' && relations.some((r) => r.kind === 'LOCATED_IN' && r.to === id)) {
         throw new BadUserInputError(`Nodes are located in "${id}": move or delete them first.`, 'id');
       }
       const neighbours = [...new Set(relations.map((r) => (r.from === id ? r.to : r.from)))];
-      const change = this.record(actor, 'DELETE_NODE', id, [id, ...neighbours], { node: before, relations }, null, source, `deleted ${before.kind} "${before.name}" and its ${relations.length} relationships`);
+      const change = this.record(
+        actor,
+        'DELETE_NODE',
+        id,
+        [id, ...neighbours],
+        { node: before, relations },
+        null,
+        source,
+        `deleted ${before.kind} "${before.name}" and its ${relations.length} relationships`,
+      );
       await this.write({ deleteNodes: [id], log: [change] }, 'id');
       return { value: id, change };
     });
@@ -126,8 +153,13 @@ export class EditService {
       await this.checkSource(source);
       if (keepId === mergeId) throw new BadUserInputError('"keep" and "merge" are the same node.', 'merge');
       const [keep, merge] = [await this.node(keepId, 'keep'), await this.node(mergeId, 'merge')];
-      if (keep.kind !== merge.kind) throw new BadUserInputError(`"${keepId}" is a ${keep.kind} and "${mergeId}" a ${merge.kind}: only nodes of one kind can be the same entity.`, 'merge');
-      if (keep.kind === 'SOURCE' || keep.kind === 'COUNTRY') throw new BadUserInputError(`${keep.kind} nodes cannot be merged through the API.`, 'merge');
+      if (keep.kind !== merge.kind)
+        throw new BadUserInputError(
+          `"${keepId}" is a ${keep.kind} and "${mergeId}" a ${merge.kind}: only nodes of one kind can be the same entity.`,
+          'merge',
+        );
+      if (keep.kind === 'SOURCE' || keep.kind === 'COUNTRY')
+        throw new BadUserInputError(`${keep.kind} nodes cannot be merged through the API.`, 'merge');
       const provenance = this.provenance(source);
       // keep's values stand where the two differ: the conflicts are not an error here.
       const merged = mergeInto(keep, pick(merge, NODE_SCALAR_FIELDS), [...merge.sources, provenance]).value;
@@ -151,7 +183,16 @@ export class EditService {
       const located = locatedInOf(merged);
       if (located && !keepRelations.has(located.id) && !put.has(located.id)) put.set(located.id, located);
       const node = this.validNode(merged as unknown as Record<string, unknown>, 'keep');
-      const change = this.record(actor, 'MERGE_NODES', keepId, [keepId, mergeId], { keep, merge, relations: moving }, { node, relations: [...put.values()] }, source, `merged ${merge.kind} "${merge.name}" (${mergeId}) into "${keep.name}" (${keepId})`);
+      const change = this.record(
+        actor,
+        'MERGE_NODES',
+        keepId,
+        [keepId, mergeId],
+        { keep, merge, relations: moving },
+        { node, relations: [...put.values()] },
+        source,
+        `merged ${merge.kind} "${merge.name}" (${mergeId}) into "${keep.name}" (${keepId})`,
+      );
       await this.write({ deleteNodes: [mergeId], putNodes: [node], putRelations: [...put.values()], log: [change] }, 'merge');
       return { value: node, change };
     });
@@ -163,19 +204,43 @@ export class EditService {
       const provenance = this.provenance(source);
       const parsed = parseRelation({ ...clean(input), sources: [provenance] });
       if ('problems' in parsed) throw new BadUserInputError(`The relationship is not valid: ${parsed.problems.join('; ')}.`, 'input');
-      const relation: GraphRelation = { ...parsed.relation, id: parsed.relation.id ?? defaultRelationId(parsed.relation.kind, parsed.relation.from, parsed.relation.to) };
-      if ((await this.store.getRelations([relation.id]))[0]) throw new BadUserInputError(`A relationship with the id "${relation.id}" exists already: update it, or give this one another id.`, 'input.id');
-      const change = this.record(actor, 'CREATE_RELATION', relation.id, [relation.from, relation.to], null, relation, source, `created ${relation.kind} ${relation.from} -> ${relation.to}`);
+      const relation: GraphRelation = {
+        ...parsed.relation,
+        id: parsed.relation.id ?? defaultRelationId(parsed.relation.kind, parsed.relation.from, parsed.relation.to),
+      };
+      if ((await this.store.getRelations([relation.id]))[0])
+        throw new BadUserInputError(
+          `A relationship with the id "${relation.id}" exists already: update it, or give this one another id.`,
+          'input.id',
+        );
+      const change = this.record(
+        actor,
+        'CREATE_RELATION',
+        relation.id,
+        [relation.from, relation.to],
+        null,
+        relation,
+        source,
+        `created ${relation.kind} ${relation.from} -> ${relation.to}`,
+      );
       await this.write({ putRelations: [relation], log: [change] }, 'input');
       return { value: relation, change };
     });
   }
 
-  updateRelation(actor: string, id: string, patch: Record<string, unknown>, clear: readonly string[], source: Provenance): Promise<EditResult<GraphRelation>> {
+  updateRelation(
+    actor: string,
+    id: string,
+    patch: Record<string, unknown>,
+    clear: readonly string[],
+    source: Provenance,
+  ): Promise<EditResult<GraphRelation>> {
     return serialized(this.store, async () => {
       await this.checkSource(source);
       const before = await this.relation(id);
-      for (const field of clear) if (!RELATION_FIELDS.has(field)) throw new BadUserInputError(`"${field}" cannot be cleared: name one of ${[...RELATION_FIELDS].join(', ')}.`, 'clear');
+      for (const field of clear)
+        if (!RELATION_FIELDS.has(field))
+          throw new BadUserInputError(`"${field}" cannot be cleared: name one of ${[...RELATION_FIELDS].join(', ')}.`, 'clear');
       const next: Record<string, unknown> = { ...structuredClone(before), ...clean(patch) };
       for (const field of clear) delete next[field];
       const provenance = this.provenance(source);
@@ -183,7 +248,16 @@ export class EditService {
       const parsed = parseRelation(next);
       if ('problems' in parsed) throw new BadUserInputError(`The relationship is not valid: ${parsed.problems.join('; ')}.`, 'patch');
       const relation: GraphRelation = { ...parsed.relation, id };
-      const change = this.record(actor, 'UPDATE_RELATION', id, [relation.from, relation.to], before, relation, source, `updated ${relation.kind} ${relation.from} -> ${relation.to}`);
+      const change = this.record(
+        actor,
+        'UPDATE_RELATION',
+        id,
+        [relation.from, relation.to],
+        before,
+        relation,
+        source,
+        `updated ${relation.kind} ${relation.from} -> ${relation.to}`,
+      );
       await this.write({ putRelations: [relation], log: [change] }, 'patch');
       return { value: relation, change };
     });
@@ -194,7 +268,16 @@ export class EditService {
       await this.checkSource(source);
       const before = await this.relation(id);
       this.provenance(source);
-      const change = this.record(actor, 'DELETE_RELATION', id, [before.from, before.to], before, null, source, `deleted ${before.kind} ${before.from} -> ${before.to}`);
+      const change = this.record(
+        actor,
+        'DELETE_RELATION',
+        id,
+        [before.from, before.to],
+        before,
+        null,
+        source,
+        `deleted ${before.kind} ${before.from} -> ${before.to}`,
+      );
       await this.write({ deleteRelations: [id], log: [change] }, 'id');
       return { value: id, change };
     });
@@ -216,9 +299,13 @@ export class EditService {
   private async checkSource(source: Provenance): Promise<void> {
     const [node] = await this.store.getNodes([source.source]);
     if (node?.kind !== 'SOURCE') {
-      throw new BadUserInputError(`source.source: "${source.source}" is not a SOURCE node. Cite an existing source (Query.sources lists them), or create one first with createNode(kind: SOURCE).`, 'source');
+      throw new BadUserInputError(
+        `source.source: "${source.source}" is not a SOURCE node. Cite an existing source (Query.sources lists them), or create one first with createNode(kind: SOURCE).`,
+        'source',
+      );
     }
-    if (source.locator.trim() === '' || source.quote.trim().length < 3) throw new BadUserInputError('source: give a locator and a quote of at least a few words.', 'source');
+    if (source.locator.trim() === '' || source.quote.trim().length < 3)
+      throw new BadUserInputError('source: give a locator and a quote of at least a few words.', 'source');
   }
 
   private provenance(source: Provenance): Provenance {
@@ -240,7 +327,8 @@ export class EditService {
     const refs = [...referencedIds(nodes, relations)].filter((id) => !known.has(id));
     const around = new Map((await this.store.getNodes(refs)).filter((n) => n !== null && !deleted.has(n.id)).map((n) => [n!.id, n!]));
     const problems = checkGraphRules(nodes, relations, (id) => known.get(id) ?? around.get(id));
-    if (problems.length > 0) throw new BadUserInputError(`Not written: ${problems.map((p) => `${p.recordId}: ${p.message}`).join('; ')}.`, argument);
+    if (problems.length > 0)
+      throw new BadUserInputError(`Not written: ${problems.map((p) => `${p.recordId}: ${p.message}`).join('; ')}.`, argument);
     await this.store.applyChanges(changes);
   }
 
@@ -252,7 +340,16 @@ export class EditService {
     }
   }
 
-  private record(actor: string, action: ChangeAction, subject: string, nodeIds: string[], before: unknown, after: unknown, source: Provenance, summary: string): ChangeRecord {
+  private record(
+    actor: string,
+    action: ChangeAction,
+    subject: string,
+    nodeIds: string[],
+    before: unknown,
+    after: unknown,
+    source: Provenance,
+    summary: string,
+  ): ChangeRecord {
     const at = this.now().toISOString();
     return {
       // Sorts by time, then by order within this process (ids within one millisecond stay in order).

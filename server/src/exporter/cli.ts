@@ -72,7 +72,11 @@ async function main(args: string[]): Promise<number> {
     if (values.out) {
       const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
       const [nodesPath, edgesPath] =
-        format === 'csv' ? (isDir ? [join(values.out, 'nodes.csv'), join(values.out, 'edges.csv')] : [`${values.out}.nodes.csv`, `${values.out}.edges.csv`]) : [values.out, undefined];
+        format === 'csv'
+          ? isDir
+            ? [join(values.out, 'nodes.csv'), join(values.out, 'edges.csv')]
+            : [`${values.out}.nodes.csv`, `${values.out}.edges.csv`]
+          : [values.out, undefined];
       const nodeSink = fileSink(nodesPath!);
       sinks.push(nodeSink);
       main = nodeSink.write;
@@ -84,12 +88,25 @@ async function main(args: string[]): Promise<number> {
         written.push(edgesPath);
       }
     }
-    const result = await exportGraph(store, format, { main, edges }, { kinds: kinds as NodeKind[] | undefined, around: values.around?.split(',').map((s) => s.trim()), depth });
+    const result = await exportGraph(
+      store,
+      format,
+      { main, edges },
+      { kinds: kinds as NodeKind[] | undefined, around: values.around?.split(',').map((s) => s.trim()), depth },
+    );
     if (result.missingIds.length > 0) console.error(`No node has the id ${result.missingIds.map((id) => `"${id}"`).join(', ')}: left out.`);
-    console.error(`Exported ${result.nodes} nodes and ${result.relations} relationships as ${format}${written.length > 0 ? ` to ${written.join(' and ')}` : ''}.`);
+    console.error(
+      `Exported ${result.nodes} nodes and ${result.relations} relationships as ${format}${written.length > 0 ? ` to ${written.join(' and ')}` : ''}.`,
+    );
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof StoreUnavailableError || e instanceof Neo4jConfigError || e instanceof DataDirectoryError || e instanceof SeedValidationError) {
+    if (
+      e instanceof ConfigError ||
+      e instanceof StoreUnavailableError ||
+      e instanceof Neo4jConfigError ||
+      e instanceof DataDirectoryError ||
+      e instanceof SeedValidationError
+    ) {
       console.error(e.message);
       return 1;
     }

@@ -38,12 +38,31 @@ export interface ExportResult {
 
 const NODE_FIELDS = ['id', 'kind', 'name', 'altNames', ...NODE_SCALAR_FIELDS, 'ratings', 'sources'] as const;
 const RELATION_FIELDS = ['id', 'kind', 'from', 'to', ...RELATION_SCALAR_FIELDS, 'sources'] as const;
-const NUMERIC = new Set(['foundedYear', 'memberCount', 'since', 'until', 'startYear', 'endYear', 'number', 'year', 'population', 'amount', 'amountMax', 'latitude', 'longitude']);
+const NUMERIC = new Set([
+  'foundedYear',
+  'memberCount',
+  'since',
+  'until',
+  'startYear',
+  'endYear',
+  'number',
+  'year',
+  'population',
+  'amount',
+  'amountMax',
+  'latitude',
+  'longitude',
+]);
 
 /** The batches to export: the store's scan, or the neighbourhood of some nodes. */
 async function* batchesOf(store: GraphStore, selection: ExportSelection, missing: string[]): AsyncIterable<GraphBatch> {
   if (selection.around && selection.around.length > 0) {
-    const sub = await store.neighborhood({ ids: selection.around, depth: selection.depth ?? 1, limit: Number.MAX_SAFE_INTEGER, nodeKinds: selection.kinds });
+    const sub = await store.neighborhood({
+      ids: selection.around,
+      depth: selection.depth ?? 1,
+      limit: Number.MAX_SAFE_INTEGER,
+      nodeKinds: selection.kinds,
+    });
     missing.push(...sub.missingIds);
     yield { nodes: [...sub.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), relations: [] };
     yield { nodes: [], relations: sub.edges };
@@ -52,7 +71,12 @@ async function* batchesOf(store: GraphStore, selection: ExportSelection, missing
   yield* store.scan({ batchSize: 2_000, kinds: selection.kinds });
 }
 
-export async function exportGraph(store: GraphStore, format: ExportFormat, sinks: ExportSinks, selection: ExportSelection = {}): Promise<ExportResult> {
+export async function exportGraph(
+  store: GraphStore,
+  format: ExportFormat,
+  sinks: ExportSinks,
+  selection: ExportSelection = {},
+): Promise<ExportResult> {
   const writer = WRITERS[format](sinks);
   const result: ExportResult = { nodes: 0, relations: 0, missingIds: [] };
   await writer.begin();
@@ -126,16 +150,25 @@ function csvWriter({ main, edges }: ExportSinks): Writer {
   if (!edges) throw new Error('the CSV export needs a second file for the edges');
   return {
     begin: async () => main(`${NODE_FIELDS.join(',')}\n`),
-    nodes: async (nodes) => main(nodes.map((n) => `${NODE_FIELDS.map((f) => csvField(cell(n as unknown as Record<string, unknown>, f))).join(',')}\n`).join('')),
+    nodes: async (nodes) =>
+      main(nodes.map((n) => `${NODE_FIELDS.map((f) => csvField(cell(n as unknown as Record<string, unknown>, f))).join(',')}\n`).join('')),
     startRelations: async () => edges(`${RELATION_FIELDS.join(',')}\n`),
-    relations: async (relations) => edges(relations.map((r) => `${RELATION_FIELDS.map((f) => csvField(cell(r as unknown as Record<string, unknown>, f))).join(',')}\n`).join('')),
+    relations: async (relations) =>
+      edges(
+        relations
+          .map((r) => `${RELATION_FIELDS.map((f) => csvField(cell(r as unknown as Record<string, unknown>, f))).join(',')}\n`)
+          .join(''),
+      ),
     end: async () => {},
   };
 }
 
 /** Escaped for XML text and attribute values (line breaks as references: attributes would fold them into spaces). */
 function xml(text: string): string {
-  return text.replace(/[&<>"'\n\r\t]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!);
+  return text.replace(
+    /[&<>"'\n\r\t]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!,
+  );
 }
 
 const xmlType = (field: string, graphml: boolean) => (NUMERIC.has(field) ? (graphml ? 'double' : 'double') : 'string');
@@ -158,10 +191,20 @@ function graphmlWriter({ main }: ExportSinks): Writer {
           edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${xmlType(k, true)}"/>\n`).join('') +
           '  <graph id="cooperation-atlas" edgedefault="directed">\n',
       ),
-    nodes: async (nodes) => main(nodes.map((n) => `    <node id="${xml(n.id)}">${data('n', nodeKeys, n as unknown as Record<string, unknown>)}</node>\n`).join('')),
+    nodes: async (nodes) =>
+      main(
+        nodes.map((n) => `    <node id="${xml(n.id)}">${data('n', nodeKeys, n as unknown as Record<string, unknown>)}</node>\n`).join(''),
+      ),
     startRelations: async () => {},
     relations: async (relations) =>
-      main(relations.map((r) => `    <edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}">${data('e', edgeKeys, r as unknown as Record<string, unknown>)}</edge>\n`).join('')),
+      main(
+        relations
+          .map(
+            (r) =>
+              `    <edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}">${data('e', edgeKeys, r as unknown as Record<string, unknown>)}</edge>\n`,
+          )
+          .join(''),
+      ),
     end: async () => main('  </graph>\n</graphml>\n'),
   };
 }
@@ -184,12 +227,23 @@ function gexfWriter({ main }: ExportSinks): Writer {
           `    <attributes class="edge">\n${edgeKeys.map((k) => `      <attribute id="${k}" title="${k}" type="${xmlType(k, false)}"/>\n`).join('')}    </attributes>\n` +
           '    <nodes>\n',
       ),
-    nodes: async (nodes) => main(nodes.map((n) => `      <node id="${xml(n.id)}" label="${xml(n.name)}">${attvalues(nodeKeys, n as unknown as Record<string, unknown>)}</node>\n`).join('')),
+    nodes: async (nodes) =>
+      main(
+        nodes
+          .map(
+            (n) =>
+              `      <node id="${xml(n.id)}" label="${xml(n.name)}">${attvalues(nodeKeys, n as unknown as Record<string, unknown>)}</node>\n`,
+          )
+          .join(''),
+      ),
     startRelations: async () => main('    </nodes>\n    <edges>\n'),
     relations: async (relations) =>
       main(
         relations
-          .map((r) => `      <edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}" label="${r.kind}">${attvalues(edgeKeys, r as unknown as Record<string, unknown>)}</edge>\n`)
+          .map(
+            (r) =>
+              `      <edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}" label="${r.kind}">${attvalues(edgeKeys, r as unknown as Record<string, unknown>)}</edge>\n`,
+          )
           .join(''),
       ),
     end: async () => main('    </edges>\n  </graph>\n</gexf>\n'),
@@ -205,7 +259,8 @@ export function cypherLiteral(value: unknown): string {
     return Number.isInteger(value) ? `${value}.0` : String(value);
   }
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+  if (typeof value === 'string')
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
   return `{${Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
@@ -229,7 +284,9 @@ function cypherWriter({ main }: ExportSinks): Writer {
       }
       for (const [kind, rows] of byKind) {
         for (let i = 0; i < rows.length; i += CHUNK) {
-          await main(`UNWIND ${cypherLiteral(rows.slice(i, i + CHUNK))} AS row\nMERGE (n:Entity {id: row.id})\nSET n = row, n:${KIND_LABEL[kind]};\n`);
+          await main(
+            `UNWIND ${cypherLiteral(rows.slice(i, i + CHUNK))} AS row\nMERGE (n:Entity {id: row.id})\nSET n = row, n:${KIND_LABEL[kind]};\n`,
+          );
         }
       }
     },
@@ -243,7 +300,9 @@ function cypherWriter({ main }: ExportSinks): Writer {
       }
       for (const [kind, rows] of byKind) {
         for (let i = 0; i < rows.length; i += CHUNK) {
-          await main(`UNWIND ${cypherLiteral(rows.slice(i, i + CHUNK))} AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${kind} {id: row.id}]->(b)\nSET r = row.props;\n`);
+          await main(
+            `UNWIND ${cypherLiteral(rows.slice(i, i + CHUNK))} AS row\nMATCH (a:Entity {id: row.from})\nMATCH (b:Entity {id: row.to})\nMERGE (a)-[r:${kind} {id: row.id}]->(b)\nSET r = row.props;\n`,
+          );
         }
       }
     },

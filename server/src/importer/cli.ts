@@ -55,11 +55,14 @@ async function main(args: string[]): Promise<number> {
   let store: GraphStore | undefined;
   try {
     const format: ImportFormat = formatOf(path, values.format);
-    let mapping: unknown = values.mapping === undefined ? undefined : parseMappingText(readFileSync(values.mapping, 'utf8'), values.mapping);
+    let mapping: unknown =
+      values.mapping === undefined ? undefined : parseMappingText(readFileSync(values.mapping, 'utf8'), values.mapping);
     if (values.preset !== undefined) mapping = { ...((mapping as object | undefined) ?? {}), preset: values.preset };
     const config = readConfig();
     if (values.apply && config.store === 'memory' && config.dataDir === undefined) {
-      console.error('--apply needs a store that keeps what it is given: set ATLAS_DATA_DIR (the embedded store persists there; the server then serves it with the same setting) or GRAPH_STORE=neo4j. Without --apply this is a dry run against the seed graph.');
+      console.error(
+        '--apply needs a store that keeps what it is given: set ATLAS_DATA_DIR (the embedded store persists there; the server then serves it with the same setting) or GRAPH_STORE=neo4j. Without --apply this is a dry run against the seed graph.',
+      );
       return 2;
     }
     const opened = await openStore(config);
@@ -69,7 +72,12 @@ async function main(args: string[]): Promise<number> {
     const tty = process.stderr.isTTY && !isCi();
     const bar = tty
       ? new cliProgress.SingleBar(
-          { format: '{phase} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+          {
+            format: '{phase} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+            stream: process.stderr,
+            hideCursor: true,
+            etaBuffer: 50,
+          },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
@@ -100,7 +108,8 @@ async function main(args: string[]): Promise<number> {
     console.log(
       `${values.apply ? (outcome.applied ? 'Imported' : 'Nothing written') : 'Planned'} in ${seconds.toFixed(2)} s: ${Math.round(outcome.report.rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s (read ${(outcome.timings.readMs / 1000).toFixed(2)} s, resolve ${(outcome.timings.planMs / 1000).toFixed(2)} s, write ${(outcome.timings.applyMs / 1000).toFixed(2)} s).`,
     );
-    if (values.report) writeFileSync(values.report, JSON.stringify({ ...outcome.report, applied: outcome.applied, timings: outcome.timings }, null, 2));
+    if (values.report)
+      writeFileSync(values.report, JSON.stringify({ ...outcome.report, applied: outcome.applied, timings: outcome.timings }, null, 2));
     return 0;
   } catch (e) {
     if (
@@ -115,7 +124,8 @@ async function main(args: string[]): Promise<number> {
       e instanceof SeedValidationError
     ) {
       console.error(e.message);
-      if (e instanceof ImportInputError || e instanceof ImportRejected || e instanceof MappingError) console.error('Nothing was imported: the graph is as it was.');
+      if (e instanceof ImportInputError || e instanceof ImportRejected || e instanceof MappingError)
+        console.error('Nothing was imported: the graph is as it was.');
       return 1;
     }
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -18,8 +18,18 @@ export function formatReport(report: ImportReport, options: { applied: boolean; 
   if (report.noChange) {
     lines.push('  Nothing to change: the graph already holds everything this file says.');
   } else {
-    lines.push(`  created ${options.dryRun ? '(would be)' : ''}: nodes ${counts(report.created.nodes)}; relationships ${counts(report.created.relations)}`.replace(' :', ':'));
-    lines.push(`  updated ${options.dryRun ? '(would be)' : ''}: ${n(report.merged.updatedNodes)} nodes, ${n(report.merged.updatedRelations)} relationships (new facts or provenance on what the graph had)`.replace(' :', ':'));
+    lines.push(
+      `  created ${options.dryRun ? '(would be)' : ''}: nodes ${counts(report.created.nodes)}; relationships ${counts(report.created.relations)}`.replace(
+        ' :',
+        ':',
+      ),
+    );
+    lines.push(
+      `  updated ${options.dryRun ? '(would be)' : ''}: ${n(report.merged.updatedNodes)} nodes, ${n(report.merged.updatedRelations)} relationships (new facts or provenance on what the graph had)`.replace(
+        ' :',
+        ':',
+      ),
+    );
   }
   lines.push(`  matched existing nodes: ${n(report.matchedExisting.byName)} by name and country, ${n(report.matchedExisting.byId)} by id`);
   for (const e of report.matchedExisting.examples.slice(0, 5)) lines.push(`    ${e.where}: "${e.name}" is ${e.id}`);
@@ -32,7 +42,9 @@ export function formatReport(report: ImportReport, options: { applied: boolean; 
     }
   }
   if (report.conflicts.count > 0) {
-    lines.push(`  conflicts: ${n(report.conflicts.count)} values differ from the graph's (the graph's kept; --replace to take the file's):`);
+    lines.push(
+      `  conflicts: ${n(report.conflicts.count)} values differ from the graph's (the graph's kept; --replace to take the file's):`,
+    );
     for (const c of report.conflicts.examples.slice(0, 5)) lines.push(`    ${c}`);
   }
   if (options.dryRun && !report.noChange) lines.push('  This was a dry run: nothing was written. Run again with --apply to import.');

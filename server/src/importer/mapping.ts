@@ -74,7 +74,9 @@ export const mappingSchema = z.strictObject({
   /** Columns present in the file that the mapping does not use and that are not an error. */
   ignoreColumns: z.array(z.string()).default([]),
   /** The SOURCE node for the file: its name, publisher and URL (defaults from the file name). */
-  source: z.strictObject({ name: z.string().min(1).optional(), publisher: z.string().min(1).optional(), url: z.url().optional() }).default({}),
+  source: z
+    .strictObject({ name: z.string().min(1).optional(), publisher: z.string().min(1).optional(), url: z.url().optional() })
+    .default({}),
 });
 export type Mapping = z.output<typeof mappingSchema>;
 export type MappingInput = z.input<typeof mappingSchema>;
@@ -124,7 +126,14 @@ export function presetMapping(preset: NonNullable<Mapping['preset']>, header: re
           { ref: 'member', kind: 'MUNICIPALITY', name: 'member', country: 'country', defaults: { level: 'MUNICIPALITY' } },
           { ref: 'network', kind: 'NETWORK', name: 'network' },
         ],
-        relations: [{ kind: 'MEMBER_OF', from: 'member', to: 'network', fields: { ...(has('role') ? { role: 'role' } : {}), ...(has('since') ? { since: 'since' } : {}) } }],
+        relations: [
+          {
+            kind: 'MEMBER_OF',
+            from: 'member',
+            to: 'network',
+            fields: { ...(has('role') ? { role: 'role' } : {}), ...(has('since') ? { since: 'since' } : {}) },
+          },
+        ],
       };
     case 'nodes':
       return { preset };
@@ -136,7 +145,9 @@ export function presetMapping(preset: NonNullable<Mapping['preset']>, header: re
         delimiter: '\t',
         quote: false,
         columns: GEONAMES_COLUMNS,
-        ignoreColumns: GEONAMES_COLUMNS.filter((c) => !['name', 'alternatenames', 'latitude', 'longitude', 'country_code', 'population'].includes(c)),
+        ignoreColumns: GEONAMES_COLUMNS.filter(
+          (c) => !['name', 'alternatenames', 'latitude', 'longitude', 'country_code', 'population'].includes(c),
+        ),
         entities: [
           {
             ref: 'place',
@@ -209,45 +220,67 @@ export function checkMapping(mapping: Mapping, header: readonly string[], file: 
   };
   if (mapping.preset === 'nodes' || mapping.preset === 'edges') {
     const allowed: readonly string[] = mapping.preset === 'nodes' ? NODE_COLUMNS : RELATION_COLUMNS;
-    for (const c of header) if (!allowed.includes(c) && !mapping.ignoreColumns.includes(c)) problems.push(`unknown column "${c}": a ${mapping.preset === 'nodes' ? 'node' : 'relationship'} has no such field (fields: ${allowed.join(', ')})`);
-    for (const c of mapping.preset === 'nodes' ? ['kind', 'name'] : ['kind', 'from', 'to']) if (!columns.has(c)) problems.push(`the column "${c}" is missing`);
+    for (const c of header)
+      if (!allowed.includes(c) && !mapping.ignoreColumns.includes(c))
+        problems.push(
+          `unknown column "${c}": a ${mapping.preset === 'nodes' ? 'node' : 'relationship'} has no such field (fields: ${allowed.join(', ')})`,
+        );
+    for (const c of mapping.preset === 'nodes' ? ['kind', 'name'] : ['kind', 'from', 'to'])
+      if (!columns.has(c)) problems.push(`the column "${c}" is missing`);
   } else {
     const refs = new Set(mapping.entities.map((e) => e.ref));
     for (const e of mapping.entities) {
       if (e.kind === undefined && e.kindColumn === undefined) problems.push(`entity "${e.ref}" needs a kind or a kindColumn`);
       if (e.name === undefined && e.id === undefined) problems.push(`entity "${e.ref}" needs a name or an id column`);
-      for (const [key, c] of [['kindColumn', e.kindColumn], ['id', e.id], ['name', e.name], ['altNames', e.altNames], ['country', e.country]] as const) useColumn(c, `entity "${e.ref}" ${key}`);
+      for (const [key, c] of [
+        ['kindColumn', e.kindColumn],
+        ['id', e.id],
+        ['name', e.name],
+        ['altNames', e.altNames],
+        ['country', e.country],
+      ] as const)
+        useColumn(c, `entity "${e.ref}" ${key}`);
       for (const [field, c] of Object.entries(e.fields)) {
         if (!NODE_FIELD_SET.has(field)) problems.push(`entity "${e.ref}": "${field}" is not a node field`);
         useColumn(c, `entity "${e.ref}" field ${field}`);
       }
-      for (const field of Object.keys(e.defaults)) if (!NODE_FIELD_SET.has(field)) problems.push(`entity "${e.ref}": "${field}" is not a node field`);
+      for (const field of Object.keys(e.defaults))
+        if (!NODE_FIELD_SET.has(field)) problems.push(`entity "${e.ref}": "${field}" is not a node field`);
     }
     for (const r of mapping.relations) {
-      for (const ref of [r.from, r.to]) if (!refs.has(ref)) problems.push(`relation ${r.kind} refers to "${ref}", which is not an entity of the mapping`);
+      for (const ref of [r.from, r.to])
+        if (!refs.has(ref)) problems.push(`relation ${r.kind} refers to "${ref}", which is not an entity of the mapping`);
       for (const [field, c] of Object.entries(r.fields)) {
         if (!RELATION_FIELD_SET.has(field)) problems.push(`relation ${r.kind}: "${field}" is not a relationship field`);
         useColumn(c, `relation ${r.kind} field ${field}`);
       }
     }
     for (const p of mapping.partnerships) {
-      for (const ref of p.between) if (!refs.has(ref)) problems.push(`partnership refers to "${ref}", which is not an entity of the mapping`);
+      for (const ref of p.between)
+        if (!refs.has(ref)) problems.push(`partnership refers to "${ref}", which is not an entity of the mapping`);
       for (const [field, c] of Object.entries(p.fields)) {
-        if (!['since', 'until', 'status', 'name', 'description'].includes(field)) problems.push(`partnership: "${field}" is not a partnership field (since, until, status, name, description)`);
+        if (!['since', 'until', 'status', 'name', 'description'].includes(field))
+          problems.push(`partnership: "${field}" is not a partnership field (since, until, status, name, description)`);
         useColumn(c, `partnership field ${field}`);
       }
     }
-    if (mapping.entities.length === 0) problems.push('the mapping has no entities: name a preset (pairs, memberships, nodes, edges, geonames) or list entities');
-    for (const c of header) if (!used.has(c) && !mapping.ignoreColumns.includes(c)) problems.push(`unknown column "${c}": the mapping does not use it (map it, or list it in "ignoreColumns")`);
+    if (mapping.entities.length === 0)
+      problems.push('the mapping has no entities: name a preset (pairs, memberships, nodes, edges, geonames) or list entities');
+    for (const c of header)
+      if (!used.has(c) && !mapping.ignoreColumns.includes(c))
+        problems.push(`unknown column "${c}": the mapping does not use it (map it, or list it in "ignoreColumns")`);
   }
-  if (problems.length > 0) throw new MappingError(`${file}: the mapping does not fit the file:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new MappingError(`${file}: the mapping does not fit the file:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
 /** Parses a mapping (already read from YAML or JSON); a preset's entries come first, the mapping's own settings override. */
 export function resolveMapping(input: unknown, header: readonly string[] | undefined, file: string): Mapping {
   const parsed = mappingSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new MappingError(`${file}: the mapping is not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n')}`);
+    throw new MappingError(
+      `${file}: the mapping is not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n')}`,
+    );
   }
   const own = parsed.data;
   const preset = own.preset ?? (header ? detectPreset(header) : undefined);
@@ -255,7 +288,14 @@ export function resolveMapping(input: unknown, header: readonly string[] | undef
   const base = mappingSchema.parse(presetMapping(preset, header ?? []));
   return {
     ...base,
-    ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && v !== null && Object.keys(v).length === 0))),
+    ...Object.fromEntries(
+      Object.entries(own).filter(
+        ([, v]) =>
+          v !== undefined &&
+          !(Array.isArray(v) && v.length === 0) &&
+          !(typeof v === 'object' && !Array.isArray(v) && v !== null && Object.keys(v).length === 0),
+      ),
+    ),
     preset,
     countryAliases: { ...base.countryAliases, ...own.countryAliases },
     ignoreColumns: [...base.ignoreColumns, ...own.ignoreColumns],

@@ -34,7 +34,11 @@ export interface TabularRow {
 }
 
 const tooMany = (file: string, maxRows: number, line: number) =>
-  new ImportInputError(file, `${line}`, `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes. Split it into smaller files, or raise the limit (--max-rows) if this machine has the memory.`);
+  new ImportInputError(
+    file,
+    `${line}`,
+    `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes. Split it into smaller files, or raise the limit (--max-rows) if this machine has the memory.`,
+  );
 
 /**
  * Rows of a CSV or TSV file through csv-parse's stream API: the header line gives the column
@@ -86,10 +90,18 @@ export async function* readTabular(
     if (e instanceof ImportInputError) throw e;
     const error = e as Error & { code?: string; lines?: number };
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new ImportInputError(file, `${lastEnd + 1}`, 'not valid CSV: Quote Not Closed: a quoted field opens on this line and is never closed. Check the quoting on that line.');
+      throw new ImportInputError(
+        file,
+        `${lastEnd + 1}`,
+        'not valid CSV: Quote Not Closed: a quoted field opens on this line and is never closed. Check the quoting on that line.',
+      );
     }
     if (typeof error.code === 'string' && error.code.startsWith('CSV_')) {
-      throw new ImportInputError(file, error.lines !== undefined ? `${error.lines}` : undefined, `not valid CSV: ${error.message.replace(/ on line \d+$/, '').replace(/ at line \d+.*$/, '')}. Check the quoting and the number of fields on that line.`);
+      throw new ImportInputError(
+        file,
+        error.lines !== undefined ? `${error.lines}` : undefined,
+        `not valid CSV: ${error.message.replace(/ on line \d+$/, '').replace(/ at line \d+.*$/, '')}. Check the quoting and the number of fields on that line.`,
+      );
     }
     throw e;
   } finally {
@@ -110,7 +122,11 @@ export async function readJson(bytes: Readable, file: string, options: ReadOptio
   const text = await readAll(bytes, file, options.maxBytes);
   const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
   if (tooDeep !== undefined) {
-    throw new ImportInputError(file, `${tooDeep}`, `not valid for an import: lists and objects are nested more than ${MAX_JSON_DEPTH} levels deep here (an export nests 4). Check the file's structure.`);
+    throw new ImportInputError(
+      file,
+      `${tooDeep}`,
+      `not valid for an import: lists and objects are nested more than ${MAX_JSON_DEPTH} levels deep here (an export nests 4). Check the file's structure.`,
+    );
   }
   let data: unknown;
   try {
@@ -121,10 +137,15 @@ export async function readJson(bytes: Readable, file: string, options: ReadOptio
     throw new ImportInputError(file, line === undefined ? undefined : `${line}`, `not valid JSON: ${(e as Error).message}`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ImportInputError(file, undefined, 'the file must be an object with "nodes" and/or "relations" lists (the seed and export format)');
+    throw new ImportInputError(
+      file,
+      undefined,
+      'the file must be an object with "nodes" and/or "relations" lists (the seed and export format)',
+    );
   }
   const unknownKeys = Object.keys(data).filter((k) => k !== 'nodes' && k !== 'relations' && k !== 'format');
-  if (unknownKeys.length > 0) throw new ImportInputError(file, undefined, `unknown top-level key "${unknownKeys[0]}": use "nodes" and "relations"`);
+  if (unknownKeys.length > 0)
+    throw new ImportInputError(file, undefined, `unknown top-level key "${unknownKeys[0]}": use "nodes" and "relations"`);
   const out: JsonRecords = { nodes: [], relations: [] };
   for (const section of ['nodes', 'relations'] as const) {
     const list = (data as Record<string, unknown>)[section];
@@ -148,7 +169,8 @@ function nestingBeyond(text: string, max: number): number | undefined {
     const c = text.charCodeAt(i);
     if (c === 0x0a) line += 1;
     else if (inString) {
-      if (c === 0x5c) i += 1; // a backslash escapes the next character
+      if (c === 0x5c)
+        i += 1; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -166,7 +188,11 @@ async function readAll(bytes: Readable, file: string, maxBytes: number): Promise
     length += chunk.length;
     if (length > maxBytes) {
       bytes.destroy();
-      throw new ImportInputError(file, undefined, `the file is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB a JSON import reads. Split it, or export it as CSV, which is read as a stream.`);
+      throw new ImportInputError(
+        file,
+        undefined,
+        `the file is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB a JSON import reads. Split it, or export it as CSV, which is read as a stream.`,
+      );
     }
     chunks.push(chunk);
   }
@@ -190,7 +216,12 @@ export interface GraphmlEdge extends GraphmlElement {
  * attribute names, <node> and <edge> their values (GraphML <data>, GEXF <attvalue>; a GEXF label
  * is the node's `label`, an edge's `kind` unless an attribute says otherwise).
  */
-export async function readGraphml(bytes: Readable, file: string, options: ReadOptions, dialect: 'graphml' | 'gexf' = 'graphml'): Promise<{ nodes: GraphmlElement[]; edges: GraphmlEdge[] }> {
+export async function readGraphml(
+  bytes: Readable,
+  file: string,
+  options: ReadOptions,
+  dialect: 'graphml' | 'gexf' = 'graphml',
+): Promise<{ nodes: GraphmlElement[]; edges: GraphmlEdge[] }> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const keys = new Map<string, string>();
   const nodes: GraphmlElement[] = [];
@@ -205,7 +236,10 @@ export async function readGraphml(bytes: Readable, file: string, options: ReadOp
     failure ??= new ImportInputError(file, `${parser.line}`, problem);
   };
   const count = () => {
-    if (nodes.length + edges.length >= options.maxRows) fail(`the file has more than ${options.maxRows.toLocaleString('en')} nodes and edges, the most one import takes. Split it, or raise --max-rows.`);
+    if (nodes.length + edges.length >= options.maxRows)
+      fail(
+        `the file has more than ${options.maxRows.toLocaleString('en')} nodes and edges, the most one import takes. Split it, or raise --max-rows.`,
+      );
   };
   parser.on('error', (e) => fail(`not valid XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`));
   parser.on('opentag', (tag) => {

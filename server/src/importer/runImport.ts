@@ -111,7 +111,9 @@ async function importNow(store: GraphStore, options: ImportOptions): Promise<Imp
   return { ...plan, applied, timings: { readMs, planMs, applyMs: totalMs - readMs - planMs, totalMs } };
 }
 
-async function readSources(options: ImportOptions): Promise<{ rows: RowMentions[]; mapping?: Mapping; format: ImportFormat; hashes: string[] }> {
+async function readSources(
+  options: ImportOptions,
+): Promise<{ rows: RowMentions[]; mapping?: Mapping; format: ImportFormat; hashes: string[] }> {
   const rows: RowMentions[] = [];
   const problems: string[] = [];
   const hashes: string[] = [];
@@ -120,7 +122,16 @@ async function readSources(options: ImportOptions): Promise<{ rows: RowMentions[
   for (const [i, source] of options.sources.entries()) {
     format = formatOf(source.name, i === 0 ? options.format : undefined);
     const onBytes = (read: number, total: number) => options.onProgress?.('read', read, total, rows.length);
-    const read = await readRows(source, { format, fileIndex: i, named: options.sources.length > 1, mapping: options.mapping, maxRows: options.maxRows ?? DEFAULT_MAX_ROWS, onBytes, rows, problems });
+    const read = await readRows(source, {
+      format,
+      fileIndex: i,
+      named: options.sources.length > 1,
+      mapping: options.mapping,
+      maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+      onBytes,
+      rows,
+      problems,
+    });
     mapping ??= read.mapping;
     hashes.push(read.sha256);
     if (problems.length > 0) break;

@@ -18,7 +18,11 @@ function edits(ctx: AtlasContext): EditService {
   return new EditService(ctx.store);
 }
 
-const provenance = (p: { source: string; locator: string; quote: string }): Provenance => ({ source: p.source, locator: p.locator, quote: p.quote });
+const provenance = (p: { source: string; locator: string; quote: string }): Provenance => ({
+  source: p.source,
+  locator: p.locator,
+  quote: p.quote,
+});
 
 /** A refused store write (a node to delete is gone, a relationship would dangle) as the user's error. */
 async function translated<T>(work: () => Promise<T>): Promise<T> {
@@ -31,34 +35,53 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const Mutation: MutationResolvers = {
-  createNode: (_r, { input, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).createNode(ctx.principal.name, input as Record<string, unknown>, provenance(source));
-    return { node: value, change };
-  }),
-  updateNode: (_r, { id, patch, clear, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).updateNode(ctx.principal.name, id, patch as Record<string, unknown>, clear ?? [], provenance(source));
-    return { node: value, change };
-  }),
-  deleteNode: (_r, { id, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).deleteNode(ctx.principal.name, id, provenance(source));
-    return { id: value, change };
-  }),
-  mergeNodes: (_r, { keep, merge, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).mergeNodes(ctx.principal.name, keep, merge, provenance(source));
-    return { node: value, change };
-  }),
-  createRelation: (_r, { input, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).createRelation(ctx.principal.name, input as Record<string, unknown>, provenance(source));
-    return { relation: relationView(value), change };
-  }),
-  updateRelation: (_r, { id, patch, clear, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).updateRelation(ctx.principal.name, id, patch as Record<string, unknown>, clear ?? [], provenance(source));
-    return { relation: relationView(value), change };
-  }),
-  deleteRelation: (_r, { id, source }, ctx) => translated(async () => {
-    const { value, change } = await edits(ctx).deleteRelation(ctx.principal.name, id, provenance(source));
-    return { id: value, change };
-  }),
+  createNode: (_r, { input, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).createNode(ctx.principal.name, input as Record<string, unknown>, provenance(source));
+      return { node: value, change };
+    }),
+  updateNode: (_r, { id, patch, clear, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).updateNode(
+        ctx.principal.name,
+        id,
+        patch as Record<string, unknown>,
+        clear ?? [],
+        provenance(source),
+      );
+      return { node: value, change };
+    }),
+  deleteNode: (_r, { id, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).deleteNode(ctx.principal.name, id, provenance(source));
+      return { id: value, change };
+    }),
+  mergeNodes: (_r, { keep, merge, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).mergeNodes(ctx.principal.name, keep, merge, provenance(source));
+      return { node: value, change };
+    }),
+  createRelation: (_r, { input, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).createRelation(ctx.principal.name, input as Record<string, unknown>, provenance(source));
+      return { relation: relationView(value), change };
+    }),
+  updateRelation: (_r, { id, patch, clear, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).updateRelation(
+        ctx.principal.name,
+        id,
+        patch as Record<string, unknown>,
+        clear ?? [],
+        provenance(source),
+      );
+      return { relation: relationView(value), change };
+    }),
+  deleteRelation: (_r, { id, source }, ctx) =>
+    translated(async () => {
+      const { value, change } = await edits(ctx).deleteRelation(ctx.principal.name, id, provenance(source));
+      return { id: value, change };
+    }),
 
   importData: async (_r, { input }, ctx) => {
     requireEditor(ctx.principal);
@@ -75,7 +98,9 @@ export const Mutation: MutationResolvers = {
     } catch (e) {
       if (e instanceof ImportInputError || e instanceof ImportRejected || e instanceof MappingError) {
         // A refused file is the client's mistake: HTTP 400, as for a bad variable.
-        throw new GraphQLError(`${e.message}\nNothing was imported: the graph is as it was.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'input', http: { status: 400 } } });
+        throw new GraphQLError(`${e.message}\nNothing was imported: the graph is as it was.`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'input', http: { status: 400 } },
+        });
       }
       throw e;
     }

@@ -15,11 +15,17 @@ import { partnerSuggestionView, pathView, similarityQueryOf, similarMunicipality
 const kindLabel = (kind: string) => `${kind.charAt(0)}${kind.slice(1).toLowerCase().replace(/_/g, ' ')}s`;
 
 function between(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(`"${argument}" must be between ${min} and ${max} (got ${value}).`, argument);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadUserInputError(`"${argument}" must be between ${min} and ${max} (got ${value}).`, argument);
   return value;
 }
 
-type ListArgs = { filter?: Parameters<typeof toNodeFilter>[0]; sort?: Parameters<typeof toNodeSort>[0]; first?: number | null; after?: string | null };
+type ListArgs = {
+  filter?: Parameters<typeof toNodeFilter>[0];
+  sort?: Parameters<typeof toNodeSort>[0];
+  first?: number | null;
+  after?: string | null;
+};
 
 async function listOf(store: GraphStore, kind: NodeKind, args: ListArgs) {
   const page = await store.listNodes({
@@ -39,7 +45,6 @@ async function requireNode(ctx: AtlasContext, id: string, kind?: string) {
   return node;
 }
 
-
 function maxHopsOf(maxHops: number | null | undefined): number {
   const hops = maxHops ?? LIMITS.maxHops.default;
   if (!Number.isInteger(hops) || hops < 1 || hops > LIMITS.maxHops.max) {
@@ -55,7 +60,11 @@ export const Query: QueryResolvers = {
     if (text.length > LIMITS.searchTextLength) {
       throw new BadUserInputError(`"text" is too long (${text.length} characters); search for at most ${LIMITS.searchTextLength}.`, 'text');
     }
-    const page = await store.search(text, { kinds: kinds ?? undefined, first: pageSize(first, LIMITS.pageSize), offset: offsetAfter(after) });
+    const page = await store.search(text, {
+      kinds: kinds ?? undefined,
+      first: pageSize(first, LIMITS.pageSize),
+      offset: offsetAfter(after),
+    });
     return toConnection(page, (hit, cursor) => ({ node: hit.node, score: hit.score, cursor }));
   },
 
@@ -76,9 +85,11 @@ export const Query: QueryResolvers = {
   neighborhood: async (_root, { ids, depth, filter, limit }, { store }) => {
     const { maxDepth, defaultLimit, maxLimit, maxSeeds } = LIMITS.neighborhood;
     const d = depth ?? 1;
-    if (!Number.isInteger(d) || d < 1 || d > maxDepth) throw new BadUserInputError(`"depth" must be between 1 and ${maxDepth} (got ${d}).`, 'depth');
+    if (!Number.isInteger(d) || d < 1 || d > maxDepth)
+      throw new BadUserInputError(`"depth" must be between 1 and ${maxDepth} (got ${d}).`, 'depth');
     const l = pageSize(limit, { default: defaultLimit, max: maxLimit }, 'limit');
-    if (ids.length === 0 || ids.length > maxSeeds) throw new BadUserInputError(`"ids" must name between 1 and ${maxSeeds} nodes (got ${ids.length}).`, 'ids');
+    if (ids.length === 0 || ids.length > maxSeeds)
+      throw new BadUserInputError(`"ids" must name between 1 and ${maxSeeds} nodes (got ${ids.length}).`, 'ids');
     const subgraph = await store.neighborhood({
       ids,
       depth: d,
@@ -138,7 +149,11 @@ export const Query: QueryResolvers = {
   viewer: (_r, _a, ctx) => ctx.principal,
 
   changes: async (_r, { nodeId, first, after }, { store }) => {
-    const page = await store.listChanges({ nodeId: nodeId ?? undefined, first: pageSize(first, LIMITS.changesPageSize), offset: offsetAfter(after) });
+    const page = await store.listChanges({
+      nodeId: nodeId ?? undefined,
+      first: pageSize(first, LIMITS.changesPageSize),
+      offset: offsetAfter(after),
+    });
     return toConnection(page, (node, cursor) => ({ node, cursor }));
   },
 
@@ -150,12 +165,20 @@ export const Query: QueryResolvers = {
 
   suggestPartners: async (_root, { id, first, kinds }, ctx) => {
     await requireNode(ctx, id);
-    return (await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined })).map(partnerSuggestionView);
+    return (await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined })).map(
+      partnerSuggestionView,
+    );
   },
 
   shortestPath: async (_root, { from, to, relationKinds, maxHops }, ctx) => {
     await Promise.all([requireNode(ctx, from), requireNode(ctx, to)]);
-    const [path] = await ctx.analytics.shortestPaths({ from, to, relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined, maxHops: maxHopsOf(maxHops), first: 1 });
+    const [path] = await ctx.analytics.shortestPaths({
+      from,
+      to,
+      relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined,
+      maxHops: maxHopsOf(maxHops),
+      first: 1,
+    });
     return path ? pathView(path) : null;
   },
 
@@ -174,18 +197,37 @@ export const Query: QueryResolvers = {
   recommendApproaches: async (_root, { wishes }, ctx) => {
     for (const w of wishes) {
       const [min, max] = [w.min ?? 0, w.max ?? 3];
-      if (min < 0 || max > 3 || min > max) throw new BadUserInputError(`The wish for ${w.feature} needs 0 <= min <= max <= 3 (got min ${min}, max ${max}).`, 'wishes');
+      if (min < 0 || max > 3 || min > max)
+        throw new BadUserInputError(`The wish for ${w.feature} needs 0 <= min <= max <= 3 (got min ${min}, max ${max}).`, 'wishes');
       if ((w.weight ?? 1) < 0) throw new BadUserInputError(`The weight for ${w.feature} must be 0 or more.`, 'wishes');
     }
-    const approaches = await ctx.store.listNodes({ kind: 'APPROACH', filter: {}, sort: { field: 'NAME', direction: 'ASC' }, first: 100, offset: 0 });
-    const advice = recommendApproaches(approaches.items, wishes.map((w) => ({ feature: w.feature, min: w.min ?? undefined, max: w.max ?? undefined, weight: w.weight ?? 1 })));
+    const approaches = await ctx.store.listNodes({
+      kind: 'APPROACH',
+      filter: {},
+      sort: { field: 'NAME', direction: 'ASC' },
+      first: 100,
+      offset: 0,
+    });
+    const advice = recommendApproaches(
+      approaches.items,
+      wishes.map((w) => ({ feature: w.feature, min: w.min ?? undefined, max: w.max ?? undefined, weight: w.weight ?? 1 })),
+    );
     return Promise.all(
       advice.map(async (a) => {
-        const cases = (await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['EXEMPLIFIES'], first: 1000, offset: 0 })).items.map((e) => e.other);
+        const cases = (
+          await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['EXEMPLIFIES'], first: 1000, offset: 0 })
+        ).items.map((e) => e.other);
         // The programmes the source lists as funding for the approach, and those around its cases.
-        const funding = (await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['FUNDING_FOR'], first: 1000, offset: 0 })).items.map((e) => e.other);
-        const linked = await Promise.all(cases.map((c) => ctx.store.relations({ nodeId: c.id, direction: 'BOTH', first: 1000, offset: 0 })));
-        const around = new Map([...funding.map((f) => [f.id, f] as const), ...linked.flatMap((page) => page.items.map((e) => [e.other.id, e.other] as const))]);
+        const funding = (
+          await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['FUNDING_FOR'], first: 1000, offset: 0 })
+        ).items.map((e) => e.other);
+        const linked = await Promise.all(
+          cases.map((c) => ctx.store.relations({ nodeId: c.id, direction: 'BOTH', first: 1000, offset: 0 })),
+        );
+        const around = new Map([
+          ...funding.map((f) => [f.id, f] as const),
+          ...linked.flatMap((page) => page.items.map((e) => [e.other.id, e.other] as const)),
+        ]);
         const ofKind = (kind: string) => [...around.values()].filter((n) => n.kind === kind).sort((x, y) => (x.id < y.id ? -1 : 1));
         return { ...a, cases, networks: ofKind('NETWORK'), programs: ofKind('FUNDING_PROGRAM') };
       }),
@@ -193,7 +235,8 @@ export const Query: QueryResolvers = {
   },
 
   metrics: async (_root, { ids }, ctx) => {
-    if (ids.length > LIMITS.metricsIds) throw new BadUserInputError(`Ask for the metrics of at most ${LIMITS.metricsIds} nodes at once.`, 'ids');
+    if (ids.length > LIMITS.metricsIds)
+      throw new BadUserInputError(`Ask for the metrics of at most ${LIMITS.metricsIds} nodes at once.`, 'ids');
     // Never computed here: the last values computed in the background, stale while the graph has
     // changed since; until the first computation ends, only the degree (the store knows it).
     const [snapshot, nodes] = await Promise.all([ctx.metrics.lookup(ids), ctx.nodes.loadMany(ids)]);

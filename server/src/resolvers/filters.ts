@@ -18,7 +18,10 @@ export function toNodeFilter(input: (CommonFilter & KindSpecific) | null | undef
   const countries = list(input.countries);
   const bad = countries?.filter((c) => !/^[A-Z]{2}$/.test(c));
   if (bad && bad.length > 0) {
-    throw new BadUserInputError(`countries must be ISO 3166-1 alpha-2 codes in capitals, such as "BE" or "SN" (got ${bad.map((c) => `"${c}"`).join(', ')}).`, 'filter.countries');
+    throw new BadUserInputError(
+      `countries must be ISO 3166-1 alpha-2 codes in capitals, such as "BE" or "SN" (got ${bad.map((c) => `"${c}"`).join(', ')}).`,
+      'filter.countries',
+    );
   }
   const years = input.years ?? undefined;
   const yearFrom = years?.from ?? undefined;

@@ -46,4 +46,5 @@ export async function others(ctx: AtlasContext, nodeId: string, kind: RelationKi
 export const activeIn = (n: GraphNode, _args: unknown, ctx: AtlasContext) => others(ctx, n.id, 'ACTIVE_IN', 'OUT');
 
 /** The partnerships a municipality or organisation is a party to. */
-export const partnershipsOf = async (n: GraphNode, _args: unknown, ctx: AtlasContext) => (await related(ctx, n.id, 'PARTY_TO', 'OUT')).map((e) => e.other);
+export const partnershipsOf = async (n: GraphNode, _args: unknown, ctx: AtlasContext) =>
+  (await related(ctx, n.id, 'PARTY_TO', 'OUT')).map((e) => e.other);

@@ -14,7 +14,10 @@ export function offsetAfter(after: string | null | undefined): number {
   const decoded = Buffer.from(after, 'base64url').toString();
   const offset = Number(decoded.slice(PREFIX.length));
   if (!decoded.startsWith(PREFIX) || !Number.isSafeInteger(offset) || offset < 0) {
-    throw new BadUserInputError('"after" is not a cursor from this API: pass the endCursor of the previous page, or leave it out to start at the beginning.', 'after');
+    throw new BadUserInputError(
+      '"after" is not a cursor from this API: pass the endCursor of the previous page, or leave it out to start at the beginning.',
+      'after',
+    );
   }
   return offset + 1;
 }
@@ -22,7 +25,10 @@ export function offsetAfter(after: string | null | undefined): number {
 export function pageSize(first: number | null | undefined, limits: { default: number; max: number }, argument = 'first'): number {
   const size = first ?? limits.default;
   if (!Number.isInteger(size) || size < 1 || size > limits.max) {
-    throw new BadUserInputError(`"${argument}" must be between 1 and ${limits.max} (got ${size}); fetch more with the "after" cursor.`, argument);
+    throw new BadUserInputError(
+      `"${argument}" must be between 1 and ${limits.max} (got ${size}); fetch more with the "after" cursor.`,
+      argument,
+    );
   }
   return size;
 }

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { basisChosen, basisSegments, describeSegments, describeVia, initialPeerOptions, peerEvidence, peerQueryArgs, setWish, toggleBasis, toWishes, viewWithPath } from '../../../client/src/state/analysis/index.js';
+import {
+  basisChosen,
+  basisSegments,
+  describeSegments,
+  describeVia,
+  initialPeerOptions,
+  peerEvidence,
+  peerQueryArgs,
+  setWish,
+  toggleBasis,
+  toWishes,
+  viewWithPath,
+} from '../../../client/src/state/analysis/index.js';
 import { focusOn, initialView } from '../../../client/src/state/view/index.js';
 
 const parts = [
   { basis: 'NETWORKS' as const, score: 0.25, shared: [{ id: 'platforma', name: 'Platforma' }] },
   { basis: 'THEMES' as const, score: 0, shared: [] },
-  { basis: 'PARTNER_COUNTRIES' as const, score: 0.25, shared: [{ id: 'country-bj', name: 'Benin' }, { id: 'platforma', name: 'Platforma' }] },
+  {
+    basis: 'PARTNER_COUNTRIES' as const,
+    score: 0.25,
+    shared: [
+      { id: 'country-bj', name: 'Benin' },
+      { id: 'platforma', name: 'Platforma' },
+    ],
+  },
 ];
 
 describe('analysis state', () => {
@@ -45,7 +64,10 @@ describe('analysis state', () => {
   });
 
   it('loads a path by expanding each node over its next hop, keeping wider expansions', () => {
-    const path = { nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], relations: [{ kind: 'MEMBER_OF' as const }, { kind: 'FUNDS' as const }] };
+    const path = {
+      nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      relations: [{ kind: 'MEMBER_OF' as const }, { kind: 'FUNDS' as const }],
+    };
     const v = viewWithPath({ ...initialView(), showAll: false }, path);
     expect(v.focus).toBe('a');
     expect(v.expanded).toEqual([
@@ -61,11 +83,28 @@ describe('analysis state', () => {
 
   it('says why a two-step path suggests a partner, each verb from the middle node', () => {
     const path = {
-      nodes: [{ id: 'roeselare', name: 'Roeselare' }, { id: 'platforma', name: 'Platforma' }, { id: 'ec', name: 'European Commission' }],
-      relations: [{ kind: 'SUPPORTS' as const, source: 'platforma' }, { kind: 'FUNDS' as const, source: 'ec' }],
+      nodes: [
+        { id: 'roeselare', name: 'Roeselare' },
+        { id: 'platforma', name: 'Platforma' },
+        { id: 'ec', name: 'European Commission' },
+      ],
+      relations: [
+        { kind: 'SUPPORTS' as const, source: 'platforma' },
+        { kind: 'FUNDS' as const, source: 'ec' },
+      ],
     };
     expect(describeVia(path)).toBe('via Platforma, which supports Roeselare and is funded by European Commission');
-    const member = { nodes: [{ id: 'a', name: 'A' }, { id: 'v', name: 'VVSG' }, { id: 'b', name: 'B' }], relations: [{ kind: 'MEMBER_OF' as const, source: 'a' }, { kind: 'MEMBER_OF' as const, source: 'b' }] };
+    const member = {
+      nodes: [
+        { id: 'a', name: 'A' },
+        { id: 'v', name: 'VVSG' },
+        { id: 'b', name: 'B' },
+      ],
+      relations: [
+        { kind: 'MEMBER_OF' as const, source: 'a' },
+        { kind: 'MEMBER_OF' as const, source: 'b' },
+      ],
+    };
     expect(describeVia(member)).toBe('via VVSG, which has member A and has member B');
   });
 

@@ -4,14 +4,20 @@ import { deriveVisible } from '../../../client/src/graph/model.js';
 import { clearFilters } from '../../../client/src/state/filters/index.js';
 import { fullGraph } from './fixtures.js';
 
-const g = deriveVisible(fullGraph(), { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }], showAll: false }, clearFilters(), { partnerships: 'edges', match: null });
+const g = deriveVisible(fullGraph(), { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }], showAll: false }, clearFilters(), {
+  partnerships: 'edges',
+  match: null,
+});
 
 describe('exports', () => {
   it('JSON holds the drawn nodes and edges and the view they came from', () => {
     const data = JSON.parse(toJson(g, { url: 'http://x/?focus=roeselare', exportedAt: '2026-01-01T00:00:00Z' }));
     expect(data.view).toBe('http://x/?focus=roeselare');
     expect(data.nodes.map((n: { id: string }) => n.id).sort()).toEqual(g.nodes.map((n) => n.id).sort());
-    expect(data.edges.find((e: { kind: string }) => e.kind === 'PARTNERSHIP')).toMatchObject({ label: 'city-to-city', partnershipId: 'roeselare-dogbo' });
+    expect(data.edges.find((e: { kind: string }) => e.kind === 'PARTNERSHIP')).toMatchObject({
+      label: 'city-to-city',
+      partnershipId: 'roeselare-dogbo',
+    });
   });
 
   it('CSV quotes fields with commas, quotes and line breaks', () => {

@@ -18,7 +18,12 @@ export const NODES: NodeData[] = [
   { id: 'water', kind: 'THEME', name: 'Water', degree: 1 },
 ];
 
-const e = (source: string, kind: EdgeData['kind'], target: string): EdgeData => ({ id: `${source}--${kind}--${target}`, source, target, kind });
+const e = (source: string, kind: EdgeData['kind'], target: string): EdgeData => ({
+  id: `${source}--${kind}--${target}`,
+  source,
+  target,
+  kind,
+});
 
 export const EDGES: EdgeData[] = [
   e('roeselare', 'PARTY_TO', 'roeselare-dogbo'),

@@ -12,23 +12,36 @@ describe('planLoads', () => {
   });
 
   it('then for the parties of partnerships next to them and the links among drawn nodes', () => {
-    const d = mergeSubgraph(emptyGraph(), { nodes: NODES.filter((n) => ['roeselare', 'roeselare-dogbo', 'vvsg', 'country-be'].includes(n.id)), edges: EDGES.filter((e) => e.source === 'roeselare') }, { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: false }] });
+    const d = mergeSubgraph(
+      emptyGraph(),
+      {
+        nodes: NODES.filter((n) => ['roeselare', 'roeselare-dogbo', 'vvsg', 'country-be'].includes(n.id)),
+        edges: EDGES.filter((e) => e.source === 'roeselare'),
+      },
+      { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: false }] },
+    );
     const drawn = deriveVisible(d, view, clearFilters(), { partnerships: 'nodes', match: null });
     const steps = planLoads(d, view, drawn, new Set());
     expect(steps).toEqual([
       { type: 'parties', ids: ['roeselare-dogbo'] },
       { type: 'among', ids: ['country-be', 'roeselare-dogbo', 'vvsg'] },
     ]);
-    expect(planLoads(d, view, drawn, new Set([amongKey(['vvsg', 'country-be', 'roeselare-dogbo'])]))).toEqual([{ type: 'parties', ids: ['roeselare-dogbo'] }]);
+    expect(planLoads(d, view, drawn, new Set([amongKey(['vvsg', 'country-be', 'roeselare-dogbo'])]))).toEqual([
+      { type: 'parties', ids: ['roeselare-dogbo'] },
+    ]);
   });
 
   it('asks for the whole graph once for "show all", and nothing more when it is complete', () => {
     expect(planLoads(emptyGraph(), { ...view, showAll: true }, null, new Set())[0]).toEqual({ type: 'all' });
     const d = fullGraph();
-    expect(planLoads(d, { ...view, showAll: true }, deriveVisible(d, view, clearFilters(), { partnerships: 'nodes', match: null }), new Set())).toEqual([]);
+    expect(
+      planLoads(d, { ...view, showAll: true }, deriveVisible(d, view, clearFilters(), { partnerships: 'nodes', match: null }), new Set()),
+    ).toEqual([]);
   });
 
   it('loads a focus that is not expanded on its own', () => {
-    expect(planLoads(emptyGraph(), { focus: 'vvsg', expanded: [], showAll: false }, null, new Set())).toEqual([{ type: 'nodes', ids: ['vvsg'] }]);
+    expect(planLoads(emptyGraph(), { focus: 'vvsg', expanded: [], showAll: false }, null, new Set())).toEqual([
+      { type: 'nodes', ids: ['vvsg'] },
+    ]);
   });
 });

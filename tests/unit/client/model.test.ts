@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { deriveVisible, emptyGraph, mergeSubgraph, nodesWithUnknownLinks, partiesOf, relationsKnown, type FilterState, type ViewState } from '../../../client/src/graph/model.js';
+import {
+  deriveVisible,
+  emptyGraph,
+  mergeSubgraph,
+  nodesWithUnknownLinks,
+  partiesOf,
+  relationsKnown,
+  type FilterState,
+  type ViewState,
+} from '../../../client/src/graph/model.js';
 import { clearFilters, initialFilters, toggleNodeKind, toggleRelationKind } from '../../../client/src/state/filters/index.js';
 import { collapse, expand, focusOn } from '../../../client/src/state/view/index.js';
 import { EDGES, NODES, fullGraph } from './fixtures.js';
@@ -20,7 +29,11 @@ describe('the graph model', () => {
   });
 
   it('adds the kinds of a partial load to what is known, and "all" covers any kinds', () => {
-    let d = mergeSubgraph(emptyGraph(), { nodes: NODES, edges: [] }, { loaded: [{ id: 'roeselare', kinds: ['MEMBER_OF'], truncated: false }] });
+    let d = mergeSubgraph(
+      emptyGraph(),
+      { nodes: NODES, edges: [] },
+      { loaded: [{ id: 'roeselare', kinds: ['MEMBER_OF'], truncated: false }] },
+    );
     d = mergeSubgraph(d, { nodes: [], edges: [] }, { loaded: [{ id: 'roeselare', kinds: ['PARTY_TO'], truncated: false }] });
     expect(relationsKnown(d, 'roeselare', ['MEMBER_OF', 'PARTY_TO'])).toBe(true);
     expect(relationsKnown(d, 'roeselare', null)).toBe(false);
@@ -37,7 +50,11 @@ describe('deriveVisible', () => {
   it('draws the focus and the neighbours of expanded nodes, with every relationship among them', () => {
     const g = deriveVisible(fullGraph(), focusOn(view({}), 'roeselare'), none, nodesOnly);
     expect(ids(g.nodes)).toEqual(['country-be', 'roeselare', 'roeselare-dogbo', 'vvsg']);
-    expect(ids(g.edges)).toEqual(['roeselare--LOCATED_IN--country-be', 'roeselare--MEMBER_OF--vvsg', 'roeselare--PARTY_TO--roeselare-dogbo']);
+    expect(ids(g.edges)).toEqual([
+      'roeselare--LOCATED_IN--country-be',
+      'roeselare--MEMBER_OF--vvsg',
+      'roeselare--PARTY_TO--roeselare-dogbo',
+    ]);
     expect(g.nodes.find((n) => n.id === 'roeselare')).toMatchObject({ focus: true, expanded: true });
   });
 
@@ -61,7 +78,11 @@ describe('deriveVisible', () => {
   });
 
   it('keeps a partnership as a node in edges mode while fewer than two parties are drawn', () => {
-    const d = mergeSubgraph(emptyGraph(), { nodes: NODES.filter((n) => n.id !== 'dogbo'), edges: EDGES.filter((e) => e.source !== 'dogbo') }, { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: false }] });
+    const d = mergeSubgraph(
+      emptyGraph(),
+      { nodes: NODES.filter((n) => n.id !== 'dogbo'), edges: EDGES.filter((e) => e.source !== 'dogbo') },
+      { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: false }] },
+    );
     const g = deriveVisible(d, focusOn(view({}), 'roeselare'), none, { partnerships: 'edges', match: null });
     expect(ids(g.nodes)).toContain('roeselare-dogbo');
   });

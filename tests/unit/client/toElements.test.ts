@@ -4,7 +4,11 @@ import { nodeSize, toElements } from '../../../client/src/graph/toElements.js';
 import { clearFilters } from '../../../client/src/state/filters/index.js';
 import { fullGraph } from './fixtures.js';
 
-const visible = (partnerships: 'nodes' | 'edges') => deriveVisible(fullGraph(), { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }], showAll: false }, clearFilters(), { partnerships, match: null });
+const visible = (partnerships: 'nodes' | 'edges') =>
+  deriveVisible(fullGraph(), { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }], showAll: false }, clearFilters(), {
+    partnerships,
+    match: null,
+  });
 
 describe('toElements', () => {
   it('makes one Cytoscape node per drawn node, nodes before edges, with kind, label and classes', () => {

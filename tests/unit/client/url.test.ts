@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, initialState, type AppState } from '../../../client/src/state/url.js';
 
 const rich = (): AppState => ({
-  view: { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null, shown: 250 }, { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] }, { id: 'odd~id, with=chars&more', kinds: null }, { id: 'france', kinds: ['LOCATED_IN'], shown: 200 }], showAll: false, pinned: ['leuven', 'odd~id@12'] },
+  view: {
+    focus: 'roeselare',
+    expanded: [
+      { id: 'roeselare', kinds: null, shown: 250 },
+      { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] },
+      { id: 'odd~id, with=chars&more', kinds: null },
+      { id: 'france', kinds: ['LOCATED_IN'], shown: 200 },
+    ],
+    showAll: false,
+    pinned: ['leuven', 'odd~id@12'],
+  },
   filters: {
     hiddenNodeKinds: ['COUNTRY', 'THEME'],
     hiddenRelationKinds: ['LOCATED_IN'],
@@ -15,7 +25,14 @@ const rich = (): AppState => ({
   },
   display: { layout: 'concentric', partnerships: 'edges', sizeByDegree: false, panel: 'list', groupBy: 'NETWORK' },
   selection: { type: 'edge', id: 'roeselare--member-of--vvsg' },
-  peers: { metric: 'ADAMIC_ADAR', weighting: 'EQUAL', bases: ['PARTNER_MUNICIPALITIES', 'NETWORKS'], countries: ['BE', 'NL'], levels: ['CITY'], excludeDirectTies: true },
+  peers: {
+    metric: 'ADAMIC_ADAR',
+    weighting: 'EQUAL',
+    bases: ['PARTNER_MUNICIPALITIES', 'NETWORKS'],
+    countries: ['BE', 'NL'],
+    levels: ['CITY'],
+    excludeDirectTies: true,
+  },
 });
 
 describe('URL state', () => {
@@ -24,7 +41,10 @@ describe('URL state', () => {
     expect(new URLSearchParams(search).getAll('pc')).toEqual(['BE', 'NL']);
     expect(new URLSearchParams(search).get('pb')).toBe('PARTNER_MUNICIPALITIES.NETWORKS');
     expect(decodeState(search).peers).toEqual(rich().peers);
-    expect(decodeState('pm=NOPE&pw=HEAVY&pb=THEMES.FOO&pc=belgium&pl=VILLAGE&pt=yes').peers).toEqual({ ...initialState().peers, bases: ['THEMES'] });
+    expect(decodeState('pm=NOPE&pw=HEAVY&pb=THEMES.FOO&pc=belgium&pl=VILLAGE&pt=yes').peers).toEqual({
+      ...initialState().peers,
+      bases: ['THEMES'],
+    });
   });
 
   it('writes nothing for the initial state, and reads nothing back as the initial state', () => {
@@ -83,7 +103,11 @@ describe('URL state', () => {
   });
 
   it('round-trips the map view with a selection, and reads view=map as the map too', () => {
-    const s = { ...initialState(), display: { ...initialState().display, panel: 'map' as const }, selection: { type: 'node' as const, id: 'leuven-be' } };
+    const s = {
+      ...initialState(),
+      display: { ...initialState().display, panel: 'map' as const },
+      selection: { type: 'node' as const, id: 'leuven-be' },
+    };
     expect(encodeState(s)).toBe('panel=map&sel=node%3Aleuven-be');
     expect(decodeState(encodeState(s))).toEqual(s);
     expect(decodeState('?view=map').display.panel).toBe('map');

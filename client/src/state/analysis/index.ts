@@ -1,4 +1,12 @@
-import type { ApproachFeature, FeatureWeighting, FeatureWish, MunicipalityLevel, RelationKind, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
+import type {
+  ApproachFeature,
+  FeatureWeighting,
+  FeatureWish,
+  MunicipalityLevel,
+  RelationKind,
+  SimilarityBasis,
+  SimilarityMetric,
+} from '../../gql/graphql.js';
 import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
 import type { ViewState } from '../../graph/model.js';
 import { expand } from '../view/index.js';
@@ -19,7 +27,14 @@ export interface PeerOptions {
   excludeDirectTies: boolean;
 }
 
-export const initialPeerOptions = (): PeerOptions => ({ metric: 'JACCARD', weighting: 'RARITY', bases: [], countries: [], levels: [], excludeDirectTies: false });
+export const initialPeerOptions = (): PeerOptions => ({
+  metric: 'JACCARD',
+  weighting: 'RARITY',
+  bases: [],
+  countries: [],
+  levels: [],
+  excludeDirectTies: false,
+});
 
 export const PEER_METRICS: readonly { metric: SimilarityMetric; label: string }[] = [
   { metric: 'JACCARD', label: 'Jaccard (share of all they have)' },
@@ -33,7 +48,14 @@ export const PEER_WEIGHTINGS: readonly { weighting: FeatureWeighting; label: str
   { weighting: 'EQUAL', label: 'Everything counts 1' },
 ];
 
-export const MUNICIPALITY_LEVELS: readonly MunicipalityLevel[] = ['MUNICIPALITY', 'CITY', 'PROVINCE', 'DEPARTMENT', 'REGION', 'INTERMUNICIPAL'];
+export const MUNICIPALITY_LEVELS: readonly MunicipalityLevel[] = [
+  'MUNICIPALITY',
+  'CITY',
+  'PROVINCE',
+  'DEPARTMENT',
+  'REGION',
+  'INTERMUNICIPAL',
+];
 
 const SIMILARITY_BASES = Object.keys({
   PARTNER_MUNICIPALITIES: 1,
@@ -185,7 +207,10 @@ export interface NamedPath {
 /** Why a path links its ends, in words: "via Platforma, which awards Roeselare and funds European Commission". */
 export function describeVia(path: NamedPath): string {
   const { nodes, relations } = path;
-  if (nodes.length < 3) return nodes.length === 2 ? `directly: ${nodes[0]!.name} ${verbFrom(relations[0]!.kind, relations[0]!.source, nodes[0]!.id)} ${nodes[1]!.name}` : '';
+  if (nodes.length < 3)
+    return nodes.length === 2
+      ? `directly: ${nodes[0]!.name} ${verbFrom(relations[0]!.kind, relations[0]!.source, nodes[0]!.id)} ${nodes[1]!.name}`
+      : '';
   const parts = nodes.slice(1, -1).map((mid, i) => {
     const before = relations[i]!;
     const after = relations[i + 1]!;

@@ -25,4 +25,10 @@ export interface DisplayState {
   groupBy: OverviewGrouping;
 }
 
-export const initialDisplay = (): DisplayState => ({ layout: 'fcose', partnerships: 'auto', sizeByDegree: true, panel: 'graph', groupBy: 'COUNTRY' });
+export const initialDisplay = (): DisplayState => ({
+  layout: 'fcose',
+  partnerships: 'auto',
+  sizeByDegree: true,
+  panel: 'graph',
+  groupBy: 'COUNTRY',
+});

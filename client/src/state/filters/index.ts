@@ -17,10 +17,14 @@ export const initialFilters = (): FilterState => ({
   years: { from: null, to: null },
 });
 
-const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value].sort());
+const toggle = <T extends string>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value].sort();
 
 export const toggleNodeKind = (f: FilterState, kind: NodeKind): FilterState => ({ ...f, hiddenNodeKinds: toggle(f.hiddenNodeKinds, kind) });
-export const toggleRelationKind = (f: FilterState, kind: RelationKind): FilterState => ({ ...f, hiddenRelationKinds: toggle(f.hiddenRelationKinds, kind) });
+export const toggleRelationKind = (f: FilterState, kind: RelationKind): FilterState => ({
+  ...f,
+  hiddenRelationKinds: toggle(f.hiddenRelationKinds, kind),
+});
 
 export type ValueFilter = 'countries' | 'approaches' | 'themes' | 'networks' | 'programs';
 export const toggleValue = (f: FilterState, field: ValueFilter, value: string): FilterState => ({ ...f, [field]: toggle(f[field], value) });

@@ -1,6 +1,13 @@
 import { API_LIMITS } from '../../api/graphApi.js';
 import type { RelationKind } from '../../gql/graphql.js';
-import { partnershipsNeedingParties, relationsKnown, nodesWithUnknownLinks, type GraphData, type VisibleGraph, type ViewState } from '../../graph/model.js';
+import {
+  partnershipsNeedingParties,
+  relationsKnown,
+  nodesWithUnknownLinks,
+  type GraphData,
+  type VisibleGraph,
+  type ViewState,
+} from '../../graph/model.js';
 
 /** One request the view needs before it can be drawn completely. */
 export type LoadStep =
@@ -26,7 +33,8 @@ export function planLoads(data: GraphData, view: ViewState, drawn: VisibleGraph 
   if (view.focus && !data.nodes.has(view.focus) && !view.expanded.some((e) => e.id === view.focus)) wanted.add(view.focus);
   for (const id of view.pinned ?? []) if (!data.nodes.has(id)) wanted.add(id);
   const missing = [...wanted];
-  for (let i = 0; i < missing.length; i += API_LIMITS.maxSeeds) steps.push({ type: 'nodes', ids: missing.slice(i, i + API_LIMITS.maxSeeds) });
+  for (let i = 0; i < missing.length; i += API_LIMITS.maxSeeds)
+    steps.push({ type: 'nodes', ids: missing.slice(i, i + API_LIMITS.maxSeeds) });
   if (steps.length > 0 || !drawn) return steps;
 
   const ids = drawn.nodes.map((n) => n.id);

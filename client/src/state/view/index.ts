@@ -16,7 +16,10 @@ export function expand(view: ViewState, id: string, kinds: RelationKind[] | null
   const sorted = kinds && kinds.length > 0 ? [...new Set(kinds)].sort() : null;
   const others = view.expanded.filter((e) => e.id !== id);
   const before = view.expanded.find((e) => e.id === id);
-  return { ...view, expanded: [...others, before?.shown !== undefined ? { id, kinds: sorted, shown: before.shown } : { id, kinds: sorted }] };
+  return {
+    ...view,
+    expanded: [...others, before?.shown !== undefined ? { id, kinds: sorted, shown: before.shown } : { id, kinds: sorted }],
+  };
 }
 
 export const collapse = (view: ViewState, id: string): ViewState => ({ ...view, expanded: view.expanded.filter((e) => e.id !== id) });

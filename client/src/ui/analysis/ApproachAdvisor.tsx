@@ -39,7 +39,11 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
               <tr key={feature}>
                 <th scope="row">{label}</th>
                 <td>
-                  <select aria-label={`${label}: at least`} value={w.min ?? ''} onChange={(e) => setForm((f) => setWish(f, feature, { min: level(e.target.value) }))}>
+                  <select
+                    aria-label={`${label}: at least`}
+                    value={w.min ?? ''}
+                    onChange={(e) => setForm((f) => setWish(f, feature, { min: level(e.target.value) }))}
+                  >
                     <option value="">any</option>
                     {LEVELS.map((l, i) => (
                       <option key={i} value={i}>
@@ -49,7 +53,11 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
                   </select>
                 </td>
                 <td>
-                  <select aria-label={`${label}: at most`} value={w.max ?? ''} onChange={(e) => setForm((f) => setWish(f, feature, { max: level(e.target.value) }))}>
+                  <select
+                    aria-label={`${label}: at most`}
+                    value={w.max ?? ''}
+                    onChange={(e) => setForm((f) => setWish(f, feature, { max: level(e.target.value) }))}
+                  >
                     <option value="">any</option>
                     {LEVELS.map((l, i) => (
                       <option key={i} value={i}>
@@ -59,7 +67,11 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
                   </select>
                 </td>
                 <td>
-                  <select aria-label={`${label}: weight`} value={w.weight} onChange={(e) => setForm((f) => setWish(f, feature, { weight: Number(e.target.value) }))}>
+                  <select
+                    aria-label={`${label}: weight`}
+                    value={w.weight}
+                    onChange={(e) => setForm((f) => setWish(f, feature, { weight: Number(e.target.value) }))}
+                  >
                     {[0, 1, 2, 3].map((n) => (
                       <option key={n} value={n}>
                         {n}
@@ -74,7 +86,11 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
       </table>
       {!key && <p className="hint">No wish yet.</p>}
       {loaded?.state === 'loading' && <p role="status">Ranking the approaches…</p>}
-      {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded?.state === 'error' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
       {loaded?.state === 'done' && (
         <ol className="recommendations" aria-label="Approaches ranked for your wishes">
           {loaded.value.map((r) => (
@@ -92,7 +108,8 @@ function Recommendation({ r, onOpen }: { r: ApproachRecommendation; onOpen(id: s
       <strong>
         {r.approach.number}. {r.approach.name}
       </strong>{' '}
-      <span className="count">score {formatScore(r.score)}</span> {r.meetsAll ? <span className="meets">meets all your wishes</span> : <span className="misses">misses {r.missed.length}</span>}
+      <span className="count">score {formatScore(r.score)}</span>{' '}
+      {r.meetsAll ? <span className="meets">meets all your wishes</span> : <span className="misses">misses {r.missed.length}</span>}
       {r.met.length > 0 && <p className="met">✓ {r.met.map((m) => `${m.label} (${m.printed})`).join(', ')}</p>}
       {r.missed.length > 0 && <p className="missed">✗ {r.missed.map((m) => `${m.label} (${m.printed})`).join(', ')}</p>}
       {r.cases.length > 0 && (
@@ -108,7 +125,9 @@ function Recommendation({ r, onOpen }: { r: ApproachRecommendation; onOpen(id: s
           ))}
         </p>
       )}
-      {r.networks.length + r.programs.length > 0 && <p className="hint">Through: {[...r.networks, ...r.programs].map((n) => n.name).join(', ')}</p>}
+      {r.networks.length + r.programs.length > 0 && (
+        <p className="hint">Through: {[...r.networks, ...r.programs].map((n) => n.name).join(', ')}</p>
+      )}
     </li>
   );
 }

@@ -16,7 +16,11 @@ export function PartnerSuggestions({ id, controller }: Props) {
     <section className="analysis suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions">
       <h3 id="suggestions-heading">Partner suggestions</h3>
       {loaded?.state === 'loading' && <p role="status">Finding partner suggestions…</p>}
-      {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded?.state === 'error' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
       {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">No suggestion: nothing is two steps away.</p>}
       {loaded?.state === 'done' && loaded.value.length > 0 && (
         <ol className="suggestion-list">
@@ -47,7 +51,10 @@ function Suggestion({ suggestion: s, controller }: { suggestion: PartnerSuggesti
               className="link"
               onClick={() => {
                 controller.showPath(p);
-                controller.emphasize(p.nodes.map((n) => n.id), 'suggestion');
+                controller.emphasize(
+                  p.nodes.map((n) => n.id),
+                  'suggestion',
+                );
               }}
             >
               Show on the graph

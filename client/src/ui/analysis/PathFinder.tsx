@@ -15,7 +15,8 @@ interface Props {
  * The kinds a path may follow at first: all but "located in" from a municipality, so that two
  * places are not joined through the country they share (Leuven → France → Nantes).
  */
-export const defaultPathKinds = (fromKind: NodeKind): RelationKind[] => RELATION_KINDS.filter((k) => fromKind !== 'MUNICIPALITY' || k !== 'LOCATED_IN');
+export const defaultPathKinds = (fromKind: NodeKind): RelationKind[] =>
+  RELATION_KINDS.filter((k) => fromKind !== 'MUNICIPALITY' || k !== 'LOCATED_IN');
 
 /** Shortest paths from the selected node to one found by search: hops, kinds, quotes; shown on the canvas on request. */
 export function PathFinder({ from, controller }: Props) {
@@ -32,7 +33,10 @@ export function PathFinder({ from, controller }: Props) {
 
   const show = (path: GraphPath, i: number) => {
     controller.showPath(path);
-    controller.emphasize(path.nodes.map((n) => n.id), 'path');
+    controller.emphasize(
+      path.nodes.map((n) => n.id),
+      'path',
+    );
     setShown(i);
   };
 
@@ -63,7 +67,11 @@ export function PathFinder({ from, controller }: Props) {
       {kinds.length === 0 && <p className="hint">Choose at least one kind of relationship.</p>}
       {to === from.id && <p className="hint">Pick another node than {from.name}.</p>}
       {loaded?.state === 'loading' && <p role="status">Finding the shortest paths…</p>}
-      {loaded?.state === 'error' && <p className="error" role="alert">{loaded.message}</p>}
+      {loaded?.state === 'error' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
       {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">No path within 6 hops.</p>}
       {loaded?.state === 'done' &&
         loaded.value.map((path, i) => (

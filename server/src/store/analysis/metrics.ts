@@ -19,7 +19,9 @@ export function computeMetrics(nodeIds: readonly string[], edges: readonly (read
     degree.set(a, (degree.get(a) ?? 0) + 1);
     degree.set(b, (degree.get(b) ?? 0) + 1);
   }
-  const pairs = edges.map(([a, b]) => (a < b ? [a, b] : [b, a]) as [string, string]).sort((x, y) => compareStrings(x[0], y[0]) || compareStrings(x[1], y[1]));
+  const pairs = edges
+    .map(([a, b]) => (a < b ? [a, b] : [b, a]) as [string, string])
+    .sort((x, y) => compareStrings(x[0], y[0]) || compareStrings(x[1], y[1]));
   for (const [a, b] of pairs) if (a !== b) graph.mergeEdge(a, b);
   const betweenness = betweennessCentrality(graph, { normalized: true });
   const communities = louvain(graph, { rng: prng(1) });

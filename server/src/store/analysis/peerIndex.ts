@@ -184,7 +184,13 @@ export class PeerIndex {
     const ranked: { slot: number; score: number; sortName: string; id: string }[] = [];
     for (const slot of candidates) {
       const s = score(slot);
-      if (s > 0 || query.onlyPartners) insertTop(ranked, { slot, score: s, sortName: this.municipalities[slot]!.sortName, id: this.municipalities[slot]!.id }, query.first, comparePeers);
+      if (s > 0 || query.onlyPartners)
+        insertTop(
+          ranked,
+          { slot, score: s, sortName: this.municipalities[slot]!.sortName, id: this.municipalities[slot]!.id },
+          query.first,
+          comparePeers,
+        );
     }
     const mark = this.ownMark();
     for (const z of own) mark[z] = 0;

@@ -102,6 +102,9 @@ export function scoreParts(metric: SimilarityMetric, c: readonly number[], sums:
 }
 
 /** Order of peers: score descending, then the peer's sort name, then id. */
-export function comparePeers(a: { score: number; sortName: string; id: string }, b: { score: number; sortName: string; id: string }): number {
+export function comparePeers(
+  a: { score: number; sortName: string; id: string },
+  b: { score: number; sortName: string; id: string },
+): number {
   return b.score - a.score || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

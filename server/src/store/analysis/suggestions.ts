@@ -35,7 +35,8 @@ export function pathNodeIds(start: string, steps: readonly Step[]): string[] {
   return ids;
 }
 
-const shorterStep = (a: readonly string[], b: readonly string[]) => a.length - b.length || compareStrings(a.join('\u0000'), b.join('\u0000'));
+const shorterStep = (a: readonly string[], b: readonly string[]) =>
+  a.length - b.length || compareStrings(a.join('\u0000'), b.join('\u0000'));
 
 /**
  * reach(x) from the ties around x (`via` x itself, or a partnership x is PARTY_TO): nodes joined to
@@ -54,7 +55,8 @@ export function reachOf(x: string, ties: readonly (Tie & { other: ReachNode })[]
   const reach = new Map<string, Step>();
   const offer = (node: ReachNode, relations: string[], through?: string) => {
     const known = reach.get(node.id);
-    if (!known || shorterStep(relations, known.relations) < 0) reach.set(node.id, through === undefined ? { node, relations } : { node, relations, through });
+    if (!known || shorterStep(relations, known.relations) < 0)
+      reach.set(node.id, through === undefined ? { node, relations } : { node, relations, through });
   };
   for (const t of ties) {
     if (t.other.id === x || UNLINKING.has(t.relation)) continue;
@@ -97,7 +99,9 @@ export function rankSuggestions(
   kinds: ReadonlySet<NodeKind>,
   first: number,
 ): RankedSuggestion[] {
-  const intermediaries = [...mine.values()].filter((s) => INTERMEDIARY_KINDS.has(s.node.kind)).sort((a, b) => compareStrings(a.node.id, b.node.id));
+  const intermediaries = [...mine.values()]
+    .filter((s) => INTERMEDIARY_KINDS.has(s.node.kind))
+    .sort((a, b) => compareStrings(a.node.id, b.node.id));
   const found = new Map<string, { candidate: ReachNode; sum: number; via: RankedSuggestion['via'] }>();
   for (const step of intermediaries) {
     const theirs = reachOfNode(step.node.id);
@@ -116,11 +120,16 @@ export function rankSuggestions(
     return { candidate: f.candidate, score: f.sum * candidateDiscount(candidateReach), via: f.via, candidateReach };
   });
   ranked.sort(compareSuggestions);
-  return ranked.slice(0, first).map((r) => ({ ...r, via: r.via.sort((a, b) => b.weight - a.weight || compareStrings(a.node.id, b.node.id)) }));
+  return ranked
+    .slice(0, first)
+    .map((r) => ({ ...r, via: r.via.sort((a, b) => b.weight - a.weight || compareStrings(a.node.id, b.node.id)) }));
 }
 
 /** Score descending, then more intermediaries, then the smaller circle, then sort name, then id. */
-export function compareSuggestions(a: Omit<RankedSuggestion, 'via'> & { via: readonly unknown[] }, b: Omit<RankedSuggestion, 'via'> & { via: readonly unknown[] }): number {
+export function compareSuggestions(
+  a: Omit<RankedSuggestion, 'via'> & { via: readonly unknown[] },
+  b: Omit<RankedSuggestion, 'via'> & { via: readonly unknown[] },
+): number {
   return (
     b.score - a.score ||
     b.via.length - a.via.length ||
@@ -131,7 +140,10 @@ export function compareSuggestions(a: Omit<RankedSuggestion, 'via'> & { via: rea
 }
 
 /** Order of path steps: by the next node's id, then the relationship's id. */
-export function comparePathSteps(a: { relation: { id: string }; other: { node: { id: string } } }, b: { relation: { id: string }; other: { node: { id: string } } }): number {
+export function comparePathSteps(
+  a: { relation: { id: string }; other: { node: { id: string } } },
+  b: { relation: { id: string }; other: { node: { id: string } } },
+): number {
   return compareStrings(a.other.node.id, b.other.node.id) || compareStrings(a.relation.id, b.relation.id);
 }
 
@@ -139,7 +151,10 @@ export function comparePathSteps(a: { relation: { id: string }; other: { node: {
  * Order of whole paths of one length, step by step: by the next node's id, then the relationship's
  * id (the order comparePathSteps gives a walk). Paths as node ids and relationship ids.
  */
-export function comparePathsByStep(a: { nodes: readonly string[]; relations: readonly string[] }, b: { nodes: readonly string[]; relations: readonly string[] }): number {
+export function comparePathsByStep(
+  a: { nodes: readonly string[]; relations: readonly string[] },
+  b: { nodes: readonly string[]; relations: readonly string[] },
+): number {
   for (let i = 0; i < a.relations.length; i++) {
     const c = compareStrings(a.nodes[i + 1]!, b.nodes[i + 1]!) || compareStrings(a.relations[i]!, b.relations[i]!);
     if (c !== 0) return c;

@@ -72,7 +72,6 @@ export interface Recovered {
   droppedBytes: number;
 }
 
-
 export class DataDirectory {
   private seq = 0;
   private journalFd: number | undefined;
@@ -96,7 +95,9 @@ export class DataDirectory {
       release = takeLock(join(dir, LOCK));
     } catch (e) {
       if (!(e instanceof LockHeldError)) throw e;
-      throw new DataDirectoryError(`The data directory ${dir} is in use by ${e.message} (a running server or import). Stop it, or import through the running server's API.`);
+      throw new DataDirectoryError(
+        `The data directory ${dir} is in use by ${e.message} (a running server or import). Stop it, or import through the running server's API.`,
+      );
     }
     return new DataDirectory(dir, release, options.compactAfterBytes ?? 256 * 2 ** 20);
   }
@@ -111,7 +112,10 @@ export class DataDirectory {
     if (scan.damage) throw new DataDirectoryError(damageMessage(journalPath, scan));
     for (const { entry } of scan.records) {
       if (entry.seq <= this.seq) continue;
-      if (entry.seq !== this.seq + 1) throw new DataDirectoryError(`${journalPath}: change ${entry.seq} follows ${this.seq}; the journal is damaged. Run \`npm run data -- check\` to see what is intact, or restore the directory from a backup.`);
+      if (entry.seq !== this.seq + 1)
+        throw new DataDirectoryError(
+          `${journalPath}: change ${entry.seq} follows ${this.seq}; the journal is damaged. Run \`npm run data -- check\` to see what is intact, or restore the directory from a backup.`,
+        );
       result.journal.push(entry);
       this.seq = entry.seq;
     }
@@ -232,7 +236,8 @@ async function readSnapshot(path: string, into: Recovered): Promise<number> {
   let count = 0;
   let closed = false;
   let lineNumber = 0;
-  const damaged = (why: string) => new DataDirectoryError(`${path}:${lineNumber}: ${why}; the snapshot is damaged. Restore the directory from a backup.`);
+  const damaged = (why: string) =>
+    new DataDirectoryError(`${path}:${lineNumber}: ${why}; the snapshot is damaged. Restore the directory from a backup.`);
   for await (const line of lines) {
     lineNumber += 1;
     if (closed) throw damaged('text after the closing line');
@@ -243,7 +248,8 @@ async function readSnapshot(path: string, into: Recovered): Promise<number> {
       throw damaged('not JSON');
     }
     if (seq === undefined) {
-      if (value.format !== FORMAT || value.version !== VERSION || typeof value.seq !== 'number') throw damaged(`not a ${FORMAT} version ${VERSION} header`);
+      if (value.format !== FORMAT || value.version !== VERSION || typeof value.seq !== 'number')
+        throw damaged(`not a ${FORMAT} version ${VERSION} header`);
       seq = value.seq;
       hash.update(`${line}\n`);
       continue;
@@ -300,7 +306,9 @@ export interface DirectoryCheck {
  * Checks a data directory's snapshot (throws DataDirectoryError when damaged: restore it) and
  * journal, holding its lock (so never while a server uses it). Changes nothing.
  */
-export async function checkDataDirectory(dir: string): Promise<DirectoryCheck & { snapshotSeq: number | undefined; counts: { nodes: number; relations: number; changes: number } }> {
+export async function checkDataDirectory(
+  dir: string,
+): Promise<DirectoryCheck & { snapshotSeq: number | undefined; counts: { nodes: number; relations: number; changes: number } }> {
   const directory = DataDirectory.open(dir);
   try {
     const snapshotPath = join(dir, SNAPSHOT);
@@ -309,7 +317,13 @@ export async function checkDataDirectory(dir: string): Promise<DirectoryCheck & 
     const journal = join(dir, JOURNAL);
     const scan = existsSync(journal) ? scanJournal(journal, statSync(journal).size) : undefined;
     const repairAt = scan?.damage?.offset ?? scan?.tornTail?.offset;
-    return { journal, scan, repairAt, snapshotSeq, counts: { nodes: into.nodes.length, relations: into.relations.length, changes: into.changes.length } };
+    return {
+      journal,
+      scan,
+      repairAt,
+      snapshotSeq,
+      counts: { nodes: into.nodes.length, relations: into.relations.length, changes: into.changes.length },
+    };
   } finally {
     directory.close();
   }
@@ -328,7 +342,7 @@ export function repairJournal(dir: string, check: DirectoryCheck): string | unde
     const out = openSync(copy, 'w');
     try {
       const chunk = Buffer.alloc(4 << 20);
-      for (let position = check.repairAt; ; ) {
+      for (let position = check.repairAt; ;) {
         const read = readSync(fd, chunk, 0, chunk.length, position);
         if (read === 0) break;
         writeAll(out, chunk.subarray(0, read));

@@ -40,7 +40,11 @@ export class MemoryAnalytics implements GraphAnalytics {
       peer: node(hit.id)!,
       score: hit.score,
       // A country feature without a COUNTRY node (possible in imported data) has no evidence node.
-      byBasis: hit.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((f) => (node(f.id) ? [{ node: node(f.id)!, holders: f.holders, weight: f.weight }] : [])) })),
+      byBasis: hit.byBasis.map((b) => ({
+        basis: b.basis,
+        score: b.score,
+        shared: b.shared.flatMap((f) => (node(f.id) ? [{ node: node(f.id)!, holders: f.holders, weight: f.weight }] : [])),
+      })),
       partnerships: hit.partnerships.flatMap((id) => node(id) ?? []),
       directTies: hit.directTies.flatMap((id) => this.graph.relation(id) ?? []),
       municipalityCount: index.size,
@@ -52,7 +56,14 @@ export class MemoryAnalytics implements GraphAnalytics {
     const self = this.graph.entry(query.id);
     if (!self) return [];
     const kinds = new Set<NodeKind>(query.kinds && query.kinds.length > 0 ? query.kinds : ['MUNICIPALITY', 'ORGANIZATION']);
-    const ranked = rankSuggestions(self.node.id, this.reach(self), (id) => this.reach(this.graph.entry(id)!), (id) => this.reachSize(id), kinds, query.first);
+    const ranked = rankSuggestions(
+      self.node.id,
+      this.reach(self),
+      (id) => this.reach(this.graph.entry(id)!),
+      (id) => this.reachSize(id),
+      kinds,
+      query.first,
+    );
     return ranked.map((r) => ({
       candidate: this.graph.node(r.candidate.id)!,
       score: r.score,
@@ -141,7 +152,9 @@ export class MemoryAnalytics implements GraphAnalytics {
 
   private tieEnd(entry: NodeEntry): ReachNode {
     const n = entry.node;
-    return n.country === undefined ? { id: n.id, kind: n.kind, sortName: this.sortName(n.id) } : { id: n.id, kind: n.kind, country: n.country, sortName: this.sortName(n.id) };
+    return n.country === undefined
+      ? { id: n.id, kind: n.kind, sortName: this.sortName(n.id) }
+      : { id: n.id, kind: n.kind, country: n.country, sortName: this.sortName(n.id) };
   }
 
   /** Every relationship of `via` (both directions), as ties; only PARTY_TO ones when asked. */
@@ -153,7 +166,12 @@ export class MemoryAnalytics implements GraphAnalytics {
       const ends = pass === 0 ? via.outNodes : via.inNodes;
       for (let i = 0; i < relations.length; i++) {
         if (partyToOnly && relations[i]!.kind !== 'PARTY_TO') continue;
-        out.push({ via: end, relation: relations[i]!.kind, relationId: relations[i]!.id, other: this.tieEnd(this.graph.entryAt(ends[i]!)) });
+        out.push({
+          via: end,
+          relation: relations[i]!.kind,
+          relationId: relations[i]!.id,
+          other: this.tieEnd(this.graph.entryAt(ends[i]!)),
+        });
       }
     }
     return out;
@@ -164,7 +182,8 @@ export class MemoryAnalytics implements GraphAnalytics {
     const context: NodeEntry[] = [];
     for (let i = 0; i < entry.out.length; i++) {
       const target = this.graph.entryAt(entry.outNodes[i]!);
-      if (CONTEXT_LINKS.some((l) => l.relation === entry.out[i]!.kind && l.kind === target.node.kind) && !context.includes(target)) context.push(target);
+      if (CONTEXT_LINKS.some((l) => l.relation === entry.out[i]!.kind && l.kind === target.node.kind) && !context.includes(target))
+        context.push(target);
     }
     return context;
   }
@@ -179,7 +198,13 @@ export class MemoryAnalytics implements GraphAnalytics {
       if (entry.node.kind !== 'MUNICIPALITY') continue;
       const context = this.contextOf(entry);
       const ties = [entry, ...context].flatMap((c) => this.tiesOf(c));
-      features.push(featuresOf(this.tieEnd(entry), context.map((c) => this.tieEnd(c)), ties));
+      features.push(
+        featuresOf(
+          this.tieEnd(entry),
+          context.map((c) => this.tieEnd(c)),
+          ties,
+        ),
+      );
       municipalities.push({ id, sortName: this.sortName(id), country: entry.node.country, level: entry.node.level });
     }
     this.index = { version: this.version(), value: new PeerIndex(municipalities, features) };
@@ -204,6 +229,9 @@ export class MemoryAnalytics implements GraphAnalytics {
   }
 
   private path(start: string, steps: readonly Step[]): GraphPath {
-    return { nodes: pathNodeIds(start, steps).map((id) => this.graph.node(id)!), relations: steps.flatMap((s) => s.relations).map((id) => this.graph.relation(id)!) };
+    return {
+      nodes: pathNodeIds(start, steps).map((id) => this.graph.node(id)!),
+      relations: steps.flatMap((s) => s.relations).map((id) => this.graph.relation(id)!),
+    };
   }
 }

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  NODE_KINDS,
-  RELATION_KINDS,
-  type GraphNode,
-  type GraphRelation,
-  type NodeKind,
-  type RelationKind,
-} from '../../domain/model.js';
+import { NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
 import {
   StoreWriteError,
   type ChangeQuery,
@@ -57,7 +50,11 @@ export class MemoryGraphStore implements GraphStore {
   /** Tells this store's versions from another's (or an earlier process's) with the same counter. */
   private readonly instance = randomUUID();
   /** The analysis port over this graph (store/ports.ts hands it out as ctx.analytics). */
-  readonly analytics = new MemoryAnalytics(this.graph, () => this.version, (id) => this.sortName(id));
+  readonly analytics = new MemoryAnalytics(
+    this.graph,
+    () => this.version,
+    (id) => this.sortName(id),
+  );
   private readonly searchIndex = new SearchIndex();
   private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private readonly sortNames = new Map<string, string>();
@@ -116,7 +113,10 @@ export class MemoryGraphStore implements GraphStore {
       const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id));
       if (score > 0) hits.push({ node, score });
     }
-    hits.sort((a, b) => b.score - a.score || compareStrings(this.sortName(a.node.id), this.sortName(b.node.id)) || compareStrings(a.node.id, b.node.id));
+    hits.sort(
+      (a, b) =>
+        b.score - a.score || compareStrings(this.sortName(a.node.id), this.sortName(b.node.id)) || compareStrings(a.node.id, b.node.id),
+    );
     return toPage(hits, options.offset, options.first);
   }
 
@@ -177,7 +177,10 @@ export class MemoryGraphStore implements GraphStore {
     for (const r of batch.relations) {
       for (const end of [r.from, r.to]) {
         if (!incoming.has(end) && !this.graph.hasNode(end)) {
-          throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`);
+          throw new StoreWriteError(
+            'DANGLING_RELATION',
+            `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`,
+          );
         }
       }
     }
@@ -209,7 +212,8 @@ export class MemoryGraphStore implements GraphStore {
     const putNodes = changes.putNodes ?? [];
     const putRelations = changes.putRelations ?? [];
     for (const id of deleteRelations) {
-      if (!this.graph.relation(id)) throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${id}" to delete; nothing was written`);
+      if (!this.graph.relation(id))
+        throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${id}" to delete; nothing was written`);
     }
     const deleted = new Set<string>();
     for (const id of deleteNodes) {
@@ -220,7 +224,10 @@ export class MemoryGraphStore implements GraphStore {
     for (const r of putRelations) {
       for (const end of [r.from, r.to]) {
         if (!incoming.has(end) && (deleted.has(end) || !this.graph.hasNode(end))) {
-          throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is not in the store after this change; nothing was written`);
+          throw new StoreWriteError(
+            'DANGLING_RELATION',
+            `relationship "${r.id}" points at "${end}", which is not in the store after this change; nothing was written`,
+          );
         }
       }
     }
@@ -296,7 +303,9 @@ export class MemoryGraphStore implements GraphStore {
     }
     if (options.nodesOnly) return;
     const included = kinds ? new Set(nodeIds) : null;
-    const relations = [...this.graph.relations()].filter((r) => !included || (included.has(r.from) && included.has(r.to))).sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || compareStrings(a.id, b.id));
+    const relations = [...this.graph.relations()]
+      .filter((r) => !included || (included.has(r.from) && included.has(r.to)))
+      .sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || compareStrings(a.id, b.id));
     for (let i = 0; i < relations.length; i += options.batchSize) yield { nodes: [], relations: relations.slice(i, i + options.batchSize) };
   }
 
@@ -372,7 +381,13 @@ export class MemoryGraphStore implements GraphStore {
 
   private state(): GraphState {
     const graph = this.graph;
-    return { nodes: (function* () { for (const id of graph.nodeIds()) yield graph.node(id)!; })(), relations: graph.relations(), changes: this.changes };
+    return {
+      nodes: (function* () {
+        for (const id of graph.nodeIds()) yield graph.node(id)!;
+      })(),
+      relations: graph.relations(),
+      changes: this.changes,
+    };
   }
 
   private node(id: string): GraphNode | null {

@@ -20,10 +20,16 @@ export function matchesFilter(graph: AdjacencyGraph, entry: NodeEntry, filter: N
   if (has(filter.countries) && !countriesOf(graph, entry).some((c) => filter.countries!.includes(c))) return false;
   if (has(filter.networkIds) && !entry.out.some((r) => NETWORK_RELATIONS.has(r.kind) && filter.networkIds!.includes(r.to))) return false;
 
-  const needsContext = has(filter.approachIds) || has(filter.themeIds) || has(filter.programIds) || filter.yearFrom !== undefined || filter.yearTo !== undefined;
+  const needsContext =
+    has(filter.approachIds) ||
+    has(filter.themeIds) ||
+    has(filter.programIds) ||
+    filter.yearFrom !== undefined ||
+    filter.yearTo !== undefined;
   if (!needsContext) return true;
   const context = contextOf(graph, entry);
-  const anyOut = (kind: RelationKind, targets: readonly string[]) => context.some((c) => c.out.some((r) => r.kind === kind && targets.includes(r.to)));
+  const anyOut = (kind: RelationKind, targets: readonly string[]) =>
+    context.some((c) => c.out.some((r) => r.kind === kind && targets.includes(r.to)));
   if (has(filter.approachIds) && !anyOut('EXEMPLIFIES', filter.approachIds)) return false;
   if (has(filter.themeIds) && !anyOut('ADDRESSES_THEME', filter.themeIds)) return false;
   if (has(filter.programIds)) {
@@ -34,7 +40,12 @@ export function matchesFilter(graph: AdjacencyGraph, entry: NodeEntry, filter: N
     const from = filter.yearFrom ?? -Infinity;
     const to = filter.yearTo ?? Infinity;
     const own = periodOf(node);
-    const periods = own ? [own] : context.slice(1).map((c) => periodOf(c.node)).filter((p) => p !== null);
+    const periods = own
+      ? [own]
+      : context
+          .slice(1)
+          .map((c) => periodOf(c.node))
+          .filter((p) => p !== null);
     if (!periods.some(([start, end]) => start <= to && end >= from)) return false;
   }
   return true;

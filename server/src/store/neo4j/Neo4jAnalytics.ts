@@ -3,7 +3,15 @@ import { RELATION_KINDS, type GraphNode, type GraphRelation, type MunicipalityLe
 import { featuresOf, type Tie, type TieEnd } from '../analysis/features.js';
 import { computeMetrics } from '../analysis/metrics.js';
 import { PeerIndex, peerQueryOf } from '../analysis/peerIndex.js';
-import { comparePathsByStep, INTERMEDIARY_KINDS, pathNodeIds, rankSuggestions, reachOf, type ReachNode, type Step } from '../analysis/suggestions.js';
+import {
+  comparePathsByStep,
+  INTERMEDIARY_KINDS,
+  pathNodeIds,
+  rankSuggestions,
+  reachOf,
+  type ReachNode,
+  type Step,
+} from '../analysis/suggestions.js';
 import type {
   GraphAnalytics,
   GraphPath,
@@ -32,7 +40,12 @@ const tieEnd = (row: Row, id = 'id', kind = 'kind'): ReachNode => {
 const tiesOf = (list: Row[]): (Tie & { other: ReachNode })[] =>
   list
     .filter((t) => t.id !== null && t.relationId !== null)
-    .map((t) => ({ via: { id: t.via as string, kind: t.viaKind as NodeKind }, relation: t.relation as Tie['relation'], relationId: t.relationId as string, other: tieEnd(t) }));
+    .map((t) => ({
+      via: { id: t.via as string, kind: t.viaKind as NodeKind },
+      relation: t.relation as Tie['relation'],
+      relationId: t.relationId as string,
+      other: tieEnd(t),
+    }));
 
 /**
  * GraphAnalytics on Neo4j. Peers: every municipality's ties are read in one statement per graph
@@ -62,7 +75,11 @@ export class Neo4jAnalytics implements GraphAnalytics {
     return hits.map((h) => ({
       peer: byId.get(h.id)!,
       score: h.score,
-      byBasis: h.byBasis.map((b) => ({ basis: b.basis, score: b.score, shared: b.shared.flatMap((f) => (byId.has(f.id) ? [{ node: byId.get(f.id)!, holders: f.holders, weight: f.weight }] : [])) })),
+      byBasis: h.byBasis.map((b) => ({
+        basis: b.basis,
+        score: b.score,
+        shared: b.shared.flatMap((f) => (byId.has(f.id) ? [{ node: byId.get(f.id)!, holders: f.holders, weight: f.weight }] : [])),
+      })),
       partnerships: h.partnerships.flatMap((id) => byId.get(id) ?? []),
       directTies: h.directTies.flatMap((id) => relationById.get(id) ?? []),
       municipalityCount: index.size,
@@ -78,9 +95,18 @@ export class Neo4jAnalytics implements GraphAnalytics {
     const intermediaries = [...self.reach.values()].filter((s) => INTERMEDIARY_KINDS.has(s.node.kind)).map((s) => s.node.id);
     const around = new Map((await this.reachOf(intermediaries, relationById)).map((r) => [r.id, r.reach]));
     const candidates = new Set<string>();
-    for (const reach of around.values()) for (const s of reach.values()) if (s.node.id !== query.id && !self.reach.has(s.node.id) && kinds.has(s.node.kind)) candidates.add(s.node.id);
+    for (const reach of around.values())
+      for (const s of reach.values())
+        if (s.node.id !== query.id && !self.reach.has(s.node.id) && kinds.has(s.node.kind)) candidates.add(s.node.id);
     const sizes = new Map((await this.reachOf([...candidates])).map((r) => [r.id, r.reach.size]));
-    const ranked = rankSuggestions(query.id, self.reach, (id) => around.get(id) ?? new Map(), (id) => sizes.get(id) ?? 0, kinds, query.first);
+    const ranked = rankSuggestions(
+      query.id,
+      self.reach,
+      (id) => around.get(id) ?? new Map(),
+      (id) => sizes.get(id) ?? 0,
+      kinds,
+      query.first,
+    );
 
     const paths = ranked.map((r) => r.via.slice(0, 5).map((v) => [v.first, v.second]));
     const nodeIds = new Set<string>();
@@ -105,7 +131,10 @@ export class Neo4jAnalytics implements GraphAnalytics {
     const [from, to] = await this.nodes([query.from, query.to]);
     if (!from || !to) return [];
     if (from.id === to.id) return [{ nodes: [from], relations: [] }];
-    const kinds = query.relationKinds && query.relationKinds.length > 0 ? query.relationKinds.filter((k) => RELATION_KINDS.includes(k)) : RELATION_KINDS;
+    const kinds =
+      query.relationKinds && query.relationKinds.length > 0
+        ? query.relationKinds.filter((k) => RELATION_KINDS.includes(k))
+        : RELATION_KINDS;
     const hops = Math.max(1, Math.min(6, Math.trunc(query.maxHops)));
     // Types and the hop bound cannot be parameters of a variable-length pattern; both come from
     // closed sets (the RelationKind enum, an integer 1-6), never from free text.
@@ -158,10 +187,21 @@ LIMIT 10000`;
     if (!this.peerCache || this.peerCache.fingerprint !== fingerprint) {
       const value = this.read((tx) => rows(tx, PEER_TIES, {})).then((found) => {
         found.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
-        const municipalities = found.map((r) => ({ id: r.id as string, sortName: (r.sortName as string | null) ?? '', country: (r.country as string | null) ?? undefined, level: (r.level as MunicipalityLevel | null) ?? undefined }));
+        const municipalities = found.map((r) => ({
+          id: r.id as string,
+          sortName: (r.sortName as string | null) ?? '',
+          country: (r.country as string | null) ?? undefined,
+          level: (r.level as MunicipalityLevel | null) ?? undefined,
+        }));
         const features = found.map((r) => {
-          const self: TieEnd = r.country ? { id: r.id as string, kind: 'MUNICIPALITY', country: r.country as string } : { id: r.id as string, kind: 'MUNICIPALITY' };
-          return featuresOf(self, (r.context as Row[]).map((c) => ({ id: c.id as string, kind: c.kind as NodeKind })), tiesOf(r.ties as Row[]));
+          const self: TieEnd = r.country
+            ? { id: r.id as string, kind: 'MUNICIPALITY', country: r.country as string }
+            : { id: r.id as string, kind: 'MUNICIPALITY' };
+          return featuresOf(
+            self,
+            (r.context as Row[]).map((c) => ({ id: c.id as string, kind: c.kind as NodeKind })),
+            tiesOf(r.ties as Row[]),
+          );
         });
         return new PeerIndex(municipalities, features);
       });
@@ -174,14 +214,18 @@ LIMIT 10000`;
   }
 
   /** reach(x) for each id that exists, in batches; the relationships walked go into `relations` when given. */
-  private async reachOf(ids: readonly string[], relations?: Map<string, GraphRelation>): Promise<{ id: string; reach: Map<string, Step> }[]> {
+  private async reachOf(
+    ids: readonly string[],
+    relations?: Map<string, GraphRelation>,
+  ): Promise<{ id: string; reach: Map<string, Step> }[]> {
     const out: { id: string; reach: Map<string, Step> }[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
       const found = await this.read((tx) => rows(tx, REACH_TIES, { ids: chunk, withRelations: relations !== undefined }));
       for (const r of found) {
         const ties = r.ties as Row[];
-        if (relations) for (const t of ties) if (t.relationship) relations.set(t.relationId as string, fromRelationProperties(t.relationship as Row));
+        if (relations)
+          for (const t of ties) if (t.relationship) relations.set(t.relationId as string, fromRelationProperties(t.relationship as Row));
         out.push({ id: r.id as string, reach: reachOf(r.id as string, tiesOf(ties)) });
       }
     }

@@ -1,5 +1,14 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { countryNodeId, defaultRelationId, NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
+import {
+  countryNodeId,
+  defaultRelationId,
+  NODE_KINDS,
+  RELATION_KINDS,
+  type GraphNode,
+  type GraphRelation,
+  type NodeKind,
+  type RelationKind,
+} from '../../domain/model.js';
 import {
   StoreWriteError,
   type ChangeQuery,
@@ -74,7 +83,14 @@ import {
   OVERVIEW_STARTS,
 } from './overviewCypher.js';
 import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
-import { fromNodeProperties, fromRelationProperties, relationColumns, toNodeProperties, toRelationRow, type RelationRow } from './properties.js';
+import {
+  fromNodeProperties,
+  fromRelationProperties,
+  relationColumns,
+  toNodeProperties,
+  toRelationRow,
+  type RelationRow,
+} from './properties.js';
 
 /** Per grouping: the statement counting members per group, and the one counting links. */
 const OVERVIEW_CYPHER: Record<OverviewGrouping, [string, string]> = {
@@ -93,7 +109,6 @@ export interface Neo4jStoreOptions {
   /** Start-up progress ("not reachable, retrying in 2 s"). Default: console.warn. */
   log?: (line: string) => void;
 }
-
 
 const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (values && values.length > 0 ? values : null);
 
@@ -154,7 +169,9 @@ export class Neo4jGraphStore implements GraphStore {
         const translated = translateStartupError(e, this.config.uri, this.config.database);
         if (translated instanceof Neo4jConfigError) throw translated;
         if (Date.now() - started + delay > this.config.connectRetryMs) throw e;
-        log(`${translated instanceof Error ? translated.message : String(translated)} Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt}).`);
+        log(
+          `${translated instanceof Error ? translated.message : String(translated)} Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt}).`,
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 5_000);
       }
@@ -200,7 +217,10 @@ export class Neo4jGraphStore implements GraphStore {
       }
       scored.sort((a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.id, b.id));
       const slice = scored.slice(options.offset, options.offset + options.first);
-      const nodes = await this.nodesById(tx, slice.map((s) => s.id));
+      const nodes = await this.nodesById(
+        tx,
+        slice.map((s) => s.id),
+      );
       return {
         items: slice.map((s) => ({ node: nodes.get(s.id)!, score: s.score })),
         offset: options.offset,
@@ -240,7 +260,13 @@ export class Neo4jGraphStore implements GraphStore {
       let first: Row | undefined;
       let found: Map<string, GraphNode>;
       if (seeds.length <= query.limit) {
-        [first] = await rows(tx, NEIGHBORHOOD_FIRST_LEVEL, { frontier: seeds, visited: seeds, room: query.limit - seeds.length, relationKinds, nodeKinds });
+        [first] = await rows(tx, NEIGHBORHOOD_FIRST_LEVEL, {
+          frontier: seeds,
+          visited: seeds,
+          room: query.limit - seeds.length,
+          relationKinds,
+          nodeKinds,
+        });
         found = new Map((first!.seeds as Row[]).map((p) => [p.id as string, fromNodeProperties(p)]));
         if (found.size < seeds.length) first = undefined;
       } else found = await this.nodesById(tx, seeds);
@@ -260,7 +286,15 @@ export class Neo4jGraphStore implements GraphStore {
         const level =
           d === 1 && first
             ? first
-            : (await rows(tx, NEIGHBORHOOD_LEVEL, { frontier, visited: nodes.map((n) => n.id), room: query.limit - nodes.length, relationKinds, nodeKinds }))[0]!;
+            : (
+                await rows(tx, NEIGHBORHOOD_LEVEL, {
+                  frontier,
+                  visited: nodes.map((n) => n.id),
+                  room: query.limit - nodes.length,
+                  relationKinds,
+                  nodeKinds,
+                })
+              )[0]!;
         const added = (level.nodes as Row[]).map(fromNodeProperties);
         nodes.push(...added);
         for (const e of level.edges as Row[]) edges.push(fromRelationProperties(e));
@@ -292,7 +326,9 @@ export class Neo4jGraphStore implements GraphStore {
       const node = nodes[i] ?? null;
       return { ...g, node: node && (query.groupBy === 'NETWORK' || node.kind === 'COUNTRY') ? node : null };
     });
-    const startList = START_KINDS.flatMap((kind) => (starts[kind] as Row[]).map((s) => ({ node: fromNodeProperties(s.node as Row), degree: s.degree as number })));
+    const startList = START_KINDS.flatMap((kind) =>
+      (starts[kind] as Row[]).map((s) => ({ node: fromNodeProperties(s.node as Row), degree: s.degree as number })),
+    );
     return { groups, links: ranked.links, groupCount: ranked.groupCount, starts: startList };
   }
 
@@ -398,7 +434,8 @@ export class Neo4jGraphStore implements GraphStore {
       if (deleteRelations.length > 0) {
         const found = new Set((await this.relationsById(tx, deleteRelations)).keys());
         const missing = deleteRelations.find((id) => !found.has(id));
-        if (missing !== undefined) throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${missing}" to delete; nothing was written`);
+        if (missing !== undefined)
+          throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${missing}" to delete; nothing was written`);
       }
       if (deleteNodes.length > 0) {
         const [row] = await rows(tx, EXISTING_IDS, { ids: deleteNodes });
@@ -455,13 +492,21 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listNodeIds(query: IdListQuery): Promise<Page<string>> {
-    const params = { ...filterParams(query.filter), kinds: list(query.kinds), kindRank: KIND_RANK, offset: query.offset, first: query.first };
+    const params = {
+      ...filterParams(query.filter),
+      kinds: list(query.kinds),
+      kindRank: KIND_RANK,
+      offset: query.offset,
+      first: query.first,
+    };
     const [row] = await this.read((tx) => rows(tx, listNodeIdsCypher(query.filter), params));
     return pageOf(row!.items as string[], query.offset, query.first, row!.totalCount as number);
   }
 
   async findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]> {
-    const queries = [...new Set(names.map(normalizeText))].filter((n) => n !== '').map((name) => ({ name, lucene: name.split(' ').join(' AND ') }));
+    const queries = [...new Set(names.map(normalizeText))]
+      .filter((n) => n !== '')
+      .map((name) => ({ name, lucene: name.split(' ').join(' AND ') }));
     if (queries.length === 0) return [];
     const found = new Map<string, GraphNode>();
     await this.read(async (tx) => {
@@ -477,7 +522,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async *scan(options: ScanOptions): AsyncIterable<GraphBatch> {
     const kinds = list(options.kinds);
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await this.read((tx) => rows(tx, SCAN_NODES, { after, kinds, limit: options.batchSize }));
       if (page.length === 0) break;
       const nodes = page.map((r) => fromNodeProperties(r.node as Row));
@@ -486,7 +531,7 @@ export class Neo4jGraphStore implements GraphStore {
     }
     if (options.nodesOnly) return;
     for (const kind of RELATION_KINDS) {
-      for (let after = ''; ; ) {
+      for (let after = ''; ;) {
         const page = await this.read((tx) => rows(tx, SCAN_RELATIONS[kind], { after, kinds, limit: options.batchSize }));
         if (page.length === 0) break;
         const relations = page.map((r) => fromRelationProperties(r.relation as Row));
@@ -497,7 +542,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listChanges(query: ChangeQuery): Promise<Page<ChangeRecord>> {
-    const [row] = await this.read((tx) => rows(tx, LIST_CHANGES, { nodeId: query.nodeId ?? null, offset: query.offset, first: query.first }));
+    const [row] = await this.read((tx) =>
+      rows(tx, LIST_CHANGES, { nodeId: query.nodeId ?? null, offset: query.offset, first: query.first }),
+    );
     return pageOf((row!.items as Row[]).map(fromChangeRow), query.offset, query.first, row!.totalCount as number);
   }
 
@@ -558,7 +605,10 @@ export class Neo4jGraphStore implements GraphStore {
     for (const r of batch.relations) {
       for (const end of [r.from, r.to]) {
         if (!incoming.has(end) && (!existing.has(end) || deleted.has(end))) {
-          throw new StoreWriteError('DANGLING_RELATION', `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`);
+          throw new StoreWriteError(
+            'DANGLING_RELATION',
+            `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`,
+          );
         }
       }
     }
@@ -573,7 +623,8 @@ export class Neo4jGraphStore implements GraphStore {
   private async relationsById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphRelation>> {
     const found = new Map<string, GraphRelation>();
     for (const kind of RELATION_KINDS) {
-      for (const r of await rows(tx, GET_RELATIONS_OF_KIND[kind], { ids })) found.set((r.relation as Row).id as string, fromRelationProperties(r.relation as Row));
+      for (const r of await rows(tx, GET_RELATIONS_OF_KIND[kind], { ids }))
+        found.set((r.relation as Row).id as string, fromRelationProperties(r.relation as Row));
     }
     return found;
   }
@@ -595,7 +646,15 @@ export class Neo4jGraphStore implements GraphStore {
     const limitMs = this.config.maxRetryTimeMs + 1_000;
     let timer: NodeJS.Timeout | undefined;
     const unreachable = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`)), limitMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new StoreUnavailableError(
+              `The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`,
+            ),
+          ),
+        limitMs,
+      );
     });
     let timedOut = false;
     try {
@@ -622,12 +681,20 @@ export class Neo4jGraphStore implements GraphStore {
       await Promise.race([
         this.driver.verifyConnectivity({ database: this.config.database }),
         new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) did not answer within ${limitMs / 1000} s.`)), limitMs);
+          timer = setTimeout(
+            () =>
+              reject(
+                new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) did not answer within ${limitMs / 1000} s.`),
+              ),
+            limitMs,
+          );
         }),
       ]);
     } catch (e) {
       const translated = translateError(e, this.config.uri, this.config.database);
-      throw translated instanceof StoreUnavailableError ? translated : new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) is not ready: ${(e as Error).message}`, { cause: e });
+      throw translated instanceof StoreUnavailableError
+        ? translated
+        : new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) is not ready: ${(e as Error).message}`, { cause: e });
     } finally {
       clearTimeout(timer);
     }

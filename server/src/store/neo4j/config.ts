@@ -40,7 +40,11 @@ export function readNeo4jConfig(env: NodeJS.ProcessEnv): { config: Neo4jConfig; 
   const password = env.NEO4J_PASSWORD || undefined;
   const user = env.NEO4J_USER || (password ? 'neo4j' : undefined);
   if (env.NEO4J_USER && !password) {
-    problems.push({ variable: 'NEO4J_PASSWORD', problem: 'is not set although NEO4J_USER is', fix: 'Set NEO4J_PASSWORD, or unset NEO4J_USER for a server without authentication.' });
+    problems.push({
+      variable: 'NEO4J_PASSWORD',
+      problem: 'is not set although NEO4J_USER is',
+      fix: 'Set NEO4J_PASSWORD, or unset NEO4J_USER for a server without authentication.',
+    });
   }
   const seconds = (variable: string, fallback: number): number => {
     const raw = env[variable];

@@ -244,7 +244,10 @@ function filterLines(filter: NodeFilter, countriesCondition: string): [string, .
   if (has(filter.themeIds)) context.push(CONTEXT_CONDITIONS.themeIds);
   if (has(filter.programIds)) context.push(CONTEXT_CONDITIONS.programIds);
   if (filter.yearFrom !== undefined || filter.yearTo !== undefined) context.push(CONTEXT_CONDITIONS.years);
-  return [own.length > 0 ? `WHERE ${own.join('\n  AND ')}` : '', ...(context.length > 0 ? [`${WITH_CONTEXT}\nWHERE ${context.join('\n  AND ')}`] : [])];
+  return [
+    own.length > 0 ? `WHERE ${own.join('\n  AND ')}` : '',
+    ...(context.length > 0 ? [`${WITH_CONTEXT}\nWHERE ${context.join('\n  AND ')}`] : []),
+  ];
 }
 
 // ---------------------------------------------------------------- writes

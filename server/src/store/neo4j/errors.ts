@@ -17,12 +17,23 @@ export class Neo4jConfigError extends Error {
   }
 }
 
-const CONNECTIVITY_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.ClientError.Cluster.NotALeader']);
+const CONNECTIVITY_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Cluster.NotALeader',
+]);
 
 export function isConnectivityError(e: unknown): boolean {
   // "Connection acquisition timed out": every pooled connection is busy or hanging, as when
   // Neo4j stops under load; the client can only wait, as for a refused connection.
-  if (e instanceof Neo4jError) return CONNECTIVITY_CODES.has(e.code) || /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|acquisition timed out|Connection was closed|Failed to connect/i.test(e.message);
+  if (e instanceof Neo4jError)
+    return (
+      CONNECTIVITY_CODES.has(e.code) ||
+      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|acquisition timed out|Connection was closed|Failed to connect/i.test(
+        e.message,
+      )
+    );
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT';
 }
@@ -33,7 +44,9 @@ function configProblem(e: unknown, uri: string, database: string | undefined): N
     return new Neo4jConfigError(`Neo4j at ${uri} refused the credentials (${e.code}). Check NEO4J_USER and NEO4J_PASSWORD.`);
   }
   if (e.code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new Neo4jConfigError(`Neo4j at ${uri} has no database "${database}". Check NEO4J_DATABASE (Neo4j Community has only "neo4j"), or leave it unset for the default database.`);
+    return new Neo4jConfigError(
+      `Neo4j at ${uri} has no database "${database}". Check NEO4J_DATABASE (Neo4j Community has only "neo4j"), or leave it unset for the default database.`,
+    );
   }
   return undefined;
 }
@@ -49,7 +62,11 @@ export function translateError(e: unknown, uri: string, database: string | undef
 }
 
 /** An error while connecting at start-up: a configuration problem, or "not reachable" with how to fix it. */
-export function translateStartupError(e: unknown, uri: string, database: string | undefined): Neo4jConfigError | StoreUnavailableError | unknown {
+export function translateStartupError(
+  e: unknown,
+  uri: string,
+  database: string | undefined,
+): Neo4jConfigError | StoreUnavailableError | unknown {
   const config = configProblem(e, uri, database);
   if (config) return config;
   if (isConnectivityError(e)) return new StoreUnavailableError(`Neo4j is not reachable at ${uri}. ${HOW_TO_START}`, { cause: e });

@@ -28,7 +28,8 @@ export function searchNamesOf(node: GraphNode): string[] {
 }
 
 export function toNodeProperties(node: GraphNode): Properties {
-  if (!NODE_KIND_SET.has(node.kind)) throw new StoreWriteError('INVALID_RECORD', `node "${node.id}" has the unknown kind "${node.kind}"; nothing was written`);
+  if (!NODE_KIND_SET.has(node.kind))
+    throw new StoreWriteError('INVALID_RECORD', `node "${node.id}" has the unknown kind "${node.kind}"; nothing was written`);
   if (typeof node.id !== 'string' || node.id === '') throw new StoreWriteError('INVALID_RECORD', 'a node has no id; nothing was written');
   const searchNames = searchNamesOf(node);
   const props: Properties = {
@@ -75,9 +76,13 @@ export interface RelationRow {
 
 export function toRelationRow(relation: GraphRelation): RelationRow {
   if (!RELATION_KIND_SET.has(relation.kind)) {
-    throw new StoreWriteError('INVALID_RECORD', `relationship "${relation.id}" has the unknown kind "${relation.kind}"; nothing was written`);
+    throw new StoreWriteError(
+      'INVALID_RECORD',
+      `relationship "${relation.id}" has the unknown kind "${relation.kind}"; nothing was written`,
+    );
   }
-  if (typeof relation.id !== 'string' || relation.id === '') throw new StoreWriteError('INVALID_RECORD', 'a relationship has no id; nothing was written');
+  if (typeof relation.id !== 'string' || relation.id === '')
+    throw new StoreWriteError('INVALID_RECORD', 'a relationship has no id; nothing was written');
   const props: Properties = { id: relation.id, sourcesJson: JSON.stringify(relation.sources) };
   for (const field of RELATION_SCALAR_FIELDS) {
     const value = relation[field];

@@ -52,10 +52,14 @@ async function open(path: string, p: Page = page): Promise<void> {
   await waitForGraph(p);
 }
 
+/** Where a node is drawn; waits a little, since a view can still take in a last round of loads. */
 async function nodeAt(id: string): Promise<DrawnNode> {
-  const n = (await drawn()).find((x) => x.id === id);
-  if (!n) throw new Error(`${id} is not drawn`);
-  return n;
+  for (let attempt = 0; ; attempt++) {
+    const n = (await drawn()).find((x) => x.id === id);
+    if (n) return n;
+    if (attempt >= 20) throw new Error(`${id} is not drawn`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 const ROESELARE = '/?focus=roeselare&x=roeselare&all=0';

@@ -71,7 +71,7 @@ import {
   RELATIONS_AMONG,
 } from './cypher.js';
 import { createDriver, rows, type Row } from './driver.js';
-import { BUMP_GRAPH_VERSION, GRAPH_FINGERPRINT } from './analyticsCypher.js';
+import { BUMP_GRAPH_VERSION } from './analyticsCypher.js';
 import { Neo4jAnalytics } from './Neo4jAnalytics.js';
 import {
   OVERVIEW_COUNTRY_LINKS,
@@ -332,9 +332,9 @@ export class Neo4jGraphStore implements GraphStore {
     return { groups, links: ranked.links, groupCount: ranked.groupCount, starts: startList };
   }
 
-  async graphVersion(): Promise<string> {
-    const [row] = await this.read((tx) => rows(tx, GRAPH_FINGERPRINT, {}));
-    return `${String(row?.token)}/${String(row?.nodes)}/${String(row?.relations)}`;
+  /** The same token the analysis caches and the metrics worker are keyed by. */
+  graphVersion(): Promise<string> {
+    return this.analytics.graphVersion();
   }
 
   async stats(): Promise<GraphStats> {

@@ -183,6 +183,11 @@ export const NodeDetailsQuery = graphql(`
           currency
           period
         }
+        duration {
+          value
+          max
+          unit
+        }
       }
       ... on Project {
         countryCode
@@ -198,6 +203,11 @@ export const NodeDetailsQuery = graphql(`
           amountMax
           currency
           period
+        }
+        duration {
+          value
+          max
+          unit
         }
       }
       ... on Partnership {

@@ -41,6 +41,12 @@ export type Direction =
   | 'IN'
   | 'OUT';
 
+export type DurationUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK'
+  | 'YEAR';
+
 /** How much one shared feature counts. */
 export type FeatureWeighting =
   /** Every feature counts 1. */
@@ -192,6 +198,8 @@ export type RelationKind =
   | 'PARTICIPATES_IN'
   | 'PARTY_TO'
   | 'PART_OF'
+  /** A source is published, issued or authored by an organisation, network or municipality. */
+  | 'PUBLISHED_BY'
   /** Asks another party for support (a donation, a contribution). */
   | 'REQUESTS_SUPPORT_FROM'
   /** A publication, website or organisation the source offers as a resource for an approach. */
@@ -413,7 +421,7 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { scope: NetworkScope | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { scope: NetworkScope | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, duration: { value: number, max: number | null, unit: DurationUnit } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -540,7 +548,7 @@ export type NodeDetailsQuery = { node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
           , relation: { id: string, kind: RelationKind, role: string | null, since: number | null, until: number | null, year: number | null, note: string | null } }> } }
-    | { countryCode: string | null, startYear: number | null, endYear: number | null, status: ProjectStatus, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { countryCode: string | null, startYear: number | null, endYear: number | null, status: ProjectStatus, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, country: { id: string, name: string } | null, money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, duration: { value: number, max: number | null, unit: DurationUnit } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -1095,6 +1103,11 @@ export const NodeDetailsDocument = new TypedDocumentString(`
         currency
         period
       }
+      duration {
+        value
+        max
+        unit
+      }
     }
     ... on Project {
       countryCode
@@ -1110,6 +1123,11 @@ export const NodeDetailsDocument = new TypedDocumentString(`
         amountMax
         currency
         period
+      }
+      duration {
+        value
+        max
+        unit
       }
     }
     ... on Partnership {

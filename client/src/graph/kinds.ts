@@ -44,6 +44,7 @@ export const RELATION_KINDS: readonly RelationKind[] = [
   'HAS_ROLE_IN',
   'REQUESTS_SUPPORT_FROM',
   'CITES',
+  'PUBLISHED_BY',
 ];
 
 export const PARTNERSHIP_TYPES: readonly PartnershipType[] = [
@@ -117,6 +118,7 @@ export const RELATION_KIND_STYLE: Record<RelationKind, RelationStyle> = {
   HAS_ROLE_IN: { label: 'has a role in', inverse: 'has person', colour: '#c2571a', lineStyle: 'solid' },
   REQUESTS_SUPPORT_FROM: { label: 'asked support from', inverse: 'asked for support by', colour: '#ff7f0e', lineStyle: 'dashed' },
   CITES: { label: 'cites', inverse: 'cited by', colour: '#4b4b4b', lineStyle: 'dotted' },
+  PUBLISHED_BY: { label: 'published by', inverse: 'publishes', colour: '#4b4b4b', lineStyle: 'dashed' },
 };
 
 export const PARTNERSHIP_TYPE_LABEL: Record<PartnershipType, string> = {

@@ -227,6 +227,12 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
     ]);
   const money = n.money as Parameters<typeof formatMoney>[0] | null | undefined;
   if (money) rows.push(['Money', formatMoney(money)]);
+  const duration = n.duration as { value: number; max: number | null; unit: string } | null | undefined;
+  if (duration)
+    rows.push([
+      'Length',
+      `${duration.value}${duration.max ? `–${duration.max}` : ''} ${enumWords(duration.unit)}${duration.value === 1 && !duration.max ? '' : 's'}`,
+    ]);
   if (typeof n.number === 'number') rows.push([node.kind === 'APPROACH' ? 'Chapter' : 'Number', String(n.number)]);
   if (typeof n.code === 'string') rows.push(['ISO code', n.code]);
   if (typeof n.sourceType === 'string') rows.push(['Source type', enumWords(n.sourceType)]);

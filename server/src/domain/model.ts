@@ -48,6 +48,7 @@ export const RELATION_KINDS = [
   'HAS_ROLE_IN',
   'REQUESTS_SUPPORT_FROM',
   'CITES',
+  'PUBLISHED_BY',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 

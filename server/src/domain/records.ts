@@ -238,4 +238,5 @@ export const RELATION_ENDPOINTS: Record<RelationKind, { from: readonly NodeKind[
   HAS_ROLE_IN: { from: ['PERSON'], to: [...ACTORS, 'PROJECT'] },
   REQUESTS_SUPPORT_FROM: { from: [...ACTORS, 'PERSON'], to: [...ACTORS, 'PERSON'] },
   CITES: { from: ['SOURCE'], to: ['SOURCE'] },
+  PUBLISHED_BY: { from: ['SOURCE'], to: ACTORS },
 };

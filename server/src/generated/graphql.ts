@@ -1629,6 +1629,8 @@ export type RelationKind =
   | 'PARTICIPATES_IN'
   | 'PARTY_TO'
   | 'PART_OF'
+  /** A source is published, issued or authored by an organisation, network or municipality. */
+  | 'PUBLISHED_BY'
   /** Asks another party for support (a donation, a contribution). */
   | 'REQUESTS_SUPPORT_FROM'
   /** A publication, website or organisation the source offers as a resource for an approach. */
@@ -1814,6 +1816,8 @@ export type Source = Node & {
   id: Scalars['ID']['output'];
   kind: NodeKind;
   name: Scalars['String']['output'];
+  /** The organisations, networks or municipalities that publish or issue it (PUBLISHED_BY). */
+  publishedBy: Array<Node>;
   publisher?: Maybe<Scalars['String']['output']>;
   relations: RelationConnection;
   sourceType: SourceType;
@@ -2893,6 +2897,7 @@ export type SourceResolvers<ContextType = AtlasContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedBy?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<SourceRelationsArgs, 'direction' | 'first'>>;
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;

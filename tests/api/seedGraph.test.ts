@@ -129,6 +129,16 @@ describe('the seed graph', () => {
     });
   });
 
+  it('names who publishes a source only where the source says so: the Platforma & Nalas handbook has both', async () => {
+    const { data } = await gql(
+      app,
+      `{ handbook: node(id: "lit-platforma-nalas-2021") { ... on Source { publishedBy { id } } }
+         magazine: node(id: "zoersel-magazine-2018") { ... on Source { publishedBy { id } } } }`,
+    );
+    expect(data.handbook.publishedBy.map((n: { id: string }) => n.id).sort()).toEqual(['nalas', 'platforma']);
+    expect(data.magazine.publishedBy).toEqual([]);
+  });
+
   it('lists Flemish city-to-city partners through the API filters', async () => {
     const { data } = await gql(
       app,

@@ -1,44 +1,36 @@
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ConfigError, readConfig } from '../server/src/config.js';
-import { StoreUnavailableError, StoreWriteError } from '../server/src/store/GraphStore.js';
-import { Neo4jConfigError } from '../server/src/store/neo4j/errors.js';
+import { runCli } from '../server/src/cli/runCli.js';
+import { readConfig } from '../server/src/config.js';
+import { UsageError, UserFacingError } from '../server/src/domain/errors.js';
 import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
 import { findMissingQuotes, readVvsgSourceText, VVSG_SOURCE_ID, VVSG_SOURCE_TEXT } from './checkQuotes.js';
-import { DEFAULT_SEED_DIR, loadSeed, SeedValidationError } from './loadSeed.js';
+import { DEFAULT_SEED_DIR, loadSeed } from './loadSeed.js';
 import { seedStore } from './seedStore.js';
 
 function validate(dir: string): number {
+  const graph = loadSeed(dir);
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  console.log(`${graph.files.length} files, ${graph.nodes.length} nodes, ${graph.relations.length} relationships`);
+  console.log([...counts].map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+  let sourceText: string;
   try {
-    const graph = loadSeed(dir);
-    const counts = new Map<string, number>();
-    for (const n of graph.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
-    console.log(`${graph.files.length} files, ${graph.nodes.length} nodes, ${graph.relations.length} relationships`);
-    console.log([...counts].map(([k, v]) => `  ${k}: ${v}`).join('\n'));
-    let sourceText: string;
-    try {
-      sourceText = readVvsgSourceText();
-    } catch {
-      console.error(
-        `The source document is missing: ${VVSG_SOURCE_TEXT}. It is part of the repository (graph-seed/source/); restore it with git checkout -- graph-seed/source.`,
-      );
-      return 1;
-    }
-    const missing = findMissingQuotes(graph, VVSG_SOURCE_ID, sourceText);
-    for (const m of missing) console.error(`  record "${m.recordId}": quote not found verbatim in the source: "${m.quote}"`);
-    if (missing.length > 0) {
-      console.error(`${missing.length} quotes do not occur in the source text.`);
-      return 1;
-    }
-    console.log('every quote occurs verbatim in the source text');
-    return 0;
-  } catch (e) {
-    if (e instanceof SeedValidationError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+    sourceText = readVvsgSourceText();
+  } catch {
+    throw new UserFacingError(
+      'SOURCE_MISSING',
+      `The source document is missing: ${VVSG_SOURCE_TEXT}. It is part of the repository (graph-seed/source/); restore it with git checkout -- graph-seed/source.`,
+    );
   }
+  const missing = findMissingQuotes(graph, VVSG_SOURCE_ID, sourceText);
+  for (const m of missing) console.error(`  record "${m.recordId}": quote not found verbatim in the source: "${m.quote}"`);
+  if (missing.length > 0)
+    throw new UserFacingError(
+      'QUOTE_NOT_IN_SOURCE',
+      `${missing.length} quotes do not occur in the source text: correct them (they must be verbatim).`,
+    );
+  console.log('every quote occurs verbatim in the source text');
+  return 0;
 }
 
 const isCi = () => ['true', '1', 'yes'].includes((process.env.CI ?? '').toLowerCase());
@@ -48,9 +40,7 @@ const isCi = () => ['true', '1', 'yes'].includes((process.env.CI ?? '').toLowerC
  * and NEO4J_*), upserting by id, so running it twice leaves the same graph. A progress bar on a
  * terminal; in CI or a pipe only the closing summary.
  */
-async function seed(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'if-empty': { type: 'boolean', default: false } } });
-  const dir = positionals[0] ?? DEFAULT_SEED_DIR;
+async function seed(ifEmpty: boolean, dir: string): Promise<number> {
   let store: Neo4jGraphStore | undefined;
   try {
     const config = readConfig();
@@ -62,7 +52,7 @@ async function seed(args: string[]): Promise<number> {
       return 0;
     }
     store = await Neo4jGraphStore.open(config.neo4j);
-    if (values['if-empty']) {
+    if (ifEmpty) {
       const { nodeCount } = await store.stats();
       if (nodeCount > 0) {
         console.log(`Neo4j at ${config.neo4j.uri} already holds ${nodeCount} nodes: not seeding (--if-empty).`);
@@ -92,27 +82,23 @@ async function seed(args: string[]): Promise<number> {
       `Loaded ${result.nodesWritten} nodes and ${result.relationsWritten} relationships into Neo4j at ${config.neo4j.uri} in ${seconds.toFixed(1)} s (${Math.round((result.nodesWritten + result.relationsWritten) / seconds)} records/s).`,
     );
     return 0;
-  } catch (e) {
-    if (
-      e instanceof ConfigError ||
-      e instanceof SeedValidationError ||
-      e instanceof StoreUnavailableError ||
-      e instanceof Neo4jConfigError ||
-      e instanceof StoreWriteError
-    ) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
   } finally {
     await store?.close();
   }
 }
 
-const [command = 'validate', ...rest] = process.argv.slice(2);
-if (command === 'validate') process.exit(validate(rest[0] ?? DEFAULT_SEED_DIR));
-else if (command === 'seed') process.exit(await seed(rest));
-else {
-  console.error(`Unknown command "${command}". Usage: npm run seed:validate [-- <dir>], or npm run seed [-- --if-empty] [<dir>]`);
-  process.exit(2);
-}
+const USAGE = `Usage: npm run seed:validate [-- <dir>]   checks the seed graph and that every quote occurs in the source
+       npm run seed [-- --if-empty] [<dir>]  loads it into Neo4j (GRAPH_STORE=neo4j, NEO4J_*)`;
+
+await runCli({
+  name: 'seed',
+  usage: USAGE,
+  options: { 'if-empty': { type: 'boolean', default: false } },
+  run: ({ values, positionals }) => {
+    const [command = 'validate', dir = DEFAULT_SEED_DIR, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`one directory at most (got also ${extra.join(' ')}).`);
+    if (command === 'validate') return validate(dir);
+    if (command === 'seed') return seed(values['if-empty'], dir);
+    throw new UsageError(`unknown command "${command}".`);
+  },
+});

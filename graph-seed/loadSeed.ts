@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { UserFacingError } from '../server/src/domain/errors.js';
 import { countryNodeId, defaultRelationId, type GraphNode, type GraphRelation } from '../server/src/domain/model.js';
 import { nodeRecordSchema, relationRecordSchema, RELATION_ENDPOINTS } from '../server/src/domain/records.js';
 
@@ -13,14 +14,13 @@ export interface SeedProblem {
   message: string;
 }
 
-export class SeedValidationError extends Error {
-  readonly code = 'SEED_INVALID';
+export class SeedValidationError extends UserFacingError {
   constructor(readonly problems: SeedProblem[]) {
     super(
+      'SEED_INVALID',
       `The seed graph has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was loaded.\n` +
         problems.map(formatProblem).join('\n'),
     );
-    this.name = 'SeedValidationError';
   }
 }
 

@@ -11,6 +11,7 @@ import { GraphQLError, printSchema, type GraphQLFormattedError, type GraphQLSche
 import { getVariableValues } from 'graphql/execution/values.js';
 import { readTokens, type TokenTable } from './auth.js';
 import { createContext, type AtlasContext } from './context.js';
+import { UserFacingError } from './domain/errors.js';
 import { QueryTooComplexError } from './errors.js';
 import { clientConcurrency } from './fairness/clientConcurrency.js';
 import { guardSchema } from './fairness/guardSchema.js';
@@ -20,6 +21,7 @@ import { getQueryCaching } from './httpCaching.js';
 import { graphqlRequestErrors, jsonErrorsOnly, securityHeaders, sendJsonError } from './httpHygiene.js';
 import { jitGateway, type JitPolicy } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
+import { formatUserFacing } from './resolvers/domainErrors.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
@@ -85,12 +87,10 @@ function stopMetricsOnStop(ports: GraphPorts): ApolloServerPlugin<AtlasContext> 
   };
 }
 
-/** Never a stack trace to a user: unexpected errors become a generic message; store outages a clear code. */
+/** Never a stack trace to a user: unexpected errors become a generic message; the domain's errors their code. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof StoreUnavailableError) {
-    return { message: `${original.message} Try again in a moment.`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  }
+  if (original instanceof UserFacingError) return formatUserFacing(formatted, original);
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

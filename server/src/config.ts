@@ -1,3 +1,4 @@
+import { UserFacingError } from './domain/errors.js';
 import { readNeo4jConfig, type Neo4jConfig } from './store/neo4j/config.js';
 
 /** Configuration from the environment, checked at start: a bad value stops the server with a fix. */
@@ -11,10 +12,9 @@ export interface AtlasConfig {
   dataDir?: string;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UserFacingError {
   constructor(variable: string, problem: string, fix: string) {
-    super(`Configuration error: ${variable} ${problem}. ${fix}`);
-    this.name = 'ConfigError';
+    super('CONFIG_INVALID', `Configuration error: ${variable} ${problem}. ${fix}`, { details: { variable } });
   }
 }
 

@@ -1,21 +1,9 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * User-facing errors, each with a stable `extensions.code` and a message that says what to do.
- * Anything else thrown inside a resolver is reported as INTERNAL_SERVER_ERROR without details
- * (see formatError in app.ts).
+ * Errors of the API layer itself (the domain's are in domain/errors.ts and translated in
+ * resolvers/domainErrors.ts).
  */
-export class BadUserInputError extends GraphQLError {
-  constructor(message: string, argument?: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
-  }
-}
-
-export class NotFoundError extends GraphQLError {
-  constructor(message: string, ids: readonly string[]) {
-    super(message, { extensions: { code: 'NOT_FOUND', ids } });
-  }
-}
 
 /** Refused before or while running: the client asked for too much (HTTP 400 when nothing ran). */
 export class QueryTooComplexError extends GraphQLError {

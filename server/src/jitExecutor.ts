@@ -12,6 +12,8 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { UserFacingError } from './domain/errors.js';
+import { toGraphQLError } from './resolvers/domainErrors.js';
 
 /** When an operation is worth compiling, and how much memory the compiled ones may hold. */
 export interface JitPolicy {
@@ -166,14 +168,19 @@ export function jitGateway(schema: GraphQLSchema, policy: JitPolicy = DEFAULT_JI
           variableValues: variables,
           operationName: requestContext.operationName ?? undefined,
         });
-    if (!result.errors?.some((e) => !e.extensions)) return result;
-    // graphql-jit wraps an error thrown by a resolver that is not a GraphQLError (a store outage,
-    // a bug) without `extensions`, which Apollo's error formatting needs: rewrap it, so formatError
-    // sees the original error (StoreUnavailableError -> SERVICE_UNAVAILABLE).
+    if (!result.errors?.some((e) => !e.extensions || e.originalError instanceof UserFacingError)) return result;
+    // The domain's errors become the API's here (code, details, HTTP status: domainErrors.ts).
+    // graphql-jit wraps any other error thrown by a resolver that is not a GraphQLError (a bug)
+    // without `extensions`, which Apollo's error formatting needs: rewrap it, so formatError sees
+    // the original error and reports it as INTERNAL_SERVER_ERROR.
     return {
       ...result,
       errors: result.errors.map((e) =>
-        e.extensions ? e : new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e }),
+        e.originalError instanceof UserFacingError
+          ? toGraphQLError(e.originalError, e)
+          : e.extensions
+            ? e
+            : new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e }),
       ),
     };
   };

@@ -1,12 +1,9 @@
-import { SeedValidationError } from '../../graph-seed/loadSeed.js';
 import { createApp } from './app.js';
 import { metricsFor } from './metrics/BackgroundMetrics.js';
 import { readTokens } from './auth.js';
-import { ConfigError, readConfig } from './config.js';
+import { reportError } from './cli/runCli.js';
+import { readConfig } from './config.js';
 import { openStore } from './openStore.js';
-import { StoreUnavailableError } from './store/GraphStore.js';
-import { DataDirectoryError } from './store/memory/DataDirectory.js';
-import { Neo4jConfigError } from './store/neo4j/errors.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -48,15 +45,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((e: unknown) => {
-  if (
-    e instanceof ConfigError ||
-    e instanceof SeedValidationError ||
-    e instanceof StoreUnavailableError ||
-    e instanceof Neo4jConfigError ||
-    e instanceof DataDirectoryError
-  )
-    console.error(e.message);
-  else console.error('Cooperation Atlas could not start:', e);
-  process.exit(1);
-});
+// Start-up refused (configuration, store, data directory): `CODE: message`; a bug: a short line, details logged.
+main().catch((e: unknown) => process.exit(reportError(e, { name: 'server', usage: '' })));

@@ -10,7 +10,7 @@ import {
   type GraphRelation,
   type Provenance,
 } from '../domain/model.js';
-import { BadUserInputError, NotFoundError } from '../errors.js';
+import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { ChangeAction, ChangeRecord, ChangeSet, GraphStore } from '../store/GraphStore.js';
 import { slugOfName } from '../store/searchText.js';
 

@@ -1,13 +1,10 @@
 import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { SeedValidationError } from '../../../graph-seed/loadSeed.js';
-import { ConfigError, readConfig } from '../config.js';
+import { runCli } from '../cli/runCli.js';
+import { readConfig } from '../config.js';
+import { UsageError } from '../domain/errors.js';
 import { NODE_KINDS, type NodeKind } from '../domain/model.js';
 import { openStore } from '../openStore.js';
-import { StoreUnavailableError, type GraphStore } from '../store/GraphStore.js';
-import { DataDirectoryError } from '../store/memory/DataDirectory.js';
-import { Neo4jConfigError } from '../store/neo4j/errors.js';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from './exportGraph.js';
 
 const USAGE = `Usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--out <file>] [--kinds K1,K2] [--around id1,id2 [--depth n]]
@@ -30,91 +27,65 @@ function fileSink(path: string): { write: (text: string) => void; close: () => v
   };
 }
 
-async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      kinds: { type: 'string' },
-      around: { type: 'string' },
-      depth: { type: 'string', default: '1' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const format = values.format as ExportFormat | undefined;
-  if (values.help || !format || !EXPORT_FORMATS.includes(format)) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const kinds = values.kinds?.split(',').map((k) => k.trim().toUpperCase());
-  const badKind = kinds?.find((k) => !(NODE_KINDS as readonly string[]).includes(k));
-  if (badKind) {
-    console.error(`--kinds: "${badKind}" is not a node kind (${NODE_KINDS.join(', ')}).`);
-    return 2;
-  }
-  const depth = Number(values.depth);
-  if (!Number.isInteger(depth) || depth < 1 || depth > 10) {
-    console.error('--depth must be a whole number from 1 to 10.');
-    return 2;
-  }
-  if (format === 'csv' && !values.out) {
-    console.error('The csv export writes two files (nodes and edges): give --out <directory or prefix>.');
-    return 2;
-  }
-  let store: GraphStore | undefined;
-  const sinks: { write: (text: string) => void; close: () => void }[] = [];
-  try {
-    store = (await openStore(readConfig())).store;
-    let main: (text: string) => void = (text) => process.stdout.write(text);
-    let edges: ((text: string) => void) | undefined;
-    const written: string[] = [];
-    if (values.out) {
-      const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
-      const [nodesPath, edgesPath] =
-        format === 'csv'
-          ? isDir
-            ? [join(values.out, 'nodes.csv'), join(values.out, 'edges.csv')]
-            : [`${values.out}.nodes.csv`, `${values.out}.edges.csv`]
-          : [values.out, undefined];
-      const nodeSink = fileSink(nodesPath!);
-      sinks.push(nodeSink);
-      main = nodeSink.write;
-      written.push(nodesPath!);
-      if (edgesPath) {
-        const edgeSink = fileSink(edgesPath);
-        sinks.push(edgeSink);
-        edges = edgeSink.write;
-        written.push(edgesPath);
+await runCli({
+  name: 'export',
+  usage: USAGE,
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    kinds: { type: 'string' },
+    around: { type: 'string' },
+    depth: { type: 'string', default: '1' },
+  },
+  run: async ({ values }) => {
+    const format = values.format as ExportFormat | undefined;
+    if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+    const kinds = values.kinds?.split(',').map((k) => k.trim().toUpperCase());
+    const badKind = kinds?.find((k) => !(NODE_KINDS as readonly string[]).includes(k));
+    if (badKind) throw new UsageError(`--kinds: "${badKind}" is not a node kind (${NODE_KINDS.join(', ')}).`);
+    const depth = Number(values.depth);
+    if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new UsageError('--depth must be a whole number from 1 to 10.');
+    if (format === 'csv' && !values.out)
+      throw new UsageError('The csv export writes two files (nodes and edges): give --out <directory or prefix>.');
+    const { store } = await openStore(readConfig());
+    const sinks: { write: (text: string) => void; close: () => void }[] = [];
+    try {
+      let main: (text: string) => void = (text) => process.stdout.write(text);
+      let edges: ((text: string) => void) | undefined;
+      const written: string[] = [];
+      if (values.out) {
+        const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
+        const [nodesPath, edgesPath] =
+          format === 'csv'
+            ? isDir
+              ? [join(values.out, 'nodes.csv'), join(values.out, 'edges.csv')]
+              : [`${values.out}.nodes.csv`, `${values.out}.edges.csv`]
+            : [values.out, undefined];
+        const nodeSink = fileSink(nodesPath!);
+        sinks.push(nodeSink);
+        main = nodeSink.write;
+        written.push(nodesPath!);
+        if (edgesPath) {
+          const edgeSink = fileSink(edgesPath);
+          sinks.push(edgeSink);
+          edges = edgeSink.write;
+          written.push(edgesPath);
+        }
       }
+      const result = await exportGraph(
+        store,
+        format,
+        { main, edges },
+        { kinds: kinds as NodeKind[] | undefined, around: values.around?.split(',').map((s) => s.trim()), depth },
+      );
+      if (result.missingIds.length > 0)
+        console.error(`No node has the id ${result.missingIds.map((id) => `"${id}"`).join(', ')}: left out.`);
+      console.error(
+        `Exported ${result.nodes} nodes and ${result.relations} relationships as ${format}${written.length > 0 ? ` to ${written.join(' and ')}` : ''}.`,
+      );
+    } finally {
+      for (const s of sinks) s.close();
+      await store.close();
     }
-    const result = await exportGraph(
-      store,
-      format,
-      { main, edges },
-      { kinds: kinds as NodeKind[] | undefined, around: values.around?.split(',').map((s) => s.trim()), depth },
-    );
-    if (result.missingIds.length > 0) console.error(`No node has the id ${result.missingIds.map((id) => `"${id}"`).join(', ')}: left out.`);
-    console.error(
-      `Exported ${result.nodes} nodes and ${result.relations} relationships as ${format}${written.length > 0 ? ` to ${written.join(' and ')}` : ''}.`,
-    );
-    return 0;
-  } catch (e) {
-    if (
-      e instanceof ConfigError ||
-      e instanceof StoreUnavailableError ||
-      e instanceof Neo4jConfigError ||
-      e instanceof DataDirectoryError ||
-      e instanceof SeedValidationError
-    ) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    for (const s of sinks) s.close();
-    await store?.close();
-  }
-}
-
-process.exit(await main(process.argv.slice(2)));
+  },
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportRefusedError } from '../domain/errors.js';
 import {
   NODE_KINDS,
   NODE_SCALAR_FIELDS,
@@ -197,10 +198,9 @@ export function detectPreset(header: readonly string[]): Mapping['preset'] | und
   return undefined;
 }
 
-export class MappingError extends Error {
+export class MappingError extends ImportRefusedError {
   constructor(message: string) {
-    super(message);
-    this.name = 'MappingError';
+    super('MAPPING_INVALID', message);
   }
 }
 

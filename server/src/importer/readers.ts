@@ -1,3 +1,4 @@
+import { ImportRefusedError } from '../domain/errors.js';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
@@ -9,14 +10,13 @@ import { SaxesParser } from 'saxes';
  * the line. They stream where the format allows (CSV, GraphML) and stop at `maxRows`.
  */
 
-export class ImportInputError extends Error {
+export class ImportInputError extends ImportRefusedError {
   constructor(
     readonly file: string,
     readonly where: string | undefined,
     problem: string,
   ) {
-    super(`${file}${where ? `:${where}` : ''}: ${problem}`);
-    this.name = 'ImportInputError';
+    super('IMPORT_INPUT_INVALID', `${file}${where ? `:${where}` : ''}: ${problem}`);
   }
 }
 

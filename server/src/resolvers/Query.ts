@@ -1,7 +1,7 @@
 import type { AtlasContext } from '../context.js';
 import { recommendApproaches } from '../domain/advisor.js';
 import type { NodeKind, RelationKind } from '../domain/model.js';
-import { BadUserInputError, NotFoundError } from '../errors.js';
+import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import { readMapLayer } from '../map/mapLayer.js';

@@ -1,5 +1,5 @@
 import type { NodeFilter, NodeSort } from '../store/GraphStore.js';
-import { BadUserInputError } from '../errors.js';
+import { BadUserInputError } from '../domain/errors.js';
 import type { CommonFilter, InputMaybe, NodeSort as NodeSortInput } from '../generated/graphql.js';
 
 type KindSpecific = {

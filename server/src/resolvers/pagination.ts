@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors.js';
+import { BadUserInputError } from '../domain/errors.js';
 import type { Page } from '../store/GraphStore.js';
 
 const PREFIX = 'offset:';

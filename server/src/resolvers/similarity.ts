@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors.js';
+import { BadUserInputError } from '../domain/errors.js';
 import type { GraphNode } from '../domain/model.js';
 import type { QuerySimilarMunicipalitiesArgs } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';

@@ -1,3 +1,4 @@
+import { UserFacingError } from '../domain/errors.js';
 import type {
   GraphNode,
   GraphRelation,
@@ -402,20 +403,16 @@ export interface ScanOptions {
 }
 
 /** A write refused as a whole; `code` is stable for callers and the API. */
-export class StoreWriteError extends Error {
-  constructor(
-    readonly code: 'DANGLING_RELATION' | 'INVALID_RECORD' | 'NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreWriteError';
+export class StoreWriteError extends UserFacingError {
+  declare readonly code: 'DANGLING_RELATION' | 'INVALID_RECORD' | 'NOT_FOUND';
+  constructor(code: 'DANGLING_RELATION' | 'INVALID_RECORD' | 'NOT_FOUND', message: string) {
+    super(code, message);
   }
 }
 
 /** The store cannot be reached (database down, connection lost); the API maps it to SERVICE_UNAVAILABLE. */
-export class StoreUnavailableError extends Error {
+export class StoreUnavailableError extends UserFacingError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreUnavailableError';
+    super('SERVICE_UNAVAILABLE', message, options);
   }
 }

@@ -1,3 +1,4 @@
+import { ImportRefusedError } from '../../domain/errors.js';
 import type { GraphNode } from '../../domain/model.js';
 import type { ChangeSet, GraphStore } from '../../store/GraphStore.js';
 import type { Mapping } from '../mapping.js';
@@ -34,18 +35,18 @@ export interface ImportPlan {
   report: ImportReport;
 }
 
-export class ImportRejected extends Error {
+export class ImportRejected extends ImportRefusedError {
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
     super(
+      'IMPORT_REJECTED',
       `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported.\n${problems
         .slice(0, 20)
         .map((p) => `  ${p}`)
         .join('\n')}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`,
     );
-    this.name = 'ImportRejected';
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { UserFacingError } from '../../domain/errors.js';
 import type { GraphNode, GraphRelation } from '../../domain/model.js';
 import type { ChangeRecord, ChangeSet } from '../GraphStore.js';
 import { LockHeldError, takeLock } from './directoryLock.js';
@@ -46,10 +47,9 @@ const SNAPSHOT = 'snapshot.ndjson';
 const JOURNAL = 'journal.ndjson';
 const LOCK = 'lock';
 
-export class DataDirectoryError extends Error {
+export class DataDirectoryError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'DataDirectoryError';
+    super('DATA_DIRECTORY', message);
   }
 }
 

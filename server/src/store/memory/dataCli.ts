@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
-import { checkDataDirectory, DataDirectoryError, repairJournal } from './DataDirectory.js';
+import { runCli } from '../../cli/runCli.js';
+import { UsageError } from '../../domain/errors.js';
+import { checkDataDirectory, repairJournal } from './DataDirectory.js';
 
 const USAGE = `Usage: npm run data -- check|repair [--apply] [<data directory>]
   check            shows what the directory holds: the snapshot, and each journal record intact,
@@ -11,38 +12,6 @@ The directory is ATLAS_DATA_DIR unless given. Stop the server first: it holds th
 
 const n = (x: number) => x.toLocaleString('en');
 const range = (from: number, to: number) => (from === to ? `${from}` : `${from}-${to}`);
-
-async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { apply: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
-  });
-  const [command, given] = positionals;
-  const dir = given ?? process.env.ATLAS_DATA_DIR;
-  if (values.help || (command !== 'check' && command !== 'repair') || !dir) {
-    console.error(dir || values.help ? USAGE : `${USAGE}\n\nNo directory: set ATLAS_DATA_DIR or name one.`);
-    return values.help ? 0 : 2;
-  }
-  try {
-    const check = await checkDataDirectory(dir);
-    console.log(describe(check));
-    if (check.repairAt === undefined) return 0;
-    if (command === 'check' || !values.apply) {
-      console.log(`Nothing was changed. Run \`npm run data -- repair --apply${given ? ` ${given}` : ''}\` to drop it.`);
-      return command === 'check' && check.scan?.damage ? 1 : 0;
-    }
-    const copy = repairJournal(dir, check);
-    console.log(`Repaired: the journal now ends at byte ${n(check.repairAt)}; the dropped bytes are in ${copy}.`);
-    return 0;
-  } catch (e) {
-    if (e instanceof DataDirectoryError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-}
 
 function describe(check: Awaited<ReturnType<typeof checkDataDirectory>>): string {
   const lines: string[] = [];
@@ -79,4 +48,24 @@ function describe(check: Awaited<ReturnType<typeof checkDataDirectory>>): string
   return lines.join('\n');
 }
 
-process.exit(await main(process.argv.slice(2)));
+await runCli({
+  name: 'data',
+  usage: USAGE,
+  options: { apply: { type: 'boolean', default: false } },
+  run: async ({ values, positionals }) => {
+    const [command, given] = positionals;
+    const dir = given ?? process.env.ATLAS_DATA_DIR;
+    if (command !== 'check' && command !== 'repair') throw new UsageError('name a command: check or repair.');
+    if (!dir) throw new UsageError('No directory: set ATLAS_DATA_DIR or name one.');
+    const check = await checkDataDirectory(dir);
+    console.log(describe(check));
+    if (check.repairAt === undefined) return 0;
+    if (command === 'check' || !values.apply) {
+      console.log(`Nothing was changed. Run \`npm run data -- repair --apply${given ? ` ${given}` : ''}\` to drop it.`);
+      return command === 'check' && check.scan?.damage ? 1 : 0;
+    }
+    const copy = repairJournal(dir, check);
+    console.log(`Repaired: the journal now ends at byte ${n(check.repairAt)}; the dropped bytes are in ${copy}.`);
+    return 0;
+  },
+});

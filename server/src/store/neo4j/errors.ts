@@ -1,4 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
+import { UserFacingError } from '../../domain/errors.js';
 import { StoreUnavailableError, StoreWriteError } from '../GraphStore.js';
 
 /**
@@ -10,10 +11,9 @@ import { StoreUnavailableError, StoreWriteError } from '../GraphStore.js';
 const HOW_TO_START = 'Start Neo4j with `npm run neo4j` (or `docker compose up neo4j`), or set NEO4J_URI to a running server.';
 
 /** Neo4j answers, but refuses the configuration: wrong credentials, no such database. Retrying will not help. */
-export class Neo4jConfigError extends Error {
+export class Neo4jConfigError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'Neo4jConfigError';
+    super('NEO4J_CONFIG', message);
   }
 }
 

@@ -26,7 +26,8 @@ export function toGraphQLError(e: UserFacingError, at?: GraphQLError): GraphQLEr
   const { message, extensions } = apiShape(e);
   const error = new GraphQLError(message, { path: at?.path, originalError: e, extensions });
   // An outage is not about a place in the query: no locations, as the API has always answered it.
-  if (at?.locations && !(e instanceof StoreUnavailableError)) Object.defineProperty(error, 'locations', { value: at.locations, enumerable: true });
+  if (at?.locations && !(e instanceof StoreUnavailableError))
+    Object.defineProperty(error, 'locations', { value: at.locations, enumerable: true });
   return error;
 }
 

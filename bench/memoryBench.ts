@@ -3,6 +3,7 @@ import { createContext } from '../server/src/context.js';
 import { portsOf } from '../server/src/store/ports.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { CsrGraph } from './csrFloor.js';
+import { httpLatencies } from './httpBench.js';
 import { emit, heapUsed, latencies, percentile } from './measure.js';
 import { prng } from './syntheticGraph.js';
 import { generateGraph, type GraphSize } from './syntheticGraph.js';
@@ -49,6 +50,13 @@ export async function benchMemoryStore(size: GraphSize, samples: number): Promis
     emit(`${tag}.neighborhood.${depth}hop.api.p50`, percentile(api, 50), 'us');
     emit(`${tag}.neighborhood.${depth}hop.api.p95`, percentile(api, 95), 'us');
     emit(`${tag}.neighborhood.${depth}hop.api_over_store.p50`, percentile(api, 50) / percentile(direct, 50), 'ratio');
+    if (depth === 1) {
+      // The same requests over HTTP (loopback, one kept-alive connection): what a user pays.
+      const http = await httpLatencies(app, seeds, (id) => ({ query: NEIGHBORHOOD_QUERY, variables: { ids: [id], depth } }));
+      emit(`${tag}.neighborhood.${depth}hop.http.p50`, percentile(http, 50), 'us');
+      emit(`${tag}.neighborhood.${depth}hop.http.p95`, percentile(http, 95), 'us');
+      emit(`${tag}.neighborhood.${depth}hop.http_over_store.p50`, percentile(http, 50) / percentile(direct, 50), 'ratio');
+    }
     emit(`${tag}.neighborhood.${depth}hop.store_over_floor.p50`, percentile(direct, 50) / percentile(floor, 50), 'ratio');
   }
 

@@ -19,13 +19,14 @@ import { RequestBudget } from './fairness/RequestBudget.js';
 import { graphiqlAssets, graphiqlPage } from './graphiql.js';
 import { getQueryCaching } from './httpCaching.js';
 import { graphqlRequestErrors, jsonErrorsOnly, securityHeaders, sendJsonError } from './httpHygiene.js';
-import { jitGateway, type JitPolicy } from './jitExecutor.js';
+import { jitGateway, variablesChecked, type JitPolicy } from './jitExecutor.js';
 import { LIMITS } from './limits.js';
 import { formatUserFacing } from './resolvers/domainErrors.js';
 import { resolvers } from './resolvers/index.js';
 import { StoreUnavailableError } from './store/GraphStore.js';
 import type { GraphPorts } from './store/ports.js';
 import { staticClient } from './staticClient.js';
+import { CostCache } from './validation/costCache.js';
 import { costEstimator } from './validation/costModel.js';
 import { metricsFor } from './metrics/BackgroundMetrics.js';
 import { noSubscriptions, operationShapeLimit } from './validation/operationShape.js';
@@ -48,11 +49,11 @@ export function buildSchema(): GraphQLSchema {
   return guardSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never }));
 }
 
-function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin<AtlasContext> {
+function complexityLimit(schema: GraphQLSchema, costs: CostCache): ApolloServerPlugin<AtlasContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
           // Bad variable values are the client's mistake (400 BAD_USER_INPUT), found here first
           // because the cost depends on them.
           const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
@@ -60,13 +61,17 @@ function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin<AtlasContext
             const [first] = coerced.errors;
             throw new GraphQLError(first!.message, { nodes: first!.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [costEstimator],
-          });
+          variablesChecked.add(contextValue);
+          // The same document with variables of the same shape costs the same: estimated once (costCache.ts).
+          const complexity = costs.get(CostCache.key(queryHash, request.operationName, request.variables), () =>
+            getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [costEstimator],
+            }),
+          );
           if (complexity > LIMITS.queryComplexity) throw new QueryTooComplexError(complexity, LIMITS.queryComplexity);
         },
       };
@@ -156,7 +161,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      complexityLimit(schema),
+      complexityLimit(schema, new CostCache()),
       stopMetricsOnStop(ports),
     ],
     includeStacktraceInErrorResponses: false,

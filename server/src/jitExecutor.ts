@@ -112,6 +112,12 @@ class CompiledCache {
   }
 }
 
+/**
+ * Contexts of requests whose variables were already coerced without errors before execution (the
+ * cost check in app.ts does it, as the cost depends on them): the executor does not do it twice.
+ */
+export const variablesChecked = new WeakSet<object>();
+
 export interface JitGateway extends GatewayInterface {
   /** How many operations are compiled and their estimated bytes (for tests and benchmarks). */
   cacheStats(): { entries: number; bytes: number };
@@ -150,8 +156,10 @@ export function jitGateway(schema: GraphQLSchema, policy: JitPolicy = DEFAULT_JI
   };
 
   const executor: GatewayExecutor = async (requestContext) => {
-    const operation = getOperationAST(requestContext.document, requestContext.operationName ?? undefined);
     const variables = requestContext.request.variables ?? {};
+    const operation = variablesChecked.has(requestContext.context)
+      ? undefined
+      : getOperationAST(requestContext.document, requestContext.operationName ?? undefined);
     if (operation) {
       // Bad variable values are the client's mistake: graphql-js's errors (with the variable's
       // node) become BAD_USER_INPUT with HTTP 400 in Apollo, whichever executor runs.

@@ -25,10 +25,17 @@ interface Job {
  * sockets and answers cheap requests, so twenty aliased analysis fields from one client delay a
  * node look-up by one step, not twenty; and a client with many waiting steps gets no more turns
  * than a client with one. A step whose request is past its deadline is refused, not started.
+ * When nobody waits and no step has started in the current turn, a step starts at once (it is
+ * that turn's step), so a lone small request does not pay an extra loop iteration.
  */
 export class FairScheduler {
   private readonly queues = new Map<string, Job[]>();
   private scheduled = false;
+  /** A step has started since the last check phase: the next one waits for its turn. */
+  private turnTaken = false;
+  private readonly endTurn = () => {
+    this.turnTaken = false;
+  };
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -42,6 +49,14 @@ export class FairScheduler {
           reject(e);
         }
       };
+      // Nobody waits and no step has run in this turn of the loop: this step is the turn, and
+      // starts at once instead of one loop iteration later (a small request's fixed cost).
+      if (!this.turnTaken && this.queues.size === 0) {
+        this.takeTurn();
+        if (this.now() > deadline) reject(new RequestTimeoutError(budgetMs));
+        else start();
+        return;
+      }
       let queue = this.queues.get(client);
       if (!queue) {
         queue = [];
@@ -57,6 +72,12 @@ export class FairScheduler {
     let n = 0;
     for (const q of this.queues.values()) n += q.length;
     return n;
+  }
+
+  private takeTurn(): void {
+    if (this.turnTaken) return;
+    this.turnTaken = true;
+    setImmediate(this.endTurn);
   }
 
   private schedule(): void {
@@ -75,6 +96,7 @@ export class FairScheduler {
     this.queues.delete(client);
     if (queue.length > 0) this.queues.set(client, queue);
     if (this.queues.size > 0) this.schedule();
+    this.takeTurn();
     if (this.now() > job.deadline) job.reject(new RequestTimeoutError(job.budgetMs));
     else job.start();
   }

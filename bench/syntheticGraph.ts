@@ -88,7 +88,15 @@ export interface SyntheticGraph {
 export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
   const random = prng(seed);
   const nodes: GraphNode[] = [
-    { id: 'synthetic', kind: 'SOURCE', name: 'Synthetic benchmark data', altNames: [], sourceType: 'DATASET', sources: PROVENANCE },
+    {
+      id: 'synthetic',
+      kind: 'SOURCE',
+      name: 'Synthetic benchmark data',
+      altNames: [],
+      names: [],
+      sourceType: 'DATASET',
+      sources: PROVENANCE,
+    },
   ];
   const municipalityIds: string[] = [];
   for (let i = 0; i < size.municipalities; i++) {
@@ -99,6 +107,7 @@ export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
       kind: 'MUNICIPALITY',
       name: placeName(random, i),
       altNames: [],
+      names: [],
       level: 'MUNICIPALITY',
       country: COUNTRIES[i % COUNTRIES.length],
       sources: PROVENANCE,
@@ -122,6 +131,7 @@ export function generateGraph(size: GraphSize, seed = 42): SyntheticGraph {
       kind,
       name: `${kind.toLowerCase().replace('_', ' ')} ${placeName(random, i)}`,
       altNames: [],
+      names: [],
       sources: PROVENANCE,
     };
     if (kind === 'ORGANIZATION') node.orgType = 'NGO';

@@ -10,6 +10,7 @@ const town = (id: string, name: string, extra: Partial<GraphNode> = {}): GraphNo
   kind: 'MUNICIPALITY',
   name,
   altNames: [],
+  names: [],
   level: 'CITY',
   country: 'BE',
   sources: fixtureSources,

@@ -31,6 +31,7 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
           kind: 'MUNICIPALITY',
           name: 'Liège',
           altNames: ['Luik', 'Lüttich'],
+          names: [],
           level: 'CITY',
           country: 'BE',
         });
@@ -472,6 +473,7 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
           kind: 'MUNICIPALITY',
           name: 'New Town',
           altNames: [],
+          names: [],
           level: 'CITY',
           country: 'BE',
           sources: [{ source: 'fixture', locator: 'x', quote: 'new town' }],
@@ -527,6 +529,7 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
           kind: 'THEME',
           name: `Bulk ${i}`,
           altNames: [],
+          names: [],
           sources,
         }));
         const write = store.bulkUpsert({
@@ -541,19 +544,20 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       it('keeps PERSON, PLACE and AWARD nodes, the relationship kinds between them and derived provenance', async () => {
         const src = (quote: string, derived?: true) => [{ source: 'fixture', locator: 'n', quote, ...(derived ? { derived } : {}) }];
         const nodes: GraphNode[] = [
-          { id: 'emile', kind: 'PERSON', name: 'Émile Elasha', altNames: ['Emile'], sources: src('Emile Elasha') },
+          { id: 'emile', kind: 'PERSON', name: 'Émile Elasha', altNames: ['Emile'], names: [], sources: src('Emile Elasha') },
           {
             id: 'lyamba',
             kind: 'PLACE',
             name: 'Lyamba',
             altNames: [],
+            names: [],
             placeType: 'LOCALITY',
             country: 'BE',
             latitude: 50.5,
             longitude: 4.1,
             sources: src('Lyamba'),
           },
-          { id: 'prize', kind: 'AWARD', name: 'A prize', altNames: [], scope: 'EUROPEAN', sources: src('a prize') },
+          { id: 'prize', kind: 'AWARD', name: 'A prize', altNames: [], names: [], scope: 'EUROPEAN', sources: src('a prize') },
         ];
         const [prog] = await store.getNodes(['prog-1']);
         const relations = [
@@ -599,6 +603,45 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         expect(active.items.map((e) => [e.other.id, e.relation.sources[0]!.derived])).toEqual([['prog-1', true]]);
         const founded = await store.relations({ nodeId: 'emile', kinds: ['FOUNDED_BY'], direction: 'IN', first: 10, offset: 0 });
         expect(founded.items.map((e) => e.other.id)).toEqual(['roeselare']);
+      });
+
+      describe('names per language', () => {
+        const cite = (quote: string) => [{ source: 'fixture', locator: 'names', quote }];
+        const names = [
+          { lang: 'fr', text: 'Belgique', sources: cite('"common": "Belgique"') },
+          { lang: 'nl', text: 'België', sources: cite('"common": "België"') },
+        ];
+        const withNames = async () => {
+          const [belgium] = await store.getNodes(['country-be']);
+          await store.bulkUpsert({ nodes: [{ ...belgium!, altNames: ['Kingdom of Belgium'], names }], relations: [] });
+        };
+
+        it('keeps each name with its language and sources, and reads them back as written', async () => {
+          await withNames();
+          const [belgium, germany] = await store.getNodes(['country-be', 'country-de']);
+          expect(belgium!.names).toEqual(names);
+          expect(belgium!.name).toBe('Belgium');
+          expect(germany!.names).toEqual([]);
+        });
+
+        it('finds a node by its name in any language, an exact one scored as its primary name, an alternative name one lower', async () => {
+          await withNames();
+          const hits = async (text: string) => (await store.search(text, { first: 5, offset: 0 })).items.map((h) => [h.node.id, h.score]);
+          expect(await hits('Belgique')).toEqual([['country-be', 101]]);
+          expect(await hits('belgie')).toEqual([['country-be', 101]]);
+          expect(await hits('Belgium')).toEqual([['country-be', 101]]);
+          expect(await hits('Kingdom of Belgium')).toEqual([['country-be', 100]]);
+          expect(await hits('belgiq')).toEqual([['country-be', 81]]);
+          expect((await store.findByNames(['België'], ['COUNTRY'])).map((n) => n.id)).toEqual(['country-be']);
+        });
+
+        it('forgets a name in a language once a write leaves it out', async () => {
+          await withNames();
+          const [belgium] = await store.getNodes(['country-be']);
+          await store.bulkUpsert({ nodes: [{ ...belgium!, names: names.slice(0, 1) }], relations: [] });
+          expect((await store.getNodes(['country-be']))[0]!.names.map((n) => n.lang)).toEqual(['fr']);
+          expect((await store.search('België', { first: 5, offset: 0 })).items.map((h) => [h.node.id, h.score])).toEqual([]);
+        });
       });
 
       it('reports progress up to the total', async () => {

@@ -11,9 +11,11 @@ const SOURCES = [{ source: 'bases', locator: 'test', quote: 'peer bases graph' }
  * B's partnerships address theme T1 and exemplify approach AP1; A and C work with the Belgian NGO G.
  */
 export function peerBasesGraph(): { nodes: GraphNode[]; relations: GraphRelation[] } {
-  const nodes: GraphNode[] = [{ id: 'bases', kind: 'SOURCE', name: 'Bases', altNames: [], sourceType: 'DATASET', sources: SOURCES }];
+  const nodes: GraphNode[] = [
+    { id: 'bases', kind: 'SOURCE', name: 'Bases', altNames: [], names: [], sourceType: 'DATASET', sources: SOURCES },
+  ];
   const node = (id: string, kind: NodeKind, extra: Partial<GraphNode> = {}) =>
-    nodes.push({ id, kind, name: id.toUpperCase(), altNames: [], sources: SOURCES, ...extra });
+    nodes.push({ id, kind, name: id.toUpperCase(), altNames: [], names: [], sources: SOURCES, ...extra });
   for (const [id, country] of [
     ['a', 'BE'],
     ['b', 'BE'],

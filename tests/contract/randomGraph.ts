@@ -23,19 +23,21 @@ export const randomGraph = fc
   .map((spec) => {
     let cursor = 0;
     const pick = <T>(items: readonly T[]): T => items[spec.picks[cursor++ % spec.picks.length]! % items.length]!;
-    const nodes: GraphNode[] = [{ id: 'random', kind: 'SOURCE', name: 'Random', altNames: [], sourceType: 'DATASET', sources: SOURCES }];
+    const nodes: GraphNode[] = [
+      { id: 'random', kind: 'SOURCE', name: 'Random', altNames: [], names: [], sourceType: 'DATASET', sources: SOURCES },
+    ];
     const add = (kind: NodeKind, count: number, prefix: string, extra: Partial<GraphNode> = {}) => {
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
         const id = `${prefix}-${i}`;
         ids.push(id);
-        nodes.push({ id, kind, name: `${prefix} ${i % 3}`, altNames: [], sources: SOURCES, ...extra });
+        nodes.push({ id, kind, name: `${prefix} ${i % 3}`, altNames: [], names: [], sources: SOURCES, ...extra });
       }
       return ids;
     };
     const countries = ['BE', 'SN', 'BJ'];
     for (const code of countries)
-      nodes.push({ id: `country-${code.toLowerCase()}`, kind: 'COUNTRY', name: code, code, altNames: [], sources: SOURCES });
+      nodes.push({ id: `country-${code.toLowerCase()}`, kind: 'COUNTRY', name: code, code, altNames: [], names: [], sources: SOURCES });
     const municipalities = add('MUNICIPALITY', spec.municipalities, 'm', { level: 'CITY' });
     municipalities.forEach((id, i) => (nodes.find((n) => n.id === id)!.country = countries[i % 3]));
     const organizations = add('ORGANIZATION', spec.organizations, 'o', { orgType: 'NGO', country: 'BE' });

@@ -20,6 +20,7 @@ const town = (i: number): GraphNode => ({
   kind: 'MUNICIPALITY',
   name: `Town ${i}`,
   altNames: [],
+  names: [],
   level: 'CITY',
   sources: [{ source: 'town-source', locator: `p. ${i}`, quote: 'a test fact' }],
 });
@@ -28,6 +29,7 @@ const SOURCE: GraphNode = {
   kind: 'SOURCE',
   name: 'Towns',
   altNames: [],
+  names: [],
   sourceType: 'DATASET',
   sources: [{ source: 'town-source', locator: 'all', quote: 'the towns' }],
 };

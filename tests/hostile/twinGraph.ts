@@ -20,11 +20,19 @@ export interface TwinGraph {
 export function twinGraph(seed = 7): TwinGraph {
   const random = prng(seed);
   const nodes: GraphNode[] = [
-    { id: 'generated', kind: 'SOURCE', name: 'Generated twin graph', altNames: [], sourceType: 'DATASET', sources: PROVENANCE },
+    { id: 'generated', kind: 'SOURCE', name: 'Generated twin graph', altNames: [], names: [], sourceType: 'DATASET', sources: PROVENANCE },
   ];
   const relations: GraphRelation[] = [];
   for (const code of COUNTRIES)
-    nodes.push({ id: `country-${code.toLowerCase()}`, kind: 'COUNTRY', name: `Country ${code}`, altNames: [], code, sources: PROVENANCE });
+    nodes.push({
+      id: `country-${code.toLowerCase()}`,
+      kind: 'COUNTRY',
+      name: `Country ${code}`,
+      altNames: [],
+      names: [],
+      code,
+      sources: PROVENANCE,
+    });
   const municipalityIds: string[] = [];
   for (let i = 0; i < 9_000; i++) {
     const id = `city-${i}`;
@@ -35,6 +43,7 @@ export function twinGraph(seed = 7): TwinGraph {
       kind: 'MUNICIPALITY',
       name: `Town ${i} of ${country}`,
       altNames: [],
+      names: [],
       level: 'MUNICIPALITY',
       country,
       sources: PROVENANCE,
@@ -63,6 +72,7 @@ export function twinGraph(seed = 7): TwinGraph {
       kind: 'PARTNERSHIP',
       name: `Town ${x} - Town ${y}`,
       altNames: [],
+      names: [],
       partnershipType: 'TWINNING',
       status: 'UNKNOWN',
       sources: PROVENANCE,

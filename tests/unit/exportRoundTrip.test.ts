@@ -39,6 +39,7 @@ describe('export then import gives the same graph', () => {
           kind: 'MUNICIPALITY',
           name: 'Ypres "Ieper" <West> & co, \'t',
           altNames: ['Ieper', 'Wipers'],
+          names: [],
           description: 'A line,\nand "another" one',
           level: 'CITY',
           country: 'BE',

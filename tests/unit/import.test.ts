@@ -167,6 +167,7 @@ describe('import', () => {
             kind: 'MUNICIPALITY',
             name: 'Liège',
             altNames: [],
+            names: [],
             level: 'PROVINCE',
             country: 'BE',
             sources: [{ source: 'fixture', locator: 'x', quote: 'another Liège' }],

@@ -7,6 +7,7 @@ const town = (id: string, country: string | undefined, at?: [number, number]): G
   kind: 'MUNICIPALITY',
   name: id.toUpperCase(),
   altNames: [],
+  names: [],
   sources: [],
   ...(country ? { country } : {}),
   ...(at ? { latitude: at[0], longitude: at[1] } : {}),

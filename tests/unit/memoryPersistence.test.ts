@@ -13,6 +13,7 @@ const town = (id: string, name: string): GraphNode => ({
   kind: 'MUNICIPALITY',
   name,
   altNames: [],
+  names: [],
   level: 'CITY',
   country: 'BE',
   sources: [{ source: 'fixture', locator: 'x', quote: 'a test fact' }],

@@ -155,6 +155,17 @@ export interface Provenance {
   derived?: boolean;
 }
 
+/**
+ * A node's name in one language, with where it comes from. `lang` is a lowercase BCP 47 primary
+ * language subtag ("en", "nl", "fr", "de"). A node has at most one name per language: the name the
+ * API serves for that language (other spellings stay in altNames). See docs/adr/0022.
+ */
+export interface LocalizedName {
+  lang: string;
+  text: string;
+  sources: Provenance[];
+}
+
 /** One cell of the summary table, kept exactly as printed ("+++", "-", and one cell printed "1"). */
 export interface ApproachRating {
   feature: ApproachFeature;
@@ -170,6 +181,8 @@ export interface GraphNode {
   kind: NodeKind;
   name: string;
   altNames: string[];
+  /** Names per language, one per language, ordered by language code; [] when none is known. */
+  names: LocalizedName[];
   description?: string;
   /** ISO 3166-1 alpha-2 code of the country the node is located in. */
   country?: string;

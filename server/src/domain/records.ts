@@ -16,6 +16,7 @@ import {
   type NodeKind,
   type RelationKind,
 } from './model.js';
+import { byLang } from './merge.js';
 import { textProblem, type TextField } from './textRules.js';
 
 /**
@@ -47,6 +48,33 @@ export const provenanceSchema = z.strictObject({
   derived: z.literal(true, { message: 'derived is either true or left out' }).optional(),
 });
 
+/** A lowercase BCP 47 primary language subtag (ISO 639-1, or 639-3 where a language has no two-letter code). */
+export const langCode = z.string().regex(/^[a-z]{2,3}$/, 'must be a lowercase language code such as "en", "nl" or "fr"');
+
+const localizedName = z.strictObject({
+  lang: langCode,
+  text: nameText,
+  sources: z.array(provenanceSchema).min(1, 'a name in a language needs its source'),
+});
+
+/** At most one name per language (the one the API serves); kept in language order. */
+const localizedNames = z
+  .array(localizedName)
+  .default([])
+  .superRefine((names, ctx) => {
+    const seen = new Set<string>();
+    names.forEach((n, i) => {
+      if (seen.has(n.lang))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'lang'],
+          message: `a second name in "${n.lang}": a node has one name per language; put other spellings in altNames`,
+        });
+      seen.add(n.lang);
+    });
+  })
+  .transform((names) => names.sort(byLang));
+
 const amountFields = {
   amount: z.number().nonnegative().optional(),
   amountMax: z.number().nonnegative().optional(),
@@ -64,6 +92,7 @@ const base = {
   id: slug,
   name: nameText,
   altNames: z.array(nameText).default([]),
+  names: localizedNames,
   description: longText.optional(),
   sources: z.array(provenanceSchema).min(1, 'every node needs at least one source'),
 };

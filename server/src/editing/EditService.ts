@@ -162,8 +162,11 @@ export class EditService {
         throw new BadUserInputError(`${keep.kind} nodes cannot be merged through the API.`, 'merge');
       const provenance = this.provenance(source);
       // keep's values stand where the two differ: the conflicts are not an error here.
-      const merged = mergeInto(keep, pick(merge, NODE_SCALAR_FIELDS), [...merge.sources, provenance]).value;
-      const names = [merge.name, ...merge.altNames].filter((n) => n !== keep.name && !merged.altNames.includes(n));
+      const result = mergeInto(keep, { ...pick(merge, NODE_SCALAR_FIELDS), names: merge.names ?? [] }, [...merge.sources, provenance]);
+      const merged = result.value;
+      // merge's name in a language keep names otherwise is not lost: it becomes an alternative name.
+      const otherSpellings = result.conflicts.filter((c) => c.field.startsWith('names.')).map((c) => c.offered as string);
+      const names = [merge.name, ...merge.altNames, ...otherSpellings].filter((n) => n !== keep.name && !merged.altNames.includes(n));
       merged.altNames.push(...new Set(names));
 
       const moving = await this.store.relationsOfNodes([mergeId]);

@@ -9,6 +9,7 @@ import {
   type NodeKind,
   type RelationKind,
 } from '../domain/model.js';
+import { langCode } from '../domain/records.js';
 
 /**
  * How the columns of a tabular file (CSV, TSV) become nodes and relationships. A mapping names,
@@ -32,6 +33,8 @@ const entitySpec = z.strictObject({
   name: column.optional(),
   /** A column of alternative names separated by "|". */
   altNames: column.optional(),
+  /** Names per language from columns: { nl: name_nl, fr: name_fr }; each cites the row. */
+  names: z.record(langCode, column).default({}),
   /** A column of free-text countries ("Belgium", "BE", "England, United Kingdom"). */
   country: column.optional(),
   /** Node fields from columns: { latitude: lat1 }. */
@@ -86,7 +89,10 @@ const NODE_FIELD_SET: ReadonlySet<string> = new Set(NODE_SCALAR_FIELDS);
 const RELATION_FIELD_SET: ReadonlySet<string> = new Set(RELATION_SCALAR_FIELDS);
 
 /** Fields a node-list or edge-list file may carry as columns (besides the scalar fields). */
-export const NODE_COLUMNS = ['id', 'kind', 'name', 'altNames', 'sources', 'ratings', ...NODE_SCALAR_FIELDS] as const;
+export const NODE_COLUMNS = ['id', 'kind', 'name', 'altNames', 'names', 'sources', 'ratings', ...NODE_SCALAR_FIELDS] as const;
+
+/** A node-list column holding the name in one language: `name@nl`, `name@fr` (the language as in LocalizedName). */
+export const NAME_COLUMN = /^name@([a-z]{2,3})$/;
 export const RELATION_COLUMNS = ['id', 'kind', 'from', 'to', 'sources', ...RELATION_SCALAR_FIELDS] as const;
 
 /**
@@ -221,9 +227,9 @@ export function checkMapping(mapping: Mapping, header: readonly string[], file: 
   if (mapping.preset === 'nodes' || mapping.preset === 'edges') {
     const allowed: readonly string[] = mapping.preset === 'nodes' ? NODE_COLUMNS : RELATION_COLUMNS;
     for (const c of header)
-      if (!allowed.includes(c) && !mapping.ignoreColumns.includes(c))
+      if (!allowed.includes(c) && !mapping.ignoreColumns.includes(c) && !(mapping.preset === 'nodes' && NAME_COLUMN.test(c)))
         problems.push(
-          `unknown column "${c}": a ${mapping.preset === 'nodes' ? 'node' : 'relationship'} has no such field (fields: ${allowed.join(', ')})`,
+          `unknown column "${c}": a ${mapping.preset === 'nodes' ? 'node' : 'relationship'} has no such field (fields: ${allowed.join(', ')}${mapping.preset === 'nodes' ? ', and name@<language> such as name@nl' : ''})`,
         );
     for (const c of mapping.preset === 'nodes' ? ['kind', 'name'] : ['kind', 'from', 'to'])
       if (!columns.has(c)) problems.push(`the column "${c}" is missing`);
@@ -240,6 +246,7 @@ export function checkMapping(mapping: Mapping, header: readonly string[], file: 
         ['country', e.country],
       ] as const)
         useColumn(c, `entity "${e.ref}" ${key}`);
+      for (const [lang, c] of Object.entries(e.names)) useColumn(c, `entity "${e.ref}" names.${lang}`);
       for (const [field, c] of Object.entries(e.fields)) {
         if (!NODE_FIELD_SET.has(field)) problems.push(`entity "${e.ref}": "${field}" is not a node field`);
         useColumn(c, `entity "${e.ref}" field ${field}`);

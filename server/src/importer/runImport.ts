@@ -71,6 +71,7 @@ export function fileSourceNode(file: string, hash: string, now: Date, mapping?: 
     kind: 'SOURCE',
     name: mapping?.source.name ?? basename(file),
     altNames: [],
+    names: [],
     description: `Imported from ${basename(file)} (SHA-256 ${hash.slice(0, 16)}) on ${now.toISOString().slice(0, 10)}.`,
     sourceType: 'DATASET',
     year: now.getUTCFullYear(),

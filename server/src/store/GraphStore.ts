@@ -39,8 +39,9 @@ export interface GraphStore {
   getDegrees(ids: readonly string[]): Promise<number[]>;
 
   /**
-   * Relevance-ranked search over names and alternative names, accent-, case- and
-   * punctuation-insensitive; every query token must be a prefix of some token of one name.
+   * Relevance-ranked search over the name, the names in every language and the alternative names
+   * (searchNamesOf), accent-, case- and punctuation-insensitive; every query token must be a prefix
+   * of some token of one name (or a typo away from one). A name in a language ranks as the name does.
    * Ordered by score (see SCORE in searchText.ts) descending, then normalised name, then id.
    * An empty or punctuation-only text matches nothing.
    */
@@ -155,7 +156,7 @@ export interface GraphStore {
 
   /**
    * Entity resolution: the nodes of the given kinds (every kind when absent) one of whose names
-   * (name or alternative name), normalised as search normalises (normalizeText), equals one of
+   * (name, name in a language or alternative name), normalised as search normalises (normalizeText), equals one of
    * `names` normalised. Exact, not ranked; each node once, ordered by id.
    */
   findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]>;

@@ -1,3 +1,5 @@
+import type { GraphNode } from '../domain/model.js';
+
 /**
  * The matching and ranking rules of `search`, shared by both stores so that they rank alike.
  * Normalisation: Unicode NFKD with combining marks removed (accents), lower case, and every run
@@ -22,6 +24,24 @@ export function slugOfName(text: string): string {
     .replace(/[^a-z0-9 ]/g, '')
     .trim()
     .replace(/ +/g, '-');
+}
+
+/**
+ * The normalised names search ranks and entity resolution matches, without repeats: the primary
+ * names first (the name, then the names per language), then the alternative names. `primary` is
+ * how many lead the list: an exact hit on any of them scores like one on the name itself.
+ */
+export function searchNamesOf(node: Pick<GraphNode, 'name' | 'altNames' | 'names'>): { names: string[]; primary: number } {
+  const names: string[] = [];
+  const add = (text: string) => {
+    const normalized = normalizeText(text);
+    if (normalized !== '' && !names.includes(normalized)) names.push(normalized);
+  };
+  add(node.name);
+  for (const n of node.names ?? []) add(n.text);
+  const primary = names.length;
+  for (const a of node.altNames) add(a);
+  return { names, primary };
 }
 
 export function tokenize(text: string): string[] {
@@ -69,20 +89,20 @@ export function withinEdits(a: string, b: string, max: number): boolean {
 }
 
 /**
- * Score of one node for a normalised query: the best over its normalised names (primary name
- * first). A name matches when every query token is a prefix of one of its tokens, or, failing
+ * Score of one node for a normalised query: the best over its normalised names (searchNamesOf:
+ * the `primary` primary names first). A name matches when every query token is a prefix of one of its tokens, or, failing
  * that, within maxEdits of one (a typo). 0: no match.
  *   100 the whole name equals the query; 80 the name starts with the query;
  *    60 every query token equals a token of the name; 40 prefixes only;
  *    20 some query token matched only with typos ("roselare" finds Roeselare);
- *   +1 when the match is on the primary name rather than an alternative name.
+ *   +1 when the match is on the name or a name in a language rather than an alternative name.
  */
-export function scoreNames(query: string, queryTokens: readonly string[], names: readonly string[]): number {
+export function scoreNames(query: string, queryTokens: readonly string[], names: readonly string[], primary = 1): number {
   let best = 0;
   names.forEach((name, index) => {
     const base = scoreName(query, queryTokens, name);
     if (base === 0) return;
-    const score = base + (index === 0 ? SCORE.PRIMARY_NAME_BONUS : 0);
+    const score = base + (index < primary ? SCORE.PRIMARY_NAME_BONUS : 0);
     if (score > best) best = score;
   });
   return best;

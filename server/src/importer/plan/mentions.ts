@@ -1,6 +1,6 @@
 import type { NodeKind, PartnershipType, Provenance, RelationKind } from '../../domain/model.js';
 import { convertField, FieldError, splitNames } from '../fields.js';
-import { isNodeKind, isRelationKind, type Mapping } from '../mapping.js';
+import { isNodeKind, isRelationKind, NAME_COLUMN, type Mapping } from '../mapping.js';
 
 /**
  * Mentions: what one row (or record) of a file says, before anything is matched against the
@@ -19,12 +19,21 @@ export interface RowRef {
   file?: number;
 }
 
+/** A name in one language a row or record states; with `sources` when the record carries its own (an export's). */
+export interface MentionName {
+  lang: string;
+  text: string;
+  sources?: Provenance[];
+}
+
 export interface EntityMention {
   row: RowRef;
   kind: NodeKind;
   id?: string;
   name?: string;
   altNames: string[];
+  /** Names per language, at most one per language. */
+  names: MentionName[];
   countryText?: string;
   fields: Record<string, unknown>;
   /** Values for a new node only (the mapping's defaults); never applied to an existing node. */
@@ -77,6 +86,9 @@ export function mentionsOfRow(mapping: Mapping, values: Record<string, string>, 
       id: cells.cell(spec.id) || undefined,
       name: cells.cell(spec.name) || undefined,
       altNames: splitNames(cells.cell(spec.altNames), spec.altNames === 'alternatenames' ? ',' : '|'),
+      names: Object.entries(spec.names)
+        .map(([lang, column]) => ({ lang, text: cells.cell(column) ?? '' }))
+        .filter((n) => n.text !== ''),
       countryText: spec.country === undefined ? undefined : (cells.cell(spec.country) ?? ''),
       fields: cells.fieldsOf(spec),
       defaults: cells.defaultsOf(spec),
@@ -182,7 +194,14 @@ export function mentionOfNodeRecord(raw: Record<string, unknown>, row: RowRef, p
     problems.push(`${row.where}: kind "${String(raw.kind ?? '')}" is not a node kind`);
     return undefined;
   }
-  const fields = recordFields(raw, ['id', 'kind', 'name', 'altNames', 'sources', 'country'], ['ratings'], row, problems);
+  const nameColumns = Object.keys(raw).filter((k) => NAME_COLUMN.test(k));
+  const fields = recordFields(
+    raw,
+    ['id', 'kind', 'name', 'altNames', 'names', ...nameColumns, 'sources', 'country'],
+    ['ratings'],
+    row,
+    problems,
+  );
   const altNames = Array.isArray(raw.altNames)
     ? (raw.altNames as string[])
     : splitNames(typeof raw.altNames === 'string' ? raw.altNames : undefined);
@@ -193,11 +212,37 @@ export function mentionOfNodeRecord(raw: Record<string, unknown>, row: RowRef, p
     id: optionalText(raw.id),
     name: optionalText(raw.name),
     altNames,
+    names: namesOfRecord(raw, nameColumns, row, problems),
     countryText: optionalText(raw.country),
     fields,
     sources,
     create: true,
   };
+}
+
+/**
+ * A record's names per language: its `names` list (an export's, each name with its sources; a list
+ * or JSON text), then its `name@<lang>` columns. A column whose text differs from the list's name
+ * in that language wins and cites the record, as its other facts do.
+ */
+function namesOfRecord(raw: Record<string, unknown>, nameColumns: readonly string[], row: RowRef, problems: string[]): MentionName[] {
+  const listed = typeof raw.names === 'string' && raw.names !== '' ? parseJsonField(raw.names, 'names', row, problems) : raw.names;
+  const names = new Map<string, MentionName>();
+  if (Array.isArray(listed)) {
+    for (const n of listed as Record<string, unknown>[]) {
+      const name: MentionName = { lang: String(n?.lang ?? ''), text: String(n?.text ?? '') };
+      if (Array.isArray(n?.sources)) name.sources = n.sources as Provenance[];
+      if (names.has(name.lang)) problems.push(`${row.where}: names has two names in "${name.lang}"; a node has one name per language`);
+      names.set(name.lang, name);
+    }
+  } else if (listed !== undefined && listed !== null && listed !== '')
+    problems.push(`${row.where}: names must be a list of {"lang", "text", "sources"}`);
+  for (const column of nameColumns) {
+    const lang = NAME_COLUMN.exec(column)![1]!;
+    const text = optionalText(raw[column])?.trim();
+    if (text && names.get(lang)?.text !== text) names.set(lang, { lang, text });
+  }
+  return [...names.values()];
 }
 
 export function parseJsonField(text: string, field: string, row: RowRef, problems: string[]): unknown {

@@ -27,6 +27,7 @@ export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): P
     const m = e.mention;
     const where = e.rows[0]!.where;
     const sources = draft.citationOf(e.rows[0]!, m.sources);
+    const names = m.names.map((n) => ({ lang: n.lang, text: n.text, sources: n.sources ?? sources }));
     if (!existing) {
       const raw: Record<string, unknown> = {
         ...m.defaults,
@@ -35,6 +36,7 @@ export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): P
         kind: m.kind,
         name: m.name ?? id,
         altNames: [...new Set(m.altNames.filter((a) => a !== m.name))],
+        names,
         sources,
       };
       if (e.country) raw.country = e.country;
@@ -46,7 +48,11 @@ export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): P
     draft.before.set(id, existing);
     // Two entities of the file may be one node ("Luik" and "Liège"): the second merges into the first's result.
     const current = draft.nodes.get(id) ?? existing;
-    const facts = { ...m.fields, ...(e.country && existing.kind !== 'COUNTRY' ? { country: e.country } : {}) };
+    const facts = {
+      ...m.fields,
+      ...(e.country && existing.kind !== 'COUNTRY' ? { country: e.country } : {}),
+      ...(names.length > 0 ? { names } : {}),
+    };
     const merged = mergeInto(current, facts, sources, { replace: draft.ctx.replace });
     draft.conflict(where, id, merged.conflicts);
     const updated = merged.value;

@@ -105,6 +105,7 @@ function createPartnership({ r, p, a, b }: PairRow, takenIds: ReadonlySet<string
     kind: 'PARTNERSHIP',
     name: `${nameA} - ${nameB}`,
     altNames: [],
+    names: [],
     partnershipType: p.partnershipType,
     sources: [citation],
   };

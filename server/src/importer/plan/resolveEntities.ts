@@ -1,7 +1,7 @@
 import { countryByCode, resolveCountry } from '../../domain/countries.js';
 import type { GraphNode, NodeKind } from '../../domain/model.js';
 import type { GraphStore } from '../../store/GraphStore.js';
-import { normalizeText, slugOfName } from '../../store/searchText.js';
+import { normalizeText, searchNamesOf, slugOfName } from '../../store/searchText.js';
 import type { EntityMention, RowMentions, RowRef } from './mentions.js';
 import type { PlanDraft } from './PlanDraft.js';
 import { stableHash } from './stableHash.js';
@@ -9,7 +9,7 @@ import { stableHash } from './stableHash.js';
 /**
  * Entity resolution (docs/adr/0011-import-and-entity-resolution.md): a mention with an id is the
  * node with that id. Otherwise it is matched on its normalised name (accent-, case- and
- * punctuation-insensitive), then its alternative names, among nodes of the same kind, in the same
+ * punctuation-insensitive), then its names per language and alternative names, among nodes of the same kind, in the same
  * country (countries normalised to ISO codes). One candidate: merged into it. None: a new node.
  * Several: uncertain, reported, and the row is skipped: never guessed.
  */
@@ -122,16 +122,17 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
   const toMatch = [...entities.values()].filter((e) => !e.skip && !e.resolved);
   const kinds = [...new Set(toMatch.map((e) => e.mention.kind))];
   const names = new Set<string>();
-  for (const e of toMatch) for (const n of [e.mention.name, ...e.mention.altNames]) if (n) names.add(normalizeText(n));
+  for (const e of toMatch) for (const n of [e.mention.name, ...otherNamesOf(e.mention)]) if (n) names.add(normalizeText(n));
   const index = await nameIndex(store, [...names], kinds, draft);
   const claims = new Map<string, Claim[]>();
   for (const e of toMatch) {
     await draft.slice();
     let tier = 0;
     let candidates = candidatesOf(e, [e.mention.name], index);
-    if (candidates.length === 0 && e.mention.altNames.length > 0) {
+    const others = otherNamesOf(e.mention);
+    if (candidates.length === 0 && others.length > 0) {
       tier = 1;
-      candidates = candidatesOf(e, e.mention.altNames, index);
+      candidates = candidatesOf(e, others, index);
     }
     if (candidates.length > 1) {
       e.skip = `uncertain: "${e.mention.name}"${e.country ? ` (${e.country})` : ''} matches ${candidates.length} nodes (${candidates
@@ -151,6 +152,11 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
     }
   }
   settleClaims(claims);
+}
+
+/** A mention's names besides its name: names per language, then alternative names (the second tier). */
+function otherNamesOf(m: EntityMention): string[] {
+  return [...m.names.map((n) => n.text), ...m.altNames];
 }
 
 function candidatesOf(e: Entity, names: readonly (string | undefined)[], index: ReadonlyMap<string, GraphNode[]>): GraphNode[] {
@@ -228,8 +234,7 @@ async function nameIndex(store: GraphStore, names: string[], kinds: NodeKind[], 
   const stats = await store.stats();
   const population = kinds.reduce((total, k) => total + stats.nodesByKind[k], 0);
   const add = (node: GraphNode) => {
-    for (const n of new Set([node.name, ...node.altNames].map(normalizeText))) {
-      if (n === '') continue;
+    for (const n of searchNamesOf(node).names) {
       let list = index.get(n);
       if (!list) index.set(n, (list = []));
       list.push(node);

@@ -23,6 +23,7 @@ export async function planCountries(store: GraphStore, draft: PlanDraft): Promis
       kind: 'COUNTRY',
       name: info.name,
       altNames: [],
+      names: [],
       code,
       sources: [{ source: ISO_SOURCE_ID, locator: code, quote: `${code} ${info.name}`, importedAt: draft.nowIso }],
     });
@@ -54,6 +55,7 @@ export async function planSources(store: GraphStore, draft: PlanDraft, newCountr
     kind: 'SOURCE',
     name: 'ISO 3166-1 country codes',
     altNames: [],
+    names: [],
     sourceType: 'DATASET',
     publisher: 'world-countries (mledoze/countries), ODbL 1.0',
     sources: [{ source: ISO_SOURCE_ID, locator: 'list', quote: 'ISO 3166-1 alpha-2 codes', importedAt: draft.nowIso }],

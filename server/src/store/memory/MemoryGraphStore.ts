@@ -24,7 +24,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from '../GraphStore.js';
-import { compareStrings, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import { compareStrings, normalizeText, scoreNames, searchNamesOf, tokenize } from '../searchText.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
 import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
@@ -110,7 +110,7 @@ export class MemoryGraphStore implements GraphStore {
     for (const id of this.searchIndex.candidates(queryTokens)) {
       const node = this.graph.node(id)!;
       if (kinds && !kinds.has(node.kind)) continue;
-      const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id));
+      const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id), this.searchIndex.primaryCountOf(id));
       if (score > 0) hits.push({ node, score });
     }
     hits.sort(
@@ -398,7 +398,9 @@ export class MemoryGraphStore implements GraphStore {
     return this.sortNames.get(id) ?? '';
   }
 
-  private putNode(node: GraphNode): void {
+  private putNode(written: GraphNode): void {
+    // Records written before names per language existed (a journal or snapshot of then) have none.
+    const node = written.names ? written : { ...written, names: [] };
     const previous = this.graph.putNode(node);
     if (previous) {
       this.idsByKind.get(previous.kind)?.delete(node.id);
@@ -406,7 +408,8 @@ export class MemoryGraphStore implements GraphStore {
     }
     this.idsByKind.get(node.kind)?.add(node.id);
     this.sortNames.set(node.id, normalizeText(node.name));
-    this.searchIndex.add(node.id, [node.name, ...node.altNames]);
+    const { names, primary } = searchNamesOf(node);
+    this.searchIndex.add(node.id, names, primary);
   }
 
   private putRelation(relation: GraphRelation): void {

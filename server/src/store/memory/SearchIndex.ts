@@ -1,4 +1,4 @@
-import { compareStrings, maxEdits, normalizeText, withinEdits } from '../searchText.js';
+import { compareStrings, maxEdits, withinEdits } from '../searchText.js';
 
 /**
  * A token index for prefix search: each distinct name token maps to the nodes whose names hold
@@ -9,13 +9,16 @@ export class SearchIndex {
   // Arrays, not Sets: most tokens belong to one or two nodes, and a Set costs ~10x the memory.
   private readonly postings = new Map<string, string[]>();
   private readonly names = new Map<string, string[]>();
+  /** How many of a node's names are primary, when more than one (see searchNamesOf). */
+  private readonly primaryCounts = new Map<string, number>();
   private sortedTokens: string[] | null = [];
   /** Tokens by length, for typo matching; rebuilt lazily like sortedTokens. */
   private tokensByLength: Map<number, string[]> | null = new Map();
 
-  add(id: string, rawNames: readonly string[]): void {
-    const normalized = rawNames.map(normalizeText).filter((n) => n !== '');
-    this.names.set(id, normalized);
+  /** Indexes a node's normalised names (searchNamesOf), the first `primary` of them primary. */
+  add(id: string, normalized: readonly string[], primary = 1): void {
+    this.names.set(id, [...normalized]);
+    if (primary !== 1) this.primaryCounts.set(id, primary);
     for (const name of normalized) {
       for (const token of name.split(' ')) {
         const ids = this.postings.get(token);
@@ -43,18 +46,25 @@ export class SearchIndex {
       }
     }
     this.names.delete(id);
+    this.primaryCounts.delete(id);
   }
 
   clear(): void {
     this.postings.clear();
     this.names.clear();
+    this.primaryCounts.clear();
     this.sortedTokens = [];
     this.tokensByLength = new Map();
   }
 
-  /** Normalised names of a node, primary name first. */
+  /** Normalised names of a node, primary names first. */
   namesOf(id: string): readonly string[] {
     return this.names.get(id) ?? [];
+  }
+
+  /** How many of namesOf(id) are primary names. */
+  primaryCountOf(id: string): number {
+    return this.primaryCounts.get(id) ?? 1;
   }
 
   /**

@@ -212,7 +212,7 @@ export class Neo4jGraphStore implements GraphStore {
       const candidates = await rows(tx, SEARCH_CANDIDATES, { query: lucene, kinds: list(options.kinds) });
       const scored: { id: string; sortName: string; score: number }[] = [];
       for (const c of candidates) {
-        const score = scoreNames(query, tokens, c.names as string[]);
+        const score = scoreNames(query, tokens, c.names as string[], c.primary as number);
         if (score > 0) scored.push({ id: c.id as string, sortName: c.sortName as string, score });
       }
       scored.sort((a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.id, b.id));

@@ -10,7 +10,9 @@ import type { NodeFilter, NodeSort } from '../GraphStore.js';
  * The data model (docs/adr/0004-neo4j-adapter.md): every node is `:Entity` plus one label per kind
  * (`:Municipality`, ...), with the domain fields as properties and these adapter properties:
  *   sortName     normalizeText(name), the key of every name order
- *   searchNames  the normalised names (primary first), what scoreNames ranks
+ *   searchNames  the normalised names (primary first: name, names per language), what scoreNames ranks
+ *   searchPrimary  how many of searchNames are primary (absent on nodes written before: 1)
+ *   namesJson    the names per language with their sources; nameLangs, nameTexts the same as flat lists
  *   searchText   searchNames joined by " | ", the full-text indexed property
  *   sourcesJson, ratingsJson   lists of maps, stored as JSON strings
  * A relationship's type is its kind; it carries `id`, its fields and sourcesJson.
@@ -75,7 +77,7 @@ RETURN id, COUNT { (n)--() } AS degree`;
 export const SEARCH_CANDIDATES = `
 CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node.id AS id, node.sortName AS sortName, node.searchNames AS names`;
+RETURN node.id AS id, node.sortName AS sortName, node.searchNames AS names, coalesce(node.searchPrimary, 1) AS primary`;
 
 /** Ordered, paged relationships of one node, by kind, other node's name, relationship id. */
 function relationsOf(pattern: string, direction: string): string {

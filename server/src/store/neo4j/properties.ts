@@ -9,12 +9,14 @@ import {
   type RelationKind,
 } from '../../domain/model.js';
 import { StoreWriteError } from '../GraphStore.js';
-import { normalizeText } from '../searchText.js';
+import { normalizeText, searchNamesOf } from '../searchText.js';
 
 /**
  * The adapter edge: domain objects to Neo4j property maps and back. Neo4j cannot store maps or
  * lists of maps, so `sources` and `ratings` travel as JSON strings; absent fields are absent
  * properties (Neo4j has no null properties); numbers go as floats and come back as numbers.
+ * Names per language travel as `namesJson` (with their sources, what is read back) plus the flat
+ * lists `nameLangs` and `nameTexts` (same order) for Cypher to query.
  */
 
 type Properties = Record<string, unknown>;
@@ -22,24 +24,24 @@ type Properties = Record<string, unknown>;
 const NODE_KIND_SET: ReadonlySet<string> = new Set(NODE_KINDS);
 const RELATION_KIND_SET: ReadonlySet<string> = new Set(RELATION_KINDS);
 
-/** The normalised names search ranks, primary first, empty ones left out (as the embedded index does). */
-export function searchNamesOf(node: GraphNode): string[] {
-  return [node.name, ...node.altNames].map(normalizeText).filter((n) => n !== '');
-}
-
 export function toNodeProperties(node: GraphNode): Properties {
   if (!NODE_KIND_SET.has(node.kind))
     throw new StoreWriteError('INVALID_RECORD', `node "${node.id}" has the unknown kind "${node.kind}"; nothing was written`);
   if (typeof node.id !== 'string' || node.id === '') throw new StoreWriteError('INVALID_RECORD', 'a node has no id; nothing was written');
-  const searchNames = searchNamesOf(node);
+  const search = searchNamesOf(node);
+  const names = node.names ?? [];
   const props: Properties = {
     id: node.id,
     kind: node.kind,
     name: node.name,
     altNames: node.altNames,
+    namesJson: JSON.stringify(names),
+    nameLangs: names.map((n) => n.lang),
+    nameTexts: names.map((n) => n.text),
     sortName: normalizeText(node.name),
-    searchNames,
-    searchText: searchNames.join(' | '),
+    searchNames: search.names,
+    searchPrimary: search.primary,
+    searchText: search.names.join(' | '),
     sourcesJson: JSON.stringify(node.sources),
   };
   if (node.ratings !== undefined) props.ratingsJson = JSON.stringify(node.ratings);
@@ -56,6 +58,7 @@ export function fromNodeProperties(props: Properties): GraphNode {
     kind: props.kind as NodeKind,
     name: props.name as string,
     altNames: (props.altNames as string[] | undefined) ?? [],
+    names: typeof props.namesJson === 'string' ? JSON.parse(props.namesJson) : [],
     sources: JSON.parse(props.sourcesJson as string),
   };
   for (const field of NODE_SCALAR_FIELDS) {

@@ -89,17 +89,28 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       });
 
       it('forgives typos: one edit in words of 5 to 8 letters, two from 9, ranked below every prefix match', async () => {
+        // A typo of the whole name (30) above a typo of one word in a longer name (20); +1 on the
+        // primary name; ties by sort name. Tambacounda sorts after both partnerships, so only the
+        // whole-name rank puts it first.
         expect((await search('roselare')).items.map((h) => [h.node.id, h.score])).toEqual([
-          ['roeselare', 21],
+          ['roeselare', 31],
           ['p-roes-graf', 21],
           ['p-roes-tamba', 21],
         ]);
         expect((await search('Tambakounde')).items.map((h) => [h.node.id, h.score])).toEqual([
+          ['tambacounda', 31],
           ['p-roes-tamba', 21],
           ['p-sint-tamba', 21],
-          ['tambacounda', 21],
         ]);
         expect((await search('roselare tamba')).items.map((h) => [h.node.id, h.score])).toEqual([['p-roes-tamba', 21]]);
+        // The whole of "Roeselare - Tambacounda" with one typo: a whole-name typo of the partnership.
+        expect((await search('Roeselare Tambakounda')).items.map((h) => [h.node.id, h.score])).toEqual([['p-roes-tamba', 31]]);
+        // An alternative name with a typo: 30, without the primary name's +1.
+        expect((await search('Lutich')).items.map((h) => [h.node.id, h.score])).toEqual([['liege', 30]]);
+        // Exact and prefix hits stay above every typo: "roermond" is exact (101); "roermonde"
+        // is a typo of it (31).
+        expect((await search('roermond')).items.map((h) => [h.node.id, h.score])).toEqual([['roermond', 101]]);
+        expect((await search('roermonde')).items.map((h) => [h.node.id, h.score])).toEqual([['roermond', 31]]);
         // Too short for a typo, or too many edits for the word's length.
         expect((await search('liek')).totalCount).toBe(0);
         expect((await search('laige')).totalCount).toBe(0);

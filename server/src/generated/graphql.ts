@@ -1708,7 +1708,7 @@ export type SearchEdge = {
   __typename?: 'SearchEdge';
   cursor: Scalars['String']['output'];
   node: Node;
-  /** Higher is better: 100 exact name, 80 name prefix, 60 whole words, 40 word prefixes, 20 with typos (one edit in words of 5-8 letters, two from 9); +1 on the primary name. */
+  /** Higher is better: 100 exact name, 80 name prefix, 60 whole words, 40 word prefixes, 30 a typo of the whole name, 20 typos in words of a longer name (one edit in words of 5-8 letters, two from 9); +1 on the primary name. */
   score: Scalars['Float']['output'];
 };
 

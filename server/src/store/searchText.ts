@@ -49,7 +49,15 @@ export function tokenize(text: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
 
-export const SCORE = { EXACT: 100, NAME_PREFIX: 80, ALL_TOKENS_EXACT: 60, TOKEN_PREFIXES: 40, FUZZY: 20, PRIMARY_NAME_BONUS: 1 } as const;
+export const SCORE = {
+  EXACT: 100,
+  NAME_PREFIX: 80,
+  ALL_TOKENS_EXACT: 60,
+  TOKEN_PREFIXES: 40,
+  FUZZY_WHOLE_NAME: 30,
+  FUZZY: 20,
+  PRIMARY_NAME_BONUS: 1,
+} as const;
 
 /**
  * Typo tolerance: how many edits a query token may be from a name token and still match it (the
@@ -94,8 +102,12 @@ export function withinEdits(a: string, b: string, max: number): boolean {
  * that, within maxEdits of one (a typo). 0: no match.
  *   100 the whole name equals the query; 80 the name starts with the query;
  *    60 every query token equals a token of the name; 40 prefixes only;
- *    20 some query token matched only with typos ("roselare" finds Roeselare);
+ *    30 a typo of the whole name: the query is within maxEdits(query) of the name ("roselare" for
+ *       Roeselare), so the place itself ranks above the longer names that only contain it
+ *       ("Roeselare - Tambacounda");
+ *    20 some query token matched only with typos, the name having more to it;
  *   +1 when the match is on the name or a name in a language rather than an alternative name.
+ * Both stores rank by this score, then by sort name and id, so they list hits in the same order.
  */
 export function scoreNames(query: string, queryTokens: readonly string[], names: readonly string[], primary = 1): number {
   let best = 0;
@@ -122,7 +134,7 @@ function scoreName(query: string, queryTokens: readonly string[], name: string):
     if (edits === 0 || !nameTokens.some((t) => withinEdits(q, t, edits))) return 0;
     fuzzy = true;
   }
-  if (fuzzy) return SCORE.FUZZY;
+  if (fuzzy) return withinEdits(query, name, maxEdits(query)) ? SCORE.FUZZY_WHOLE_NAME : SCORE.FUZZY;
   if (name.startsWith(query)) return SCORE.NAME_PREFIX;
   return allExact ? SCORE.ALL_TOKENS_EXACT : SCORE.TOKEN_PREFIXES;
 }

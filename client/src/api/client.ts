@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql.js';
+import { currentLang, t } from '../i18n/index.js';
 
 /** Where the API is: same origin, so the built client and `npm run dev` (proxy) both work. */
 export const GRAPHQL_PATH = '/graphql';
@@ -18,25 +19,27 @@ export class ApiError extends Error {
   }
 }
 
-/** The API's error codes (server/src/errors.ts) mapped to plain words. */
+/** The API's error codes (server/src/errors.ts) mapped to plain words, in the active language. */
 export function explainError(code: string, serverMessage: string | undefined, ids: readonly string[] = []): string {
   switch (code) {
     case 'NOT_FOUND':
       return ids.length > 0
-        ? `The atlas has no node with the id ${ids.map((i) => `“${i}”`).join(', ')}. The link may be old or mistyped: search for it by name instead.`
-        : 'The atlas has no such node. Search for it by name instead.';
+        ? t('messages:error.notFoundIds', { ids: ids.map((id) => t('messages:error.quotedId', { id })).join(', ') })
+        : t('messages:error.notFound');
     case 'BAD_USER_INPUT':
-      return `The server could not use that request: ${serverMessage ?? 'a value was out of range'}`;
+      return t('messages:error.badInput', { detail: serverMessage ?? t('messages:error.outOfRange') });
     case 'QUERY_TOO_COMPLEX':
-      return 'That view asks for too much at once. Collapse some nodes or add filters, then try again.';
+      return t('messages:error.tooComplex');
     case 'SERVICE_UNAVAILABLE':
-      return 'The database behind the atlas is not reachable right now. Wait a moment and try again.';
+      return t('messages:error.unavailable');
     case 'NETWORK':
-      return 'The atlas server cannot be reached. Check that it is running (npm start) and that you are online to it, then try again.';
+      return t('messages:error.network');
     case 'HTTP':
-      return `The atlas server answered with an error (${serverMessage ?? 'unknown'}). Try again; if it keeps happening, report it.`;
+      return t('messages:error.http', { detail: serverMessage ?? t('messages:error.unknown') });
+    case 'INTERNAL':
+      return t('messages:error.internal');
     default:
-      return 'The server hit an unexpected problem. Try again; if it keeps happening, report it.';
+      return t('messages:error.unexpected');
   }
 }
 
@@ -55,7 +58,8 @@ export async function request<TResult, TVariables>(
   try {
     response = await fetch(GRAPHQL_PATH, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // The server words node names in the asked language where it knows them (asked → English → stored name).
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': currentLang() },
       body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });

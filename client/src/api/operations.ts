@@ -229,6 +229,7 @@ export const NodeDetailsQuery = graphql(`
         ratings {
           feature
           label
+          printedLabel
           printed
           score
         }
@@ -314,6 +315,7 @@ export const ApproachesQuery = graphql(`
       ratings {
         feature
         label
+        printedLabel
         printed
         score
       }

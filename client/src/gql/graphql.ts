@@ -373,7 +373,7 @@ export type NodeDetailsQueryVariables = Exact<{
 
 
 export type NodeDetailsQuery = { node:
-    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }>, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
+    | { number: number, id: string, kind: NodeKind, name: string, altNames: Array<string>, description: string | null, degree: number, ratings: Array<{ feature: ApproachFeature, label: string, printedLabel: string, printed: string, score: number | null }>, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }>, relations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ direction: Direction, node:
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
             | { id: string, kind: NodeKind, name: string }
@@ -661,7 +661,7 @@ export type RelationsAmongQuery = { relationsAmong: Array<{ id: string, kind: Re
 export type ApproachesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApproachesQuery = { approaches: Array<{ id: string, name: string, number: number, ratings: Array<{ feature: ApproachFeature, label: string, printed: string, score: number | null }> }> };
+export type ApproachesQuery = { approaches: Array<{ id: string, name: string, number: number, ratings: Array<{ feature: ApproachFeature, label: string, printedLabel: string, printed: string, score: number | null }> }> };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1149,6 +1149,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       ratings {
         feature
         label
+        printedLabel
         printed
         score
       }
@@ -1260,6 +1261,7 @@ export const ApproachesDocument = new TypedDocumentString(`
     ratings {
       feature
       label
+      printedLabel
       printed
       score
     }

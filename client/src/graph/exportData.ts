@@ -1,4 +1,4 @@
-import { NODE_KIND_STYLE } from './kinds.js';
+import { nodeKindLabel } from './kinds.js';
 import type { VisibleGraph } from './model.js';
 import { edgeLabel } from './toElements.js';
 
@@ -45,15 +45,7 @@ const csv = (rows: (string | number | null | undefined)[][]): string => rows.map
 export function nodesCsv(graph: VisibleGraph): string {
   return csv([
     ['id', 'kind', 'name', 'country', 'degree', 'since', 'until'],
-    ...graph.nodes.map((n) => [
-      n.id,
-      NODE_KIND_STYLE[n.kind].label,
-      n.name,
-      n.countryCode,
-      n.degree,
-      n.since ?? n.startYear,
-      n.until ?? n.endYear,
-    ]),
+    ...graph.nodes.map((n) => [n.id, nodeKindLabel(n.kind), n.name, n.countryCode, n.degree, n.since ?? n.startYear, n.until ?? n.endYear]),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
+import { formatNumber } from '../i18n/index.js';
 
 /** The overview as the canvas needs it: groups (sized by members) and weighted links between them. */
 export interface OverviewGraph {
@@ -31,7 +32,7 @@ export function overviewElements(o: OverviewGraph): ElementDefinition[] {
       group: 'nodes',
       data: {
         id: groupElementId(g.key),
-        label: `${g.label}\n${g.size.toLocaleString('en')}`,
+        label: `${g.label}\n${formatNumber(g.size)}`,
         name: g.label,
         kind: 'GROUP',
         degree: g.size,

@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_KIND_STYLE, PARTNERSHIP_TYPE_COLOUR, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from './kinds.js';
+import { PARTNERSHIP_TYPE_COLOUR, RELATION_KIND_STYLE, nodeKindLabel, partnershipTypeLabel, relationLabel } from './kinds.js';
 import type { DrawnEdge, DrawnNode, VisibleGraph } from './model.js';
 
 export interface ElementOptions {
@@ -26,7 +26,7 @@ export function nodeElement(n: DrawnNode, options: ElementOptions): ElementDefin
       label: shortLabel(n.name),
       name: n.name,
       kind: n.kind,
-      kindLabel: NODE_KIND_STYLE[n.kind].label,
+      kindLabel: nodeKindLabel(n.kind),
       degree: n.degree,
       size: nodeSize(n.degree, options.sizeByDegree),
     },
@@ -35,8 +35,7 @@ export function nodeElement(n: DrawnNode, options: ElementOptions): ElementDefin
 }
 
 export function edgeLabel(e: DrawnEdge): string {
-  if (e.kind === 'PARTNERSHIP') return e.partnershipType ? PARTNERSHIP_TYPE_LABEL[e.partnershipType] : 'partnership';
-  return RELATION_KIND_STYLE[e.kind].label;
+  return e.kind === 'PARTNERSHIP' ? partnershipTypeLabel(e.partnershipType) : relationLabel(e.kind);
 }
 
 export function edgeElement(e: DrawnEdge): ElementDefinition {

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/client.js';
 import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
-import { NODE_KIND_STYLE } from '../graph/kinds.js';
+import { nodeKindLabel } from '../graph/kinds.js';
 import {
   deriveVisible,
   emptyGraph,
@@ -16,6 +16,8 @@ import type { PathLike, PeerOptions } from './analysis/index.js';
 import { readBudgets, type Budgets } from './budgets.js';
 import type { DisplayState } from './display/index.js';
 import type { FilterState } from './filters/index.js';
+import { applyLanguage, t } from '../i18n/index.js';
+import { browserHints, detectLanguage, storeLanguage, type Lang } from '../i18n/languages.js';
 import * as highlights from './highlight/index.js';
 import type { EmphasisSource, HighlightState } from './highlight/index.js';
 import { amongKey, planLoads, type LoadStep } from './graphData/loadPlan.js';
@@ -26,6 +28,7 @@ import * as views from './view/index.js';
 
 export interface ErrorState {
   code: string;
+  /** In the language active when it happened. */
   message: string;
   /** Node ids the API did not know, which the user can drop from the view. */
   ids: readonly string[];
@@ -37,8 +40,8 @@ export interface Session {
   /** The API's answer for the active attribute filters; null when none is active. */
   match: FilterMatch | null;
   visible: VisibleGraph;
-  /** What is loading, in words; null when idle. */
-  loading: string | null;
+  /** What is loading, as a message of the catalogue (worded at render time, in the active language); null when idle. */
+  loading: LoadingMessage | null;
   error: ErrorState | null;
   options: api.FilterOptions | null;
   countryNodeIds: ReadonlyMap<string, string>;
@@ -52,6 +55,15 @@ export interface Session {
 }
 
 export type Scope = 'view' | 'all' | 'matched' | 'overview';
+
+/** A loading state as a catalogue key and its values, so a language switch rewords it. */
+export interface LoadingMessage {
+  key: 'filters' | 'overview' | 'whole' | 'neighboursOfMany' | 'neighboursOf' | 'nodes' | 'node' | 'links';
+  values?: { count?: number; name?: string };
+}
+
+/** A loading state in the active language. */
+export const loadingText = (m: LoadingMessage): string => t(`messages:loading.${m.key}`, m.values ?? {});
 
 /** The elements a drawing of the whole graph would have, as the overview budget counts them. */
 export const wholeGraphElements = (size: api.GraphSize): number => size.nodeCount + size.relationCount;
@@ -111,7 +123,8 @@ export class Controller {
     private readonly url: UrlPort = browserUrl,
     budgets: Budgets = readBudgets(typeof localStorage === 'undefined' ? null : localStorage),
   ) {
-    const app = decodeState(url.read());
+    const app = decodeState(url.read(), detectLanguage(browserHints()));
+    applyLanguage(app.lang);
     const data = emptyGraph();
     const scope = scopeOf(app, null, null, budgets);
     this.store = createStore<Session>({
@@ -161,7 +174,7 @@ export class Controller {
 
   /** The browser went back or forward: take the state from the URL, without a new history entry. */
   onPopState(): void {
-    this.setApp(decodeState(this.url.read()), 'none');
+    this.setApp(decodeState(this.url.read(), detectLanguage(browserHints())), 'none');
   }
 
   private patch(partial: Partial<Session>): void {
@@ -198,6 +211,7 @@ export class Controller {
         ? (this.matchCache.get(matchKey(app.filters)) ?? null)
         : null
       : this.session.match;
+    if (app.lang !== before.lang) applyLanguage(app.lang);
     this.patch({ app, match, error: null });
     // An emphasis belongs to the detail panel of the selection: a new selection ends it.
     if (!sameSelection(before.selection, app.selection)) this.highlight.set((h) => highlights.clearEmphasis(h));
@@ -283,6 +297,16 @@ export class Controller {
     this.update((a) => ({ ...a, peers: fn(a.peers) }), 'replace');
   }
 
+  /**
+   * The language switch: every word of the explorer changes in one re-render, the choice is kept
+   * for the next visit, and nothing of the graph is loaded or laid out again (the history entry is
+   * replaced: Back undoes views, not a language).
+   */
+  setLanguage(lang: Lang): void {
+    storeLanguage(lang);
+    if (lang !== this.session.app.lang) this.update((a) => ({ ...a, lang }), 'replace');
+  }
+
   /** Selection changes replace the history entry: Back should undo views, not every click. */
   select(selection: Selection | null): void {
     this.update((a) => ({ ...a, selection }), 'replace');
@@ -334,7 +358,7 @@ export class Controller {
         const key = matchKey(filters);
         let match = this.matchCache.get(key);
         if (!match) {
-          this.patch({ loading: 'Applying the filters…' });
+          this.patch({ loading: { key: 'filters' } });
           match = await api.filterMatches(filters);
           this.matchCache.set(key, match);
         }
@@ -349,7 +373,7 @@ export class Controller {
         const groupBy = this.session.app.display.groupBy;
         let overview = this.overviews.get(groupBy);
         if (!overview) {
-          if (current()) this.patch({ loading: 'Loading the overview…' });
+          if (current()) this.patch({ loading: { key: 'overview' } });
           overview = await api.overview(groupBy);
           this.overviews.set(groupBy, overview);
         }
@@ -369,27 +393,26 @@ export class Controller {
       if (current()) this.patch({ loading: null });
     } catch (e) {
       if (!current()) return;
-      const err =
-        e instanceof ApiError
-          ? e
-          : new ApiError('INTERNAL', 'Something went wrong in the explorer. Reload the page; if it keeps happening, report it.', String(e));
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', t('messages:error.internal'), String(e));
       if (!(e instanceof ApiError)) console.error(e);
       this.patch({ loading: null, error: { code: err.code, message: err.userMessage, ids: err.ids } });
     }
   }
 
-  private describe(steps: LoadStep[]): string {
+  private describe(steps: LoadStep[]): LoadingMessage {
     const name = (id: string) => this.session.data.nodes.get(id)?.name ?? id;
     const s = steps[0]!;
     switch (s.type) {
       case 'all':
-        return 'Loading the whole graph…';
+        return { key: 'whole' };
       case 'expand':
-        return steps.length > 1 ? `Loading the neighbours of ${steps.length} nodes…` : `Loading the neighbours of ${name(s.id)}…`;
+        return steps.length > 1
+          ? { key: 'neighboursOfMany', values: { count: steps.length } }
+          : { key: 'neighboursOf', values: { name: name(s.id) } };
       case 'nodes':
-        return s.ids.length > 1 ? `Loading ${s.ids.length} nodes…` : `Loading ${name(s.ids[0]!)}…`;
+        return s.ids.length > 1 ? { key: 'nodes', values: { count: s.ids.length } } : { key: 'node', values: { name: name(s.ids[0]!) } };
       default:
-        return 'Loading the links between the nodes on screen…';
+        return { key: 'links' };
     }
   }
 
@@ -431,4 +454,4 @@ function matchKey(f: FilterState): string {
   return JSON.stringify([f.countries, f.approaches, f.themes, f.networks, f.programs, f.years]);
 }
 
-export const kindLabel = (kind: keyof typeof NODE_KIND_STYLE): string => NODE_KIND_STYLE[kind].label;
+export const kindLabel = nodeKindLabel;

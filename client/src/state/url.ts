@@ -1,5 +1,6 @@
 import type { NodeKind, RelationKind } from '../gql/graphql.js';
 import { isNodeKind, isRelationKind } from '../graph/kinds.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/languages.js';
 import { decodePeerOptions, encodePeerOptions, initialPeerOptions, type PeerOptions } from './analysis/index.js';
 import { initialDisplay, isLayoutName, type DisplayState } from './display/index.js';
 import { DEFAULT_HIDDEN_NODE_KINDS, initialFilters, type FilterState } from './filters/index.js';
@@ -14,6 +15,8 @@ export interface AppState {
   selection: Selection | null;
   /** The peers panel's settings. */
   peers: PeerOptions;
+  /** The explorer's language (en, nl, fr): part of the view, so a copied link opens in it. */
+  lang: Lang;
 }
 
 export const initialState = (): AppState => ({
@@ -22,6 +25,7 @@ export const initialState = (): AppState => ({
   display: initialDisplay(),
   selection: null,
   peers: initialPeerOptions(),
+  lang: DEFAULT_LANG,
 });
 
 /*
@@ -31,6 +35,7 @@ export const initialState = (): AppState => ({
  *   layout=NAME  pship=edges|nodes  size=0  panel=list|map (view=map read too)  group=network|kind  sel=node:ID | edge:ID
  *   x=ID~KIND.KIND@N: N neighbours drawn instead of the budget; pin=ID (added one by one)
  *   the peers panel's pm, pw, pb, pc, pl, pt (state/analysis encodePeerOptions)
+ *   lang=nl|fr (English is not written); without it, the language the controller detects (i18n/languages.ts)
  * Repeated parameters rather than separators inside one, so ids may contain any character.
  */
 
@@ -61,6 +66,7 @@ export function encodeState(state: AppState): string {
   if (display.groupBy !== d0.groupBy) p.set('group', display.groupBy.toLowerCase());
   if (selection) p.set('sel', `${selection.type}:${selection.id}`);
   encodePeerOptions(state.peers, p);
+  if (state.lang !== DEFAULT_LANG) p.set('lang', state.lang);
   return p.toString();
 }
 
@@ -90,8 +96,11 @@ function decodeYear(s: string | undefined): number | null {
 
 const sortedUnique = (xs: string[]) => [...new Set(xs.filter((x) => x.length > 0))].sort();
 
-/** The state a query string describes; anything it cannot read is left at the initial value. */
-export function decodeState(search: string): AppState {
+/**
+ * The state a query string describes; anything it cannot read is left at the initial value. Without
+ * a valid ?lang=, the language is `lang` (the stored choice or the browser's, as detected).
+ */
+export function decodeState(search: string, lang: Lang = DEFAULT_LANG): AppState {
   const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const state = initialState();
   const focus = p.get('focus');
@@ -143,5 +152,7 @@ export function decodeState(search: string): AppState {
     if ((type === 'node' || type === 'edge') && id.length > 0) state.selection = { type, id };
   }
   state.peers = decodePeerOptions(p);
+  const asked = p.get('lang');
+  state.lang = isLang(asked) ? asked : lang;
   return state;
 }

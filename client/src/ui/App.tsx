@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { Controller } from '../state/controller.js';
 import { ApproachRatingsDialog } from './ApproachRatings.js';
@@ -14,6 +15,7 @@ import { Toolbar } from './Toolbar.js';
 import { useSession } from './useSession.js';
 
 export function App({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const session = useSession(controller);
   const [canvas, setCanvas] = useState<GraphCanvas | null>(null);
   const [ratings, setRatings] = useState(false);
@@ -23,33 +25,33 @@ export function App({ controller }: { controller: Controller }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to the graph
+        {t('app.skipLink')}
       </a>
       <header className="topbar">
         <h1>
           <span className="logo" aria-hidden="true">
             ◍
           </span>{' '}
-          Cooperation Atlas
+          {t('app.title')}
         </h1>
         <SearchBox onOpen={(id) => controller.focus(id)} />
         <Toolbar controller={controller} session={session} canvas={canvas} onRatings={() => setRatings(true)} />
       </header>
-      <aside className="sidebar" aria-label="Filters and legend">
+      <aside className="sidebar" aria-label={t('app.sidebar')}>
         <FilterPanel controller={controller} session={session} />
         <Legend graph={session.visible} />
       </aside>
       <main id="main" className="stage">
         <StatusBar controller={controller} session={session} />
         {panel === 'graph' && (
-          <div className="zoom-controls" role="group" aria-label="Zoom">
-            <button type="button" onClick={() => canvas?.zoomBy(1.25)} aria-label="Zoom in">
+          <div className="zoom-controls" role="group" aria-label={t('zoom.group')}>
+            <button type="button" onClick={() => canvas?.zoomBy(1.25)} aria-label={t('zoom.in')}>
               +
             </button>
-            <button type="button" onClick={() => canvas?.zoomBy(0.8)} aria-label="Zoom out">
+            <button type="button" onClick={() => canvas?.zoomBy(0.8)} aria-label={t('zoom.out')}>
               −
             </button>
-            <button type="button" onClick={() => canvas?.fit()} aria-label="Fit the graph to the screen">
+            <button type="button" onClick={() => canvas?.fit()} aria-label={t('zoom.fit')}>
               ⤢
             </button>
           </div>

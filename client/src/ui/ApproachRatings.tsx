@@ -1,15 +1,25 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { approaches as loadApproaches, type ApproachRow } from '../api/graphApi.js';
+import { approachName, featureLabel } from '../graph/kinds.js';
+import { t as tr } from '../i18n/index.js';
 import { ApproachAdvisor } from './analysis/ApproachAdvisor.js';
 
 type Row = Pick<ApproachRow, 'id' | 'name' | 'number' | 'ratings'>;
 
-const SCORE_WORDS = ['none (−)', 'some (+)', 'much (++)', 'very much (+++)'];
+const SCORE_KEYS = ['ratings.score.0', 'ratings.score.1', 'ratings.score.2', 'ratings.score.3'] as const;
+/** A score in words: "none (−)" … "very much (+++)". */
+const scoreWords = (score: number): string => tr(SCORE_KEYS[score] ?? SCORE_KEYS[0]);
 const SCORE_COLOURS = ['#f2f2f2', '#c6dbef', '#6baed6', '#2171b5'];
 
-/** The summary table of the source: approaches down, features across, the printed symbol in each cell. */
+/**
+ * The summary table of the source: approaches down, features across, the printed symbol in each
+ * cell. Each feature in the active language, with the source's printed (English) label quoted beside
+ * it where the words differ.
+ */
 export function RatingsTable({ approaches, caption }: { approaches: readonly Row[]; caption: string }) {
+  const { t } = useTranslation();
   const features = approaches[0]?.ratings ?? [];
   return (
     <div className="table-scroll">
@@ -17,19 +27,30 @@ export function RatingsTable({ approaches, caption }: { approaches: readonly Row
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Approach</th>
-            {features.map((f) => (
-              <th scope="col" key={f.feature}>
-                {f.label}
-              </th>
-            ))}
+            <th scope="col">{t('ratings.approach')}</th>
+            {features.map((f) => {
+              const label = featureLabel(f.feature);
+              return (
+                <th scope="col" key={f.feature} data-feature={f.feature}>
+                  <span className="feature-label">{label}</span>
+                  {f.printedLabel !== label && (
+                    <>
+                      {' '}
+                      <q lang="en" className="printed-label" title={t('ratings.printedLabel', { label: f.printedLabel })}>
+                        {f.printedLabel}
+                      </q>
+                    </>
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
           {approaches.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                {a.number}. {a.name}
+                {a.number}. {approachName(a)}
               </th>
               {a.ratings.map((r) => (
                 <td
@@ -38,10 +59,10 @@ export function RatingsTable({ approaches, caption }: { approaches: readonly Row
                     background: r.score === null ? undefined : SCORE_COLOURS[r.score],
                     color: (r.score ?? 0) >= 2 ? '#fff' : undefined,
                   }}
-                  title={r.score === null ? `printed “${r.printed}”` : SCORE_WORDS[r.score]}
+                  title={r.score === null ? t('ratings.printed', { printed: r.printed }) : scoreWords(r.score)}
                 >
                   {r.printed}
-                  <span className="visually-hidden"> ({r.score === null ? 'not a rating' : SCORE_WORDS[r.score]})</span>
+                  <span className="visually-hidden"> ({r.score === null ? t('ratings.notRating') : scoreWords(r.score)})</span>
                 </td>
               ))}
             </tr>
@@ -54,6 +75,7 @@ export function RatingsTable({ approaches, caption }: { approaches: readonly Row
 
 /** The same ratings as bars: one small chart per feature, the eight approaches side by side. */
 export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
+  const { t } = useTranslation();
   const features = approaches[0]?.ratings ?? [];
   const barW = 14;
   const gap = 3;
@@ -65,7 +87,7 @@ export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
         {features.map((f, fi) => (
           <svg key={f.feature} width={w + 10} height={h + 30} viewBox={`0 0 ${w + 10} ${h + 30}`}>
             <text x={0} y={12} fontSize={11} fontWeight="bold">
-              {f.label}
+              {featureLabel(f.feature)}
             </text>
             {[1, 2, 3].map((s) => (
               <line key={s} x1={0} x2={w} y1={h + 16 - (s * h) / 3.3} y2={h + 16 - (s * h) / 3.3} stroke="#e5e5e5" />
@@ -82,7 +104,7 @@ export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
                     height={Math.max(bh, 1)}
                     fill={SCORE_COLOURS[Math.max(score, 1)]}
                   >
-                    <title>{`${a.name}: ${a.ratings[fi]?.printed}`}</title>
+                    <title>{`${approachName(a)}: ${a.ratings[fi]?.printed}`}</title>
                   </rect>
                   <text x={ai * (barW + gap) + barW / 2} y={h + 28} fontSize={9} textAnchor="middle">
                     {a.number}
@@ -93,16 +115,14 @@ export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
           </svg>
         ))}
       </div>
-      <figcaption>
-        Bars: 0 (−) to 3 (+++); numbers under the bars are the approaches’ chapter numbers:{' '}
-        {approaches.map((a) => `${a.number} ${a.name}`).join(' · ')}. The table above gives the same values.
-      </figcaption>
+      <figcaption>{t('ratings.chartCaption', { list: approaches.map((a) => `${a.number} ${approachName(a)}`).join(' · ') })}</figcaption>
     </figure>
   );
 }
 
 /** The ratings of the eight approaches, as a table and a chart, in a dialog. */
 export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; onOpen(id: string): void }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState<ApproachRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -110,7 +130,7 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
     loadApproaches(abort.signal).then(
       (d) => setRows(d.approaches),
       (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.userMessage : 'Could not load the ratings.');
+        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.userMessage : tr('messages:error.ratings'));
       },
     );
     return () => abort.abort();
@@ -131,28 +151,28 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
         data-testid="ratings"
       >
         <header>
-          <h2 id="ratings-title">The eight approaches, rated</h2>
-          <button type="button" onClick={onClose} autoFocus aria-label="Close">
+          <h2 id="ratings-title">{t('ratings.title')}</h2>
+          <button type="button" onClick={onClose} autoFocus aria-label={t('ratings.close')}>
             ×
           </button>
         </header>
-        <p className="hint">As the source’s summary table rates them: − none, + some, ++ much, +++ very much.</p>
+        <p className="hint">{t('ratings.hint')}</p>
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        {!rows && !error && <p role="status">Loading the ratings…</p>}
+        {!rows && !error && <p role="status">{t('ratings.loading')}</p>}
         {rows && (
           <>
-            <RatingsTable approaches={rows} caption="Ratings of the eight approaches by feature" />
+            <RatingsTable approaches={rows} caption={t('ratings.caption')} />
             <RatingsChart approaches={rows} />
             <ApproachAdvisor features={rows[0]?.ratings ?? []} onOpen={onOpen} />
             <p>
-              Open an approach on the canvas:{' '}
+              {t('ratings.openOnCanvas')}{' '}
               {rows.map((a) => (
                 <button key={a.id} type="button" className="link" onClick={() => onOpen(a.id)}>
-                  {a.name}
+                  {approachName(a)}
                 </button>
               ))}
             </p>

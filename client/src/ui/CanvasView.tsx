@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { Highlight } from '../graph/highlight.js';
 import { GROUP_PREFIX, overviewElements } from '../graph/overviewElements.js';
@@ -13,6 +14,7 @@ interface Props {
 
 /** The canvas: a thin bridge from the derived elements and the highlight state to the GraphCanvas module, and back from its events. */
 export function CanvasView({ controller, session, onCanvas }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<GraphCanvas | null>(null);
   const { visible, app } = session;
@@ -27,7 +29,8 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
       overview
         ? overviewElements({ groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null })), links: overview.links })
         : toElements(visible, { sizeByDegree: app.display.sizeByDegree }),
-    [overview, visible, app.display.sizeByDegree],
+    // app.lang: relationship and kind labels are words of the catalogues.
+    [overview, visible, app.display.sizeByDegree, app.lang],
   );
   // The overview: largest groups in the middle, rings outwards (fast, and no force layout for a few hundred groups).
   const layout = overview ? 'concentric' : app.display.layout;
@@ -77,14 +80,17 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
 
   useLayoutEffect(() => canvasRef.current?.setHighlight(highlight), [highlight]);
 
-  const label = `Graph of ${visible.nodes.length} nodes and ${visible.edges.length} relationships. Arrow keys move along relationships from the selected node, Enter expands or collapses it, plus and minus zoom, 0 fits. The List view presents the same graph as a table.`;
+  const label = t('canvas.label', {
+    nodes: t('count.nodes', { count: visible.nodes.length }),
+    relationships: t('count.relationships', { count: visible.edges.length }),
+  });
   return (
     <div
       ref={ref}
       className="canvas"
       tabIndex={0}
       role="application"
-      aria-roledescription="graph"
+      aria-roledescription={t('canvas.roleDescription')}
       aria-label={label}
       data-testid="canvas"
     />

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nodeDetails, relationDetails, type NodeDetails, type RelationDetails } from '../api/graphApi.js';
-import type { NodeKind, RelationKind } from '../gql/graphql.js';
-import { NODE_KIND_STYLE, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import type { DurationUnit, NodeKind, PartnershipType, RelationKind } from '../gql/graphql.js';
+import { nodeKindLabel, partnershipTypeLabel, relationInverse, relationLabel } from '../graph/kinds.js';
+import { formatNumber, i18n } from '../i18n/index.js';
 import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
@@ -11,7 +13,7 @@ import { PathFinder } from './analysis/PathFinder.js';
 import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { OverviewPanel } from './OverviewPanel.js';
-import { enumWords, formatMoney, formatPeriod } from './format.js';
+import { formatDuration, formatMoney, formatPeriod } from './format.js';
 import { useLoad } from './useLoad.js';
 
 interface Props {
@@ -22,24 +24,25 @@ interface Props {
 
 /** The selected node or relationship: properties, relations by kind, and where every fact comes from. */
 export function DetailPanel({ controller, session }: Props) {
+  const { t } = useTranslation();
   const sel = session.app.selection;
   const drawnEdge = sel?.type === 'edge' ? session.visible.edges.find((e) => e.id === sel.id) : undefined;
   const nodeId = sel?.type === 'node' ? sel.id : (drawnEdge?.partnershipId ?? null);
   const relation = sel?.type === 'edge' && drawnEdge && !drawnEdge.partnershipId ? drawnEdge : null;
 
   return (
-    <aside className="details" aria-label="Details" data-testid="details">
+    <aside className="details" aria-label={t('details.label')} data-testid="details">
       {!sel && session.scope === 'overview' && session.app.display.panel === 'graph' && (
         <OverviewPanel controller={controller} session={session} />
       )}
       {!sel && !(session.scope === 'overview' && session.app.display.panel === 'graph') && (
         <div className="details-empty">
-          <h2>Details</h2>
-          <p>Select a node or a relationship to see its properties, its relations and the sources every fact comes from.</p>
-          <p className="hint">Tip: double-click a node (or press Enter on it) to show or hide its neighbours.</p>
+          <h2>{t('details.title')}</h2>
+          <p>{t('details.intro')}</p>
+          <p className="hint">{t('details.tip')}</p>
         </div>
       )}
-      {sel?.type === 'edge' && !drawnEdge && <p className="details-empty">This relationship is not in the current view.</p>}
+      {sel?.type === 'edge' && !drawnEdge && <p className="details-empty">{t('details.edgeNotInView')}</p>}
       {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} />}
       {relation && <RelationView key={relation.id} edge={relation} controller={controller} session={session} />}
     </aside>
@@ -47,8 +50,9 @@ export function DetailPanel({ controller, session }: Props) {
 }
 
 function NodeLink({ id, name, kind, onOpen }: { id: string; name: string; kind: NodeKind; onOpen(id: string): void }) {
+  const { t } = useTranslation();
   return (
-    <button type="button" className="link" onClick={() => onOpen(id)} title={`${NODE_KIND_STYLE[kind].label}: ${name}`}>
+    <button type="button" className="link" onClick={() => onOpen(id)} title={t('details.linkTitle', { kind: nodeKindLabel(kind), name })}>
       <KindSwatch kind={kind} size={11} /> {name}
     </button>
   );
@@ -65,12 +69,13 @@ function NodeDetailsView({
   session: Session;
   asEdge: DrawnEdge | null;
 }) {
+  const { t } = useTranslation();
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
   const [onlyKinds, setOnlyKinds] = useState<RelationKind[]>([]);
   if (!loaded || loaded.state === 'loading')
     return (
       <p className="details-loading" role="status">
-        Loading details…
+        {t('details.loading')}
       </p>
     );
   if (loaded.state === 'error')
@@ -83,7 +88,7 @@ function NodeDetailsView({
   if (!node)
     return (
       <p className="error" role="alert">
-        The atlas has no node with the id “{id}” any more.
+        {t('details.noNode', { id })}
       </p>
     );
   const expanded = isExpanded(session.app.view, id);
@@ -96,44 +101,39 @@ function NodeDetailsView({
       <header>
         <KindBadge kind={node.kind} />
         <h2 id="details-title">{node.name}</h2>
-        {asEdge && (
-          <p className="hint">
-            Drawn as a {asEdge.partnershipType ? PARTNERSHIP_TYPE_LABEL[asEdge.partnershipType] : 'partnership'} edge between its parties.
-            Show partnerships as nodes to see its own relations on the canvas.
-          </p>
-        )}
-        {node.altNames.length > 0 && <p className="alt-names">Also: {node.altNames.join(' · ')}</p>}
+        {asEdge && <p className="hint">{t('details.drawnAsEdge', { type: partnershipTypeLabel(asEdge.partnershipType) })}</p>}
+        {node.altNames.length > 0 && <p className="alt-names">{t('details.alsoKnownAs', { names: node.altNames.join(' · ') })}</p>}
       </header>
       <div className="actions">
         {session.app.view.focus !== id && (
           <button type="button" onClick={() => controller.focus(id)}>
-            Focus on this
+            {t('details.focus')}
           </button>
         )}
         <button type="button" onClick={() => controller.toggleExpand(id)} aria-pressed={expanded}>
-          {expanded ? 'Collapse neighbours' : 'Expand neighbours'}
+          {expanded ? t('details.collapse') : t('details.expand')}
         </button>
       </div>
       {node.description && <p className="description">{node.description}</p>}
       <Properties node={node} onOpen={(other) => controller.select({ type: 'node', id: other })} />
       {node.kind === 'APPROACH' && 'ratings' in node && (
         <section>
-          <h3>Ratings</h3>
+          <h3>{t('details.ratings')}</h3>
           <RatingsTable
             approaches={[{ id: node.id, name: node.name, number: node.number, ratings: node.ratings }]}
-            caption={`How the source rates ${node.name}`}
+            caption={t('details.ratingsCaption', { name: node.name })}
           />
         </section>
       )}
       <section aria-labelledby="rel-heading">
         <h3 id="rel-heading">
-          Relations <span className="count">({node.relations.totalCount})</span>
+          {t('details.relations')} <span className="count">({formatNumber(node.relations.totalCount)})</span>
         </h3>
-        {groups.length === 0 && <p className="hint">No relations.</p>}
+        {groups.length === 0 && <p className="hint">{t('details.noRelations')}</p>}
         {groups.map((g) => (
           <details key={g.key} open={g.items.length <= 8} className="rel-group">
             <summary>
-              {g.label} <span className="count">({g.items.length})</span>
+              {g.label} <span className="count">({formatNumber(g.items.length)})</span>
             </summary>
             <ul>
               {g.items.map((item) => (
@@ -145,12 +145,10 @@ function NodeDetailsView({
             </ul>
           </details>
         ))}
-        {node.relations.pageInfo.hasNextPage && (
-          <p className="hint">Showing the first {node.relations.edges.length}; expand the node to see the rest on the canvas.</p>
-        )}
+        {node.relations.pageInfo.hasNextPage && <p className="hint">{t('details.showingFirst', { count: node.relations.edges.length })}</p>}
         {kindsPresent.length > 1 && (
           <fieldset className="expand-only">
-            <legend>Expand only these relationship kinds</legend>
+            <legend>{t('details.expandOnly')}</legend>
             {kindsPresent.map((k) => (
               <label key={k}>
                 <input
@@ -158,11 +156,11 @@ function NodeDetailsView({
                   checked={onlyKinds.includes(k)}
                   onChange={() => setOnlyKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]))}
                 />
-                {RELATION_KIND_STYLE[k].label}
+                {relationLabel(k)}
               </label>
             ))}
             <button type="button" disabled={onlyKinds.length === 0} onClick={() => controller.expand(id, onlyKinds)}>
-              Expand these
+              {t('details.expandThese')}
             </button>
           </fieldset>
         )}
@@ -186,9 +184,9 @@ function groupRelations(node: NodeDetails): RelGroup[] {
   const groups = new Map<string, RelGroup>();
   for (const e of node.relations.edges) {
     const key = `${e.relation.kind}:${e.direction}`;
-    const style = RELATION_KIND_STYLE[e.relation.kind];
+    const kind = e.relation.kind;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, kind: e.relation.kind, label: e.direction === 'OUT' ? style.label : style.inverse, items: [] }));
+    if (!g) groups.set(key, (g = { key, kind, label: e.direction === 'OUT' ? relationLabel(kind) : relationInverse(kind), items: [] }));
     const extra = [e.relation.role, formatPeriod(e.relation.since, e.relation.until), e.relation.year ? String(e.relation.year) : null]
       .filter(Boolean)
       .join(', ');
@@ -198,55 +196,48 @@ function groupRelations(node: NodeDetails): RelGroup[] {
 }
 
 function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): void }) {
+  const { t } = useTranslation();
   const rows: [string, React.ReactNode][] = [];
   const n = node as Record<string, unknown>;
   const country = n.country as { id: string; name: string } | null | undefined;
   if (country)
     rows.push([
-      'Country',
+      t('props.country'),
       <button type="button" className="link" onClick={() => onOpen(country.id)}>
         {country.name}
       </button>,
     ]);
-  else if (typeof n.municipalityCountry === 'string') rows.push(['Country', n.municipalityCountry]);
-  if (typeof n.level === 'string') rows.push(['Level', enumWords(n.level)]);
-  if (typeof n.placeType === 'string') rows.push(['Place type', enumWords(n.placeType)]);
-  if (typeof n.orgType === 'string') rows.push(['Type', enumWords(n.orgType)]);
-  if (typeof n.partnershipType === 'string')
-    rows.push(['Type', PARTNERSHIP_TYPE_LABEL[n.partnershipType as keyof typeof PARTNERSHIP_TYPE_LABEL]]);
-  if (typeof n.scope === 'string') rows.push(['Scope', enumWords(n.scope)]);
-  if (typeof n.partnershipStatus === 'string') rows.push(['Status', enumWords(n.partnershipStatus)]);
-  if (typeof n.status === 'string') rows.push(['Status', enumWords(n.status)]);
+  else if (typeof n.municipalityCountry === 'string') rows.push([t('props.country'), n.municipalityCountry]);
+  if (typeof n.level === 'string') rows.push([t('props.level'), enumLabel('level', n.level)]);
+  if (typeof n.placeType === 'string') rows.push([t('props.placeType'), enumLabel('placeType', n.placeType)]);
+  if (typeof n.orgType === 'string') rows.push([t('props.type'), enumLabel('orgType', n.orgType)]);
+  if (typeof n.partnershipType === 'string') rows.push([t('props.type'), partnershipTypeLabel(n.partnershipType as PartnershipType)]);
+  if (typeof n.scope === 'string') rows.push([t('props.scope'), enumLabel('networkScope', n.scope)]);
+  if (typeof n.partnershipStatus === 'string') rows.push([t('props.status'), enumLabel('partnershipStatus', n.partnershipStatus)]);
+  if (typeof n.status === 'string') rows.push([t('props.status'), enumLabel('projectStatus', n.status)]);
   const period = formatPeriod((n.since ?? n.startYear) as number | null, (n.until ?? n.endYear) as number | null);
-  if (period) rows.push(['Period', period]);
-  if (typeof n.foundedYear === 'number') rows.push(['Founded', String(n.foundedYear)]);
+  if (period) rows.push([t('props.period'), period]);
+  if (typeof n.foundedYear === 'number') rows.push([t('props.founded'), String(n.foundedYear)]);
   if (typeof n.memberCount === 'number')
-    rows.push([
-      'Members',
-      `${n.memberCountQualifier && n.memberCountQualifier !== 'EXACT' ? `${enumWords(String(n.memberCountQualifier))} ` : ''}${n.memberCount}`,
-    ]);
+    rows.push([t('props.members'), quantityLabel(String(n.memberCountQualifier ?? 'EXACT'), n.memberCount)]);
   const money = n.money as Parameters<typeof formatMoney>[0] | null | undefined;
-  if (money) rows.push(['Money', formatMoney(money)]);
-  const duration = n.duration as { value: number; max: number | null; unit: string } | null | undefined;
-  if (duration)
-    rows.push([
-      'Length',
-      `${duration.value}${duration.max ? `–${duration.max}` : ''} ${enumWords(duration.unit)}${duration.value === 1 && !duration.max ? '' : 's'}`,
-    ]);
-  if (typeof n.number === 'number') rows.push([node.kind === 'APPROACH' ? 'Chapter' : 'Number', String(n.number)]);
-  if (typeof n.code === 'string') rows.push(['ISO code', n.code]);
-  if (typeof n.sourceType === 'string') rows.push(['Source type', enumWords(n.sourceType)]);
-  if (typeof n.authors === 'string') rows.push(['Authors', n.authors]);
-  if (typeof n.publisher === 'string') rows.push(['Publisher', n.publisher]);
-  if (typeof n.year === 'number') rows.push(['Year', String(n.year)]);
+  if (money) rows.push([t('props.money'), formatMoney(money)]);
+  const duration = n.duration as { value: number; max: number | null; unit: DurationUnit } | null | undefined;
+  if (duration) rows.push([t('props.length'), formatDuration(duration)]);
+  if (typeof n.number === 'number') rows.push([node.kind === 'APPROACH' ? t('props.chapter') : t('props.number'), String(n.number)]);
+  if (typeof n.code === 'string') rows.push([t('props.isoCode'), n.code]);
+  if (typeof n.sourceType === 'string') rows.push([t('props.sourceType'), enumLabel('sourceType', n.sourceType)]);
+  if (typeof n.authors === 'string') rows.push([t('props.authors'), n.authors]);
+  if (typeof n.publisher === 'string') rows.push([t('props.publisher'), n.publisher]);
+  if (typeof n.year === 'number') rows.push([t('props.year'), String(n.year)]);
   if (typeof n.url === 'string')
     rows.push([
-      'Web',
+      t('props.web'),
       <a href={n.url} target="_blank" rel="noopener noreferrer">
         {n.url}
       </a>,
     ]);
-  rows.push(['Relations', String(node.degree)]);
+  rows.push([t('props.relations'), formatNumber(node.degree)]);
   const parties = n.parties as { role: string | null; node: { id: string; name: string; kind: NodeKind } }[] | undefined;
   return (
     <>
@@ -260,7 +251,7 @@ function Properties({ node, onOpen }: { node: NodeDetails; onOpen(id: string): v
       </dl>
       {parties && parties.length > 0 && (
         <section>
-          <h3>Parties</h3>
+          <h3>{t('details.parties')}</h3>
           <ul>
             {parties.map((p) => (
               <li key={p.node.id}>
@@ -283,12 +274,13 @@ interface Provenance {
 }
 
 export function Sources({ sources }: { sources: readonly Provenance[] }) {
+  const { t } = useTranslation();
   return (
     <section className="sources" aria-labelledby="sources-heading">
       <h3 id="sources-heading">
-        Sources <span className="count">({sources.length})</span>
+        {t('sources.title')} <span className="count">({formatNumber(sources.length)})</span>
       </h3>
-      {sources.length === 0 && <p className="hint">The atlas records no source for this.</p>}
+      {sources.length === 0 && <p className="hint">{t('sources.none')}</p>}
       <ol>
         {sources.map((s, i) => (
           <li key={i} className="source">
@@ -303,14 +295,10 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
               {s.source.year ? ` (${s.source.year})` : ''}
             </p>
             <p className="locator">
-              <span className="visually-hidden">Where: </span>
+              <span className="visually-hidden">{t('sources.where')}</span>
               {s.locator}
             </p>
-            {s.derived && (
-              <p className="derived">
-                Derived: the source does not state this one by one; it follows from the general statement quoted here.
-              </p>
-            )}
+            {s.derived && <p className="derived">{t('sources.derived')}</p>}
             <blockquote>{s.quote}</blockquote>
           </li>
         ))}
@@ -320,12 +308,13 @@ export function Sources({ sources }: { sources: readonly Provenance[] }) {
 }
 
 function RelationView({ edge, controller, session }: { edge: DrawnEdge; controller: Controller; session: Session }) {
+  const { t } = useTranslation();
   const loaded = useLoad(edge.id, (signal) => relationDetails(edge.relationId!, signal));
   const name = (id: string) => session.data.nodes.get(id)?.name ?? id;
   if (!loaded || loaded.state === 'loading')
     return (
       <p className="details-loading" role="status">
-        Loading details…
+        {t('details.loading')}
       </p>
     );
   if (loaded.state === 'error')
@@ -335,27 +324,22 @@ function RelationView({ edge, controller, session }: { edge: DrawnEdge; controll
       </p>
     );
   const r: RelationDetails | null = loaded.value;
-  if (!r)
-    return (
-      <p className="error">
-        The atlas no longer has this relationship between {name(edge.source)} and {name(edge.target)}.
-      </p>
-    );
+  if (!r) return <p className="error">{t('details.relationGone', { from: name(edge.source), to: name(edge.target) })}</p>;
   const open = (id: string) => controller.select({ type: 'node', id });
   const rows: [string, string][] = [];
-  if (r.role) rows.push(['Role', r.role]);
+  if (r.role) rows.push([t('props.role'), r.role]);
   const period = formatPeriod(r.since, r.until);
-  if (period) rows.push(['Period', period]);
-  if (r.year) rows.push(['Year', String(r.year)]);
-  if (r.money) rows.push(['Money', formatMoney(r.money)]);
-  if (r.note) rows.push(['Note', r.note]);
+  if (period) rows.push([t('props.period'), period]);
+  if (r.year) rows.push([t('props.year'), String(r.year)]);
+  if (r.money) rows.push([t('props.money'), formatMoney(r.money)]);
+  if (r.note) rows.push([t('props.note'), r.note]);
   return (
     <article className="relation-details">
       <header>
-        <span className="kind-badge">Relationship</span>
+        <span className="kind-badge">{t('details.relationship')}</span>
         <h2 id="details-title">
           <NodeLink id={r.from.id} name={r.from.name} kind={r.from.kind} onOpen={open} />{' '}
-          <span className="rel-kind">{RELATION_KIND_STYLE[r.kind as RelationKind].label}</span>{' '}
+          <span className="rel-kind">{relationLabel(r.kind as RelationKind)}</span>{' '}
           <NodeLink id={r.to.id} name={r.to.name} kind={r.to.kind} onOpen={open} />
         </h2>
       </header>
@@ -372,4 +356,19 @@ function RelationView({ edge, controller, session }: { edge: DrawnEdge; controll
       <Sources sources={r.sources} />
     </article>
   );
+}
+
+type EnumGroup = 'level' | 'placeType' | 'orgType' | 'networkScope' | 'partnershipStatus' | 'projectStatus' | 'sourceType';
+
+/** An enum value in the active language (domain:<group>.<VALUE>); a value the catalogues lack is shown as the API gives it. */
+function enumLabel(group: EnumGroup, value: string): string {
+  const key = `domain:${group}.${value}`;
+  return i18n.exists(key) ? String(i18n.t(key as 'domain:level.CITY')) : value;
+}
+
+/** "about 120", "ongeveer 120", "environ 120". */
+function quantityLabel(qualifier: string, n: number): string {
+  const key = `domain:quantity.${qualifier}`;
+  const value = formatNumber(n);
+  return i18n.exists(key) ? String(i18n.t(key as 'domain:quantity.ABOUT', { value })) : value;
 }

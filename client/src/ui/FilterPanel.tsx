@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../gql/graphql.js';
-import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import { NODE_KINDS, RELATION_KINDS, RELATION_KIND_STYLE, approachName, nodeKindPlural, relationLabel } from '../graph/kinds.js';
 import type { Controller, Session } from '../state/controller.js';
 import {
   activeFilterCount,
@@ -29,15 +30,17 @@ function ValueList({
   options,
   selected,
   onToggle,
-  searchable,
+  findLabel,
 }: {
   title: string;
   field: ValueFilter;
   options: Option[];
   selected: readonly string[];
   onToggle(field: ValueFilter, id: string): void;
-  searchable?: boolean;
+  /** The search field's name ("Find countries"); none, no search field. */
+  findLabel?: string;
 }) {
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const shown = q ? options.filter((o) => o.name.toLowerCase().includes(q.toLowerCase())) : options;
   return (
@@ -46,12 +49,12 @@ function ValueList({
         {title}
         {selected.length > 0 && <span className="pill">{selected.length}</span>}
       </summary>
-      {searchable && (
+      {findLabel && (
         <input
           type="search"
           className="mini-search"
-          placeholder={`Find ${title.toLowerCase()}…`}
-          aria-label={`Find ${title.toLowerCase()}`}
+          placeholder={`${findLabel}…`}
+          aria-label={findLabel}
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
@@ -62,7 +65,7 @@ function ValueList({
             <input type="checkbox" checked={selected.includes(o.id)} onChange={() => onToggle(field, o.id)} /> {o.name}
           </label>
         ))}
-        {shown.length === 0 && <p className="hint">None match.</p>}
+        {shown.length === 0 && <p className="hint">{t('filters.noneMatch')}</p>}
       </div>
     </details>
   );
@@ -70,6 +73,7 @@ function ValueList({
 
 /** A year field that applies its value once it is a whole year (or empty), not at every keystroke. */
 function YearInput({ which, value, onChange }: { which: 'from' | 'to'; value: number | null; onChange(v: number | null): void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value === null ? '' : String(value));
   const [prev, setPrev] = useState(value);
   if (prev !== value) {
@@ -78,7 +82,7 @@ function YearInput({ which, value, onChange }: { which: 'from' | 'to'; value: nu
   }
   return (
     <label>
-      {which === 'from' ? 'From' : 'To'}{' '}
+      {which === 'from' ? t('filters.from') : t('filters.to')}{' '}
       <input
         type="number"
         min={1000}
@@ -99,6 +103,7 @@ function YearInput({ which, value, onChange }: { which: 'from' | 'to'; value: nu
 
 /** Filters: kinds, relationship kinds, and the API's attribute filters; each shows what it hides. */
 export function FilterPanel({ controller, session }: Props) {
+  const { t } = useTranslation();
   const f = session.app.filters;
   const opts = session.options;
   const countsByKind = new Map<NodeKind, number>();
@@ -113,17 +118,17 @@ export function FilterPanel({ controller, session }: Props) {
 
   return (
     <section className="filters" aria-labelledby="filters-title" data-testid="filters">
-      <h2 id="filters-title">Filters</h2>
+      <h2 id="filters-title">{t('filters.title')}</h2>
       <p className="filter-summary" role="status" data-testid="hidden-count">
-        {hidden.total === 0 ? 'Nothing hidden.' : `Filters hide ${hidden.total} node${hidden.total === 1 ? '' : 's'}`}
+        {hidden.total === 0 ? t('filters.nothingHidden') : t('filters.hide', { count: hidden.total })}
         {hidden.total > 0 && (
           <span className="hint">
             {' '}
             (
             {[
-              hidden.byNodeKind && `${hidden.byNodeKind} by kind`,
-              hidden.byAttributes && `${hidden.byAttributes} by country, approach, theme, network, programme or years`,
-              hidden.byContext && `${hidden.byContext} left unlinked`,
+              hidden.byNodeKind && t('filters.byKind', { count: hidden.byNodeKind }),
+              hidden.byAttributes && t('filters.byAttributes', { count: hidden.byAttributes }),
+              hidden.byContext && t('filters.byContext', { count: hidden.byContext }),
             ]
               .filter(Boolean)
               .join(', ')}
@@ -132,17 +137,17 @@ export function FilterPanel({ controller, session }: Props) {
         )}
         {active > 0 && (
           <button type="button" className="link" onClick={() => set(() => clearFilters())}>
-            Clear all filters
+            {t('filters.clearAll')}
           </button>
         )}
       </p>
       <details className="filter-group" open>
-        <summary>Node kinds</summary>
-        <div className="checklist" role="group" aria-label="Node kinds shown">
+        <summary>{t('filters.nodeKinds')}</summary>
+        <div className="checklist" role="group" aria-label={t('filters.nodeKindsShown')}>
           {NODE_KINDS.map((k) => (
             <label key={k}>
               <input type="checkbox" checked={!f.hiddenNodeKinds.includes(k)} onChange={() => set((x) => toggleNodeKind(x, k))} />
-              <KindSwatch kind={k} /> {NODE_KIND_STYLE[k].plural}
+              <KindSwatch kind={k} /> {nodeKindPlural(k)}
               <span className="count">{countsByKind.get(k) ?? 0}</span>
             </label>
           ))}
@@ -150,9 +155,12 @@ export function FilterPanel({ controller, session }: Props) {
       </details>
       <details className="filter-group">
         <summary>
-          Relationship kinds{f.hiddenRelationKinds.length > 0 && <span className="pill">{f.hiddenRelationKinds.length} off</span>}
+          {t('filters.relationKinds')}
+          {f.hiddenRelationKinds.length > 0 && (
+            <span className="pill">{t('filters.relationKindsOff', { count: f.hiddenRelationKinds.length })}</span>
+          )}
         </summary>
-        <div className="checklist" role="group" aria-label="Relationship kinds shown">
+        <div className="checklist" role="group" aria-label={t('filters.relationKindsShown')}>
           {RELATION_KINDS.map((k) => (
             <label key={k}>
               <input type="checkbox" checked={!f.hiddenRelationKinds.includes(k)} onChange={() => set((x) => toggleRelationKind(x, k))} />
@@ -161,46 +169,46 @@ export function FilterPanel({ controller, session }: Props) {
                 style={{ borderTopColor: RELATION_KIND_STYLE[k].colour, borderTopStyle: RELATION_KIND_STYLE[k].lineStyle }}
                 aria-hidden="true"
               />{' '}
-              {RELATION_KIND_STYLE[k].label}
+              {relationLabel(k)}
             </label>
           ))}
         </div>
       </details>
-      {!opts && <p className="hint">Loading the filter choices…</p>}
+      {!opts && <p className="hint">{t('filters.loadingChoices')}</p>}
       {opts && (
         <>
           <ValueList
-            title="Countries"
+            title={t('filters.countries')}
             field="countries"
             options={opts.countries.edges.map((e) => ({ id: e.node.code, name: e.node.name }))}
             selected={f.countries}
             onToggle={onToggle}
-            searchable
+            findLabel={t('filters.findCountries')}
           />
           <ValueList
-            title="Approaches"
+            title={t('filters.approaches')}
             field="approaches"
-            options={opts.approaches.map((a) => ({ id: a.id, name: `${a.number}. ${a.name}` }))}
+            options={opts.approaches.map((a) => ({ id: a.id, name: `${a.number}. ${approachName(a)}` }))}
             selected={f.approaches}
             onToggle={onToggle}
           />
           <ValueList
-            title="Themes"
+            title={t('filters.themes')}
             field="themes"
             options={opts.themes.edges.map((e) => e.node)}
             selected={f.themes}
             onToggle={onToggle}
-            searchable
+            findLabel={t('filters.findThemes')}
           />
           <ValueList
-            title="Networks"
+            title={t('filters.networks')}
             field="networks"
             options={opts.networks.edges.map((e) => e.node)}
             selected={f.networks}
             onToggle={onToggle}
           />
           <ValueList
-            title="Funding programmes"
+            title={t('filters.programs')}
             field="programs"
             options={opts.fundingPrograms.edges.map((e) => e.node)}
             selected={f.programs}
@@ -209,12 +217,12 @@ export function FilterPanel({ controller, session }: Props) {
         </>
       )}
       <details className="filter-group" open={f.years.from !== null || f.years.to !== null}>
-        <summary>Years (partnership since/until, project years)</summary>
+        <summary>{t('filters.years')}</summary>
         <div className="years">
           {yearInput('from')}
           {yearInput('to')}
         </div>
-        <p className="hint">Keeps what was active in these years; nodes with no known year are hidden while this is set.</p>
+        <p className="hint">{t('filters.yearsHint')}</p>
       </details>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { NodeKind } from '../gql/graphql.js';
-import { NODE_KIND_STYLE } from '../graph/kinds.js';
+import { NODE_KIND_STYLE, nodeKindLabel } from '../graph/kinds.js';
 
 const PATHS: Record<string, string> = {
   ellipse: 'M8 1a7 7 0 1 0 0.001 0Z',
@@ -29,7 +29,7 @@ export function KindBadge({ kind }: { kind: NodeKind }) {
   return (
     <span className="kind-badge" data-kind={kind}>
       <KindSwatch kind={kind} size={12} />
-      {NODE_KIND_STYLE[kind].label}
+      {nodeKindLabel(kind)}
     </span>
   );
 }

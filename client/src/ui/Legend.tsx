@@ -1,21 +1,30 @@
+import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../gql/graphql.js';
-import { NODE_KINDS, NODE_KIND_STYLE, PARTNERSHIP_TYPE_COLOUR, PARTNERSHIP_TYPE_LABEL, RELATION_KIND_STYLE } from '../graph/kinds.js';
+import {
+  NODE_KINDS,
+  PARTNERSHIP_TYPE_COLOUR,
+  RELATION_KIND_STYLE,
+  nodeKindLabel,
+  partnershipTypeLabel,
+  relationLabel,
+} from '../graph/kinds.js';
 import type { DrawnEdge, VisibleGraph } from '../graph/model.js';
 import { KindSwatch } from './KindSwatch.js';
 
 /** What the colours, shapes and lines on the canvas mean: only the kinds in view. */
 export function Legend({ graph }: { graph: VisibleGraph }) {
+  const { t } = useTranslation(['ui', 'domain']);
   const kinds = new Set<NodeKind>(graph.nodes.map((n) => n.kind));
   const edgeKinds = new Map<string, DrawnEdge>();
   for (const e of graph.edges) edgeKinds.set(e.kind === 'PARTNERSHIP' ? `P:${e.partnershipType ?? 'OTHER'}` : e.kind, e);
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
-      <h2 id="legend-title">Legend</h2>
-      {kinds.size === 0 && <p className="hint">Nothing drawn yet.</p>}
+      <h2 id="legend-title">{t('legend.title')}</h2>
+      {kinds.size === 0 && <p className="hint">{t('legend.nothing')}</p>}
       <ul className="legend-nodes">
         {NODE_KINDS.filter((k) => kinds.has(k)).map((k) => (
           <li key={k}>
-            <KindSwatch kind={k} size={16} /> {NODE_KIND_STYLE[k].label}
+            <KindSwatch kind={k} size={16} /> {nodeKindLabel(k)}
           </li>
         ))}
       </ul>
@@ -27,8 +36,8 @@ export function Legend({ graph }: { graph: VisibleGraph }) {
             : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].colour;
           const style = isP ? 'solid' : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].lineStyle;
           const label = isP
-            ? `${PARTNERSHIP_TYPE_LABEL[e.partnershipType ?? 'OTHER']} (partnership)`
-            : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].label;
+            ? t('domain:partnershipInLegend', { type: partnershipTypeLabel(e.partnershipType) })
+            : relationLabel(e.kind as keyof typeof RELATION_KIND_STYLE);
           return (
             <li key={key}>
               <span
@@ -41,7 +50,7 @@ export function Legend({ graph }: { graph: VisibleGraph }) {
           );
         })}
       </ul>
-      <p className="hint">Thick outline: focus. Double outline: expanded. Size: number of relations.</p>
+      <p className="hint">{t('legend.hint')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { NODE_KIND_STYLE } from '../graph/kinds.js';
+import { useTranslation } from 'react-i18next';
+import { nodeKindLabel } from '../graph/kinds.js';
 import { drawnNeighbours } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
@@ -10,6 +11,7 @@ import { KindSwatch } from './KindSwatch.js';
  * the canvas shows, each node with its drawn relations, and the same actions.
  */
 export function ListView({ controller, session }: { controller: Controller; session: Session }) {
+  const { t } = useTranslation();
   const g = session.visible;
   const names = new Map(g.nodes.map((n) => [n.id, n.name]));
   const selected = session.app.selection?.type === 'node' ? session.app.selection.id : null;
@@ -18,15 +20,18 @@ export function ListView({ controller, session }: { controller: Controller; sess
     <div className="list-view" data-testid="list-view">
       <table>
         <caption>
-          {g.nodes.length} nodes and {g.edges.length} relationships in this view
+          {t('list.caption', {
+            nodes: t('count.nodes', { count: g.nodes.length }),
+            relationships: t('count.relationships', { count: g.edges.length }),
+          })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Country</th>
-            <th scope="col">Relations in view</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('list.name')}</th>
+            <th scope="col">{t('list.kind')}</th>
+            <th scope="col">{t('list.country')}</th>
+            <th scope="col">{t('list.relationsInView')}</th>
+            <th scope="col">{t('list.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,10 +43,10 @@ export function ListView({ controller, session }: { controller: Controller; sess
                   <button type="button" className="link" onClick={() => controller.select({ type: 'node', id: n.id })}>
                     {n.name}
                   </button>
-                  {n.focus && <span className="pill">focus</span>}
+                  {n.focus && <span className="pill">{t('list.focus')}</span>}
                 </th>
                 <td>
-                  <KindSwatch kind={n.kind} size={11} /> {NODE_KIND_STYLE[n.kind].label}
+                  <KindSwatch kind={n.kind} size={11} /> {nodeKindLabel(n.kind)}
                 </td>
                 <td>{n.countryCode ?? ''}</td>
                 <td>
@@ -62,7 +67,7 @@ export function ListView({ controller, session }: { controller: Controller; sess
                 </td>
                 <td>
                   <button type="button" onClick={() => controller.toggleExpand(n.id)}>
-                    {isExpanded(session.app.view, n.id) ? 'Collapse' : 'Expand'}
+                    {isExpanded(session.app.view, n.id) ? t('list.collapse') : t('list.expand')}
                   </button>
                 </td>
               </tr>

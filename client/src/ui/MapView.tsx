@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { t as tr } from '../i18n/index.js';
 import { loadBasemap } from '../map/basemap.js';
 import { loadMapLayer } from '../map/mapApi.js';
 import { MapCanvas } from '../map/MapCanvas.js';
@@ -17,6 +19,7 @@ interface Loaded {
  * filters and selection as the graph. A thin bridge from state to MapCanvas and back.
  */
 export function MapView({ controller, session }: { controller: Controller; session: Session }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapCanvas | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -47,13 +50,7 @@ export function MapView({ controller, session }: { controller: Controller; sessi
         const layer = projectLayer(data, (p) => basemap.projection(p));
         setLoaded({ layer, unplaced: data.unplaced, approximate: layer.approx.reduce((s, a) => s + a, 0) });
       })
-      .catch(
-        (e: unknown) =>
-          live &&
-          setError(
-            e instanceof ApiError ? e.userMessage : 'The map could not be drawn. Reload the page; the Graph and List views still work.',
-          ),
-      );
+      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.userMessage : tr('messages:error.map')));
     return () => {
       live = false;
       mapRef.current = null;
@@ -99,25 +96,36 @@ export function MapView({ controller, session }: { controller: Controller; sessi
   }, [loaded, scene, selection]);
 
   const label = scene
-    ? `Map of ${scene.places.length} municipalities and ${scene.links.length} partnerships. Arrow keys pan, plus and minus zoom, 0 shows the whole world, Escape deselects. The List view presents the graph as a table.`
-    : 'Map, loading';
+    ? t('map.label', {
+        municipalities: t('count.municipalities', { count: scene.places.length }),
+        partnerships: t('count.partnerships', { count: scene.links.length }),
+      })
+    : t('map.labelLoading');
   return (
     <div className="map-view">
-      <div className="zoom-controls" role="group" aria-label="Zoom">
-        <button type="button" onClick={() => mapRef.current?.zoomBy(1.5)} aria-label="Zoom in">
+      <div className="zoom-controls" role="group" aria-label={t('zoom.group')}>
+        <button type="button" onClick={() => mapRef.current?.zoomBy(1.5)} aria-label={t('zoom.in')}>
           +
         </button>
-        <button type="button" onClick={() => mapRef.current?.zoomBy(1 / 1.5)} aria-label="Zoom out">
+        <button type="button" onClick={() => mapRef.current?.zoomBy(1 / 1.5)} aria-label={t('zoom.out')}>
           −
         </button>
-        <button type="button" onClick={() => mapRef.current?.fit()} aria-label="Show the whole world">
+        <button type="button" onClick={() => mapRef.current?.fit()} aria-label={t('zoom.world')}>
           ⤢
         </button>
       </div>
-      <div ref={ref} className="map" tabIndex={0} role="application" aria-roledescription="map" aria-label={label} data-testid="map" />
+      <div
+        ref={ref}
+        className="map"
+        tabIndex={0}
+        role="application"
+        aria-roledescription={t('map.roleDescription')}
+        aria-label={label}
+        data-testid="map"
+      />
       {!loaded && !error && (
         <p className="map-note" role="status" data-testid="map-loading">
-          <span className="spinner" aria-hidden="true" /> Loading the map…
+          <span className="spinner" aria-hidden="true" /> {t('map.loading')}
         </p>
       )}
       {error && (
@@ -127,10 +135,16 @@ export function MapView({ controller, session }: { controller: Controller; sessi
       )}
       {loaded && (
         <p className="map-legend" data-testid="map-legend">
-          <span className="dot" aria-hidden="true" /> municipality · <span className="ring" aria-hidden="true" /> approximate place (
-          {loaded.approximate}: country centre or partners&apos; mean) · <span className="arc" aria-hidden="true" /> partnership · numbers:
-          clusters, click to zoom
-          {loaded.unplaced > 0 && <> · {loaded.unplaced} without any place are not on the map</>}
+          <Trans
+            i18nKey="map.legend"
+            values={{ count: loaded.approximate }}
+            components={{
+              dot: <span className="dot" aria-hidden="true" />,
+              ring: <span className="ring" aria-hidden="true" />,
+              arc: <span className="arc" aria-hidden="true" />,
+            }}
+          />
+          {loaded.unplaced > 0 && t('map.unplaced', { count: loaded.unplaced })}
         </p>
       )}
     </div>

@@ -1,26 +1,24 @@
-import type { OverviewGrouping } from '../gql/graphql.js';
+import { useTranslation } from 'react-i18next';
+import type { NodeKind, OverviewGrouping } from '../gql/graphql.js';
+import { nodeKindPlural } from '../graph/kinds.js';
+import { i18n, formatNumber as n, t as tr } from '../i18n/index.js';
 import type { Controller, Session } from '../state/controller.js';
 import { KindSwatch } from './KindSwatch.js';
 
-const GROUPINGS: readonly { value: OverviewGrouping; label: string }[] = [
-  { value: 'COUNTRY', label: 'country' },
-  { value: 'NETWORK', label: 'network' },
-  { value: 'KIND', label: 'kind of node' },
-];
+const GROUPINGS: readonly OverviewGrouping[] = ['COUNTRY', 'NETWORK', 'KIND'];
 
-const START_HEADINGS: Record<string, string> = {
-  MUNICIPALITY: 'Most connected municipalities',
-  NETWORK: 'Networks',
-  FUNDING_PROGRAM: 'Funding programmes',
+/** The heading of a list of starting points: ui:overview.start.<KIND>, else the kind's plural. */
+const startHeading = (kind: NodeKind): string => {
+  const key = `overview.start.${kind}`;
+  return i18n.exists(key) ? tr(key as 'overview.start.NETWORK') : nodeKindPlural(kind);
 };
-
-const n = (x: number) => x.toLocaleString('en');
 
 /**
  * The first screen of a graph too large to draw: what "show all" would draw and why it does not,
  * the grouping (the canvas draws the groups), and starting points to open.
  */
 export function OverviewPanel({ controller, session }: { controller: Controller; session: Session }) {
+  const { t } = useTranslation();
   const { size, overview, budgets, app } = session;
   if (!size) return null;
   const hidden = new Set(app.filters.hiddenNodeKinds);
@@ -28,35 +26,29 @@ export function OverviewPanel({ controller, session }: { controller: Controller;
   const startKinds = overview ? [...new Set(overview.starts.map((s) => s.node.kind))] : [];
   return (
     <section className="overview-panel" aria-labelledby="overview-heading" data-testid="overview">
-      <h2 id="overview-heading">Overview</h2>
+      <h2 id="overview-heading">{t('overview.title')}</h2>
       <p data-testid="overview-why">
-        Show all would draw {n(wouldDraw)} nodes and up to {n(size.relationCount)} relationships, more than the drawing budget of{' '}
-        {n(budgets.overview)} elements. Narrow it with the filters on the left (a country, network or programme): when what they match fits
-        the budget, it is drawn. Meanwhile, the graph by{' '}
+        {t('overview.why', { nodes: wouldDraw, relations: size.relationCount, budget: budgets.overview })}{' '}
         <select
-          aria-label="Group by"
+          aria-label={t('overview.groupBy')}
           value={app.display.groupBy}
           onChange={(e) => controller.setDisplay({ groupBy: e.target.value as OverviewGrouping })}
           data-testid="group-by"
         >
           {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
+            <option key={g} value={g}>
+              {tr(`domain:grouping.${g}`)}
             </option>
           ))}
         </select>
-        {app.display.groupBy === 'KIND'
-          ? ': each circle a kind, sized by its nodes.'
-          : ': each circle sized by its municipalities, lines by the partnerships between them. Click a circle to open its members.'}
+        {app.display.groupBy === 'KIND' ? t('overview.byKind') : t('overview.byGroup')}
       </p>
       {overview && overview.groupCount > overview.groups.length && (
-        <p className="hint">
-          The {overview.groups.length} largest of {n(overview.groupCount)} groups.
-        </p>
+        <p className="hint">{t('overview.largest', { shown: overview.groups.length, total: overview.groupCount })}</p>
       )}
       {startKinds.map((kind) => (
         <div key={kind} className="starts">
-          <h3>{START_HEADINGS[kind] ?? kind}</h3>
+          <h3>{startHeading(kind)}</h3>
           <ul>
             {overview!.starts
               .filter((s) => s.node.kind === kind)

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { searchNodes, type SearchHit } from '../api/graphApi.js';
+import { t as tr } from '../i18n/index.js';
 import { KindBadge } from './KindSwatch.js';
 
 interface Props {
   onOpen(id: string): void;
-  /** The field's name for assistive technology (default "Search the atlas"). */
+  /** The field's name for assistive technology (default ui:search.label, "Search the atlas"). */
   label?: string;
   placeholder?: string;
   /** "/" jumps here (only the main search box). */
@@ -16,12 +18,8 @@ type Result =
   { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
 
 /** Type-ahead search (the ARIA combobox pattern): arrows move through hits, Enter opens one as the focus. */
-export function SearchBox({
-  onOpen,
-  label = 'Search the atlas',
-  placeholder = 'Find a municipality, network, programme… ( / )',
-  shortcut = true,
-}: Props) {
+export function SearchBox({ onOpen, label, placeholder, shortcut = true }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [result, setResult] = useState<Result>({ state: 'idle' });
   const [active, setActive] = useState(0);
@@ -45,7 +43,7 @@ export function SearchBox({
         },
         (e: unknown) => {
           if ((e as Error).name === 'AbortError') return;
-          setResult({ state: 'error', message: e instanceof ApiError ? e.userMessage : 'Search failed. Try again.' });
+          setResult({ state: 'error', message: e instanceof ApiError ? e.userMessage : tr('messages:error.search') });
         },
       );
     }, 120);
@@ -97,7 +95,7 @@ export function SearchBox({
   return (
     <div className="search">
       <label htmlFor={`${listId}-input`} className="visually-hidden">
-        {label}
+        {label ?? t('search.label')}
       </label>
       <input
         id={`${listId}-input`}
@@ -108,7 +106,7 @@ export function SearchBox({
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('search.placeholder')}
         autoComplete="off"
         spellCheck={false}
         value={text}
@@ -122,7 +120,7 @@ export function SearchBox({
       />
       {showList && (
         <div className="search-popup">
-          {result.state === 'loading' && <p className="search-note">Searching…</p>}
+          {result.state === 'loading' && <p className="search-note">{t('search.searching')}</p>}
           {result.state === 'error' && (
             <p className="search-note error" role="alert">
               {result.message}
@@ -130,10 +128,10 @@ export function SearchBox({
           )}
           {result.state === 'done' && hits.length === 0 && (
             <p className="search-note" role="status">
-              Nothing in the atlas is called “{text.trim()}”. Try fewer letters or another spelling.
+              {t('search.noHits', { text: text.trim() })}
             </p>
           )}
-          <ul id={listId} role="listbox" aria-label="Search results">
+          <ul id={listId} role="listbox" aria-label={t('search.results')}>
             {hits.map((hit, i) => (
               <li
                 key={hit.id}
@@ -154,7 +152,7 @@ export function SearchBox({
             ))}
           </ul>
           {result.state === 'done' && result.total > hits.length && (
-            <p className="search-note">{result.total - hits.length} more: type more letters to narrow down.</p>
+            <p className="search-note">{t('search.more', { count: result.total - hits.length })}</p>
           )}
         </div>
       )}

@@ -1,28 +1,27 @@
-import type { Controller, Session } from '../state/controller.js';
+import { Trans, useTranslation } from 'react-i18next';
+import { loadingText, type Controller, type Session } from '../state/controller.js';
 
 /** How many more neighbours "Draw the next" adds. */
 const NEXT_NEIGHBOURS = 100;
 
 /** Loading, error and empty states, each saying what happened and what to do. */
 export function StatusBar({ controller, session }: { controller: Controller; session: Session }) {
+  const { t } = useTranslation();
   const { loading, error, visible, app } = session;
   const names = (ids: string[]) => ids.map((id) => session.data.nodes.get(id)?.name ?? id).join(', ');
   let empty: React.ReactNode = null;
   if (!loading && !error && visible.nodes.length === 0 && app.display.panel !== 'map' && session.scope !== 'overview') {
     if (!app.view.showAll && !app.view.focus && app.view.expanded.length === 0) {
       empty = (
-        <>
-          The canvas is empty. Search for a municipality, network or programme above, or{' '}
-          <button type="button" className="link" onClick={() => controller.setShowAll(true)}>
-            show the whole graph
-          </button>
-          .
-        </>
+        <Trans
+          i18nKey="status.emptyCanvas"
+          components={{ showAll: <button type="button" className="link" onClick={() => controller.setShowAll(true)} /> }}
+        />
       );
     } else if (visible.hidden.total > 0) {
-      empty = <>The filters hide every node of this view. Loosen or clear the filters on the left.</>;
+      empty = t('status.filtersHideAll');
     } else {
-      empty = <>Nothing to show here.</>;
+      empty = t('status.nothing');
     }
   }
   return (
@@ -30,26 +29,23 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
       <div role="status" aria-live="polite" className="status-line">
         {loading && (
           <span className="loading" data-testid="loading">
-            <span className="spinner" aria-hidden="true" /> {loading}
+            <span className="spinner" aria-hidden="true" /> {loadingText(loading)}
           </span>
         )}
         {!loading && visible.budgeted.length > 0 && (
           <span className="notice" data-testid="budget-notice">
             {visible.budgeted.map((b) => (
               <span key={b.id}>
-                {names([b.id])}: {b.shown.toLocaleString('en')} of {b.total.toLocaleString('en')} neighbours drawn, the best connected.{' '}
+                {t('status.budgeted', { name: names([b.id]), shown: b.shown, total: b.total })}{' '}
                 <button type="button" className="link" onClick={() => controller.showMoreNeighbours(b.id, NEXT_NEIGHBOURS)}>
-                  Draw the next {Math.min(NEXT_NEIGHBOURS, b.total - b.shown)}
+                  {t('status.drawNext', { next: Math.min(NEXT_NEIGHBOURS, b.total - b.shown) })}
                 </button>{' '}
               </span>
             ))}
           </span>
         )}
         {!loading && visible.truncated.length > 0 && visible.budgeted.length === 0 && (
-          <span className="notice">
-            {names(visible.truncated)} {visible.truncated.length === 1 ? 'has' : 'have'} more neighbours than can be drawn at once; expand
-            it over fewer relationship kinds to see the rest.
-          </span>
+          <span className="notice">{t('status.truncated', { names: names(visible.truncated), count: visible.truncated.length })}</span>
         )}
         {empty && (
           <span className="empty" data-testid="empty">
@@ -63,11 +59,11 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
           <div className="actions">
             {error.ids.length > 0 && (
               <button type="button" onClick={() => controller.dropFromView(error.ids)}>
-                Remove {error.ids.length === 1 ? 'it' : 'them'} from the view
+                {t('status.removeFromView', { count: error.ids.length })}
               </button>
             )}
             <button type="button" onClick={() => controller.retry()}>
-              Try again
+              {t('status.tryAgain')}
             </button>
           </div>
         </div>

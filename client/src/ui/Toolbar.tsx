@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgesCsv, nodesCsv, toJson } from '../graph/exportData.js';
 import { exportPng, exportSvg } from '../graph/imageExport.js';
 import type { PartnershipMode } from '../graph/model.js';
 import { wholeGraphElements, type Controller, type Session } from '../state/controller.js';
-import { LAYOUTS, isLayoutName } from '../state/display/index.js';
+import { LANGUAGES, LANGUAGE_NAMES, isLang } from '../i18n/languages.js';
+import { LAYOUTS, isLayoutName, layoutLabel } from '../state/display/index.js';
 import { download } from './download.js';
 
 interface Props {
@@ -14,8 +16,9 @@ interface Props {
   onRatings(): void;
 }
 
-/** View controls: whole graph, layout, partnership drawing, size, list/graph, exports. */
+/** View controls: whole graph, layout, partnership drawing, size, list/graph, exports, language. */
 export function Toolbar({ controller, session, canvas, onRatings }: Props) {
+  const { t } = useTranslation();
   const { display, view } = session.app;
   const [copied, setCopied] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -35,25 +38,25 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      window.prompt('Copy this link:', window.location.href);
+      window.prompt(t('toolbar.copyPrompt'), window.location.href);
     }
   };
   return (
-    <div className="toolbar" role="toolbar" aria-label="View">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button
         type="button"
         aria-pressed={view.showAll}
         onClick={() => controller.setShowAll(!view.showAll)}
         title={
           session.scope === 'overview' || (session.size && !view.showAll && wholeGraphElements(session.size) > session.budgets.overview)
-            ? 'The whole graph is larger than the drawing budget: shows the overview, or what the filters match when it fits'
-            : 'Show every node of the graph, with the filters applied'
+            ? t('toolbar.showAllOverBudget')
+            : t('toolbar.showAllTitle')
         }
       >
-        Show all
+        {t('toolbar.showAll')}
       </button>
       <label>
-        Layout{' '}
+        {t('toolbar.layout')}{' '}
         <select
           value={display.layout}
           onChange={(e) => isLayoutName(e.target.value) && controller.setDisplay({ layout: e.target.value })}
@@ -61,64 +64,78 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
         >
           {LAYOUTS.map((l) => (
             <option key={l.name} value={l.name}>
-              {l.label}
+              {layoutLabel(l.name)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Partnerships as{' '}
+        {t('toolbar.partnershipsAs')}{' '}
         <select
           value={display.partnerships}
           onChange={(e) => controller.setDisplay({ partnerships: partnershipMode(e.target.value) })}
           data-testid="partnerships"
         >
-          <option value="auto">links where they only join their parties</option>
-          <option value="edges">direct links between parties</option>
-          <option value="nodes">nodes with their parties</option>
+          <option value="auto">{t('toolbar.partnershipMode.auto')}</option>
+          <option value="edges">{t('toolbar.partnershipMode.edges')}</option>
+          <option value="nodes">{t('toolbar.partnershipMode.nodes')}</option>
         </select>
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={display.sizeByDegree} onChange={(e) => controller.setDisplay({ sizeByDegree: e.target.checked })} />{' '}
-        Size by relations
+        {t('toolbar.sizeByRelations')}
       </label>
-      <div className="segmented" role="group" aria-label="Show as">
+      <div className="segmented" role="group" aria-label={t('toolbar.showAs')}>
         <button type="button" aria-pressed={display.panel === 'graph'} onClick={() => controller.setDisplay({ panel: 'graph' })}>
-          Graph
+          {t('toolbar.panel.graph')}
         </button>
         <button type="button" aria-pressed={display.panel === 'list'} onClick={() => controller.setDisplay({ panel: 'list' })}>
-          List
+          {t('toolbar.panel.list')}
         </button>
         <button type="button" aria-pressed={display.panel === 'map'} onClick={() => controller.setDisplay({ panel: 'map' })}>
-          Map
+          {t('toolbar.panel.map')}
         </button>
       </div>
       <button type="button" onClick={onRatings}>
-        Approach ratings
+        {t('toolbar.ratings')}
       </button>
       <details className="menu" ref={menu}>
-        <summary>Export</summary>
+        <summary>{t('toolbar.export')}</summary>
         <div className="menu-items" onClick={closeMenu}>
           <button type="button" onClick={() => void downloadPng()} disabled={!canvas}>
-            Image (PNG)
+            {t('toolbar.exportPng')}
           </button>
           <button type="button" onClick={downloadSvg} disabled={!canvas}>
-            Image (SVG)
+            {t('toolbar.exportSvg')}
           </button>
           <button type="button" onClick={exportJson}>
-            Data (JSON)
+            {t('toolbar.exportJson')}
           </button>
           <button type="button" onClick={() => download(`cooperation-atlas-nodes-${stamp}.csv`, nodesCsv(session.visible), 'text/csv')}>
-            Nodes (CSV)
+            {t('toolbar.exportNodes')}
           </button>
           <button type="button" onClick={() => download(`cooperation-atlas-relations-${stamp}.csv`, edgesCsv(session.visible), 'text/csv')}>
-            Relations (CSV)
+            {t('toolbar.exportRelations')}
           </button>
         </div>
       </details>
-      <button type="button" onClick={() => void copyLink()} title="Copy a link to exactly this view">
-        {copied ? 'Link copied' : 'Copy link'}
+      <button type="button" onClick={() => void copyLink()} title={t('toolbar.copyLinkTitle')}>
+        {copied ? t('toolbar.linkCopied') : t('toolbar.copyLink')}
       </button>
+      <label className="language">
+        <span className="visually-hidden">{t('toolbar.language')}</span>
+        <select
+          value={session.app.lang}
+          onChange={(e) => isLang(e.target.value) && controller.setLanguage(e.target.value)}
+          data-testid="language"
+        >
+          {LANGUAGES.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }

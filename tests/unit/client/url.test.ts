@@ -33,6 +33,7 @@ const rich = (): AppState => ({
     levels: ['CITY'],
     excludeDirectTies: true,
   },
+  lang: 'nl',
 });
 
 describe('URL state', () => {
@@ -50,6 +51,17 @@ describe('URL state', () => {
   it('writes nothing for the initial state, and reads nothing back as the initial state', () => {
     expect(encodeState(initialState())).toBe('');
     expect(decodeState('')).toEqual(initialState());
+  });
+
+  it('carries the language: ?lang= wins, else the detected one; English, the default, is not written', () => {
+    expect(new URLSearchParams(encodeState(rich())).get('lang')).toBe('nl');
+    expect(encodeState({ ...initialState(), lang: 'en' })).toBe('');
+    expect(encodeState({ ...initialState(), lang: 'fr' })).toBe('lang=fr');
+    expect(decodeState('lang=fr').lang).toBe('fr');
+    expect(decodeState('lang=fr', 'nl').lang).toBe('fr');
+    expect(decodeState('', 'nl').lang).toBe('nl');
+    expect(decodeState('lang=de', 'nl').lang).toBe('nl');
+    expect(decodeState('lang=FR').lang).toBe('en');
   });
 
   it('round-trips a view with every part set', () => {

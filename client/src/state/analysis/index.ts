@@ -7,8 +7,9 @@ import type {
   SimilarityBasis,
   SimilarityMetric,
 } from '../../gql/graphql.js';
-import { RELATION_KIND_STYLE } from '../../graph/kinds.js';
+import { relationVerb } from '../../graph/kinds.js';
 import type { ViewState } from '../../graph/model.js';
+import { formatNumber, t } from '../../i18n/index.js';
 import { expand } from '../view/index.js';
 
 /** The analysis domain: options of the analysis panels and pure helpers that shape their results. */
@@ -36,17 +37,12 @@ export const initialPeerOptions = (): PeerOptions => ({
   excludeDirectTies: false,
 });
 
-export const PEER_METRICS: readonly { metric: SimilarityMetric; label: string }[] = [
-  { metric: 'JACCARD', label: 'Jaccard (share of all they have)' },
-  { metric: 'OVERLAP', label: 'Overlap (share of the smaller)' },
-  { metric: 'ADAMIC_ADAR', label: 'Adamic-Adar (sum, rare first)' },
-  { metric: 'WEIGHTED', label: 'Weighted mean per basis' },
-];
+/** The measures, in the order the panel lists them; their words are domain:metric.*. */
+export const PEER_METRICS: readonly SimilarityMetric[] = ['JACCARD', 'OVERLAP', 'ADAMIC_ADAR', 'WEIGHTED'];
+export const metricLabel = (m: SimilarityMetric): string => t(`domain:metric.${m}`);
 
-export const PEER_WEIGHTINGS: readonly { weighting: FeatureWeighting; label: string }[] = [
-  { weighting: 'RARITY', label: 'Rare things count more' },
-  { weighting: 'EQUAL', label: 'Everything counts 1' },
-];
+export const PEER_WEIGHTINGS: readonly FeatureWeighting[] = ['RARITY', 'EQUAL'];
+export const weightingLabel = (w: FeatureWeighting): string => t(`domain:weighting.${w}`);
 
 export const MUNICIPALITY_LEVELS: readonly MunicipalityLevel[] = [
   'MUNICIPALITY',
@@ -56,6 +52,8 @@ export const MUNICIPALITY_LEVELS: readonly MunicipalityLevel[] = [
   'REGION',
   'INTERMUNICIPAL',
 ];
+
+export const levelLabel = (l: MunicipalityLevel): string => t(`domain:level.${l}`);
 
 const SIMILARITY_BASES = Object.keys({
   PARTNER_MUNICIPALITIES: 1,
@@ -95,7 +93,7 @@ export function encodePeerOptions(options: PeerOptions, p: URLSearchParams): voi
 export function decodePeerOptions(p: URLSearchParams): PeerOptions {
   const options = initialPeerOptions();
   const metric = p.get('pm');
-  if (metric && PEER_METRICS.some((m) => m.metric === metric)) options.metric = metric as SimilarityMetric;
+  if (metric && (PEER_METRICS as readonly string[]).includes(metric)) options.metric = metric as SimilarityMetric;
   if (p.get('pw') === 'EQUAL') options.weighting = 'EQUAL';
   const bases = (p.get('pb') ?? '').split('.').filter((b): b is SimilarityBasis => (SIMILARITY_BASES as string[]).includes(b));
   options.bases = bases.length === SIMILARITY_BASES.length ? [] : SIMILARITY_BASES.filter((b) => bases.includes(b));
@@ -121,17 +119,20 @@ export function peerQueryArgs(options: PeerOptions, partners: boolean) {
   };
 }
 
-/** One colour per basis (distinct at a glance, readable on white) and its words. */
-export const BASIS_STYLE: Record<SimilarityBasis, { label: string; colour: string }> = {
-  PARTNER_MUNICIPALITIES: { label: 'Partner municipalities', colour: '#1f77b4' },
-  PARTNER_ORGANIZATIONS: { label: 'Partner organisations', colour: '#ff7f0e' },
-  NETWORKS: { label: 'Networks', colour: '#2ca02c' },
-  FUNDING_PROGRAMS: { label: 'Funding programmes', colour: '#d62728' },
-  PROJECTS: { label: 'Projects', colour: '#9467bd' },
-  THEMES: { label: 'Themes', colour: '#8c564b' },
-  APPROACHES: { label: 'Approaches', colour: '#e377c2' },
-  PARTNER_COUNTRIES: { label: 'Partner countries', colour: '#7f7f7f' },
+/** One colour per basis (distinct at a glance, readable on white); its words are domain:basis.*. */
+export const BASIS_STYLE: Record<SimilarityBasis, { colour: string }> = {
+  PARTNER_MUNICIPALITIES: { colour: '#1f77b4' },
+  PARTNER_ORGANIZATIONS: { colour: '#ff7f0e' },
+  NETWORKS: { colour: '#2ca02c' },
+  FUNDING_PROGRAMS: { colour: '#d62728' },
+  PROJECTS: { colour: '#9467bd' },
+  THEMES: { colour: '#8c564b' },
+  APPROACHES: { colour: '#e377c2' },
+  PARTNER_COUNTRIES: { colour: '#7f7f7f' },
 };
+
+/** A basis in words, in the active language: "Partner municipalities". */
+export const basisLabel = (b: SimilarityBasis): string => t(`domain:basis.${b}`);
 
 export interface BasisPart {
   basis: SimilarityBasis;
@@ -154,16 +155,27 @@ export function basisSegments(parts: readonly BasisPart[], max: number): BarSegm
   if (!(max > 0)) return [];
   return parts
     .filter((p) => p.score > 0)
-    .map((p) => ({ basis: p.basis, ...BASIS_STYLE[p.basis], score: p.score, width: p.score / max, shared: p.shared.map((s) => s.name) }));
+    .map((p) => ({
+      basis: p.basis,
+      label: basisLabel(p.basis),
+      colour: BASIS_STYLE[p.basis].colour,
+      score: p.score,
+      width: p.score / max,
+      shared: p.shared.map((s) => s.name),
+    }));
 }
 
 /** The same bar in words, for screen readers and tooltips. */
 export function describeSegments(segments: readonly BarSegment[]): string {
-  if (segments.length === 0) return 'Nothing in common.';
+  if (segments.length === 0) return t('peers.nothingInCommon');
   return segments.map((s) => `${s.label} ${formatScore(s.score)}${s.shared.length ? ` (${s.shared.join(', ')})` : ''}`).join('; ');
 }
 
-export const formatScore = (n: number): string => (n >= 10 ? n.toFixed(1) : n.toFixed(2));
+/** A score with two decimals (one from 10 up), in the active language's notation (0.42, 0,42). */
+export const formatScore = (n: number): string => {
+  const digits = n >= 10 ? 1 : 2;
+  return formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+};
 
 /** What to emphasise on the canvas for a peer: the peer and every shared node, once each. */
 export function peerEvidence(peerId: string, parts: readonly BasisPart[]): string[] {
@@ -191,12 +203,9 @@ export function viewWithPath(view: ViewState, path: PathLike): ViewState {
   return next;
 }
 
-/** A relationship kind as a verb with `from` as its subject, readable after "which". */
+/** A relationship kind as a verb with `from` as its subject, readable after "which" (domain:verb, domain:verbInverse). */
 export function verbFrom(kind: RelationKind, source: string, from: string): string {
-  const style = RELATION_KIND_STYLE[kind];
-  const verb = source === from ? style.label : style.inverse;
-  if (verb === 'example') return 'has as example';
-  return /( by|^member of|^party to|^located in|^part of|^location of|^affiliated with)$/.test(verb) ? `is ${verb}` : verb;
+  return relationVerb(kind, source === from);
 }
 
 export interface NamedPath {
@@ -209,14 +218,24 @@ export function describeVia(path: NamedPath): string {
   const { nodes, relations } = path;
   if (nodes.length < 3)
     return nodes.length === 2
-      ? `directly: ${nodes[0]!.name} ${verbFrom(relations[0]!.kind, relations[0]!.source, nodes[0]!.id)} ${nodes[1]!.name}`
+      ? t('via.direct', {
+          a: nodes[0]!.name,
+          verb: verbFrom(relations[0]!.kind, relations[0]!.source, nodes[0]!.id),
+          b: nodes[1]!.name,
+        })
       : '';
   const parts = nodes.slice(1, -1).map((mid, i) => {
     const before = relations[i]!;
     const after = relations[i + 1]!;
-    return `${mid.name}, which ${verbFrom(before.kind, before.source, mid.id)} ${nodes[i]!.name} and ${verbFrom(after.kind, after.source, mid.id)} ${nodes[i + 2]!.name}`;
+    return t('via.step', {
+      mid: mid.name,
+      before: verbFrom(before.kind, before.source, mid.id),
+      a: nodes[i]!.name,
+      after: verbFrom(after.kind, after.source, mid.id),
+      b: nodes[i + 2]!.name,
+    });
   });
-  return `via ${parts.join('; then via ')}`;
+  return t('via.path', { steps: parts.join(t('via.then')) });
 }
 
 /** The approach advisor's form: per feature a wished range of '+' counts (0-3) and a weight. */

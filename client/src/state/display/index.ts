@@ -1,16 +1,20 @@
 import type { OverviewGrouping } from '../../gql/graphql.js';
 import type { LayoutName } from '../../graph/layouts.js';
 import type { PartnershipMode } from '../../graph/model.js';
+import { t } from '../../i18n/index.js';
 
 export type { LayoutName };
 
 /** The display domain: how the drawn graph looks, not what it contains. */
-export const LAYOUTS: readonly { name: LayoutName; label: string }[] = [
-  { name: 'fcose', label: 'Force-directed' },
-  { name: 'concentric', label: 'Concentric (focus in the middle)' },
-  { name: 'hierarchical', label: 'Hierarchical (from the focus)' },
-  { name: 'grid', label: 'Grid (by kind)' },
+
+/** The layouts, in the order the toolbar lists them; their names are domain:layout.*. */
+export const LAYOUTS: readonly { name: LayoutName }[] = [
+  { name: 'fcose' },
+  { name: 'concentric' },
+  { name: 'hierarchical' },
+  { name: 'grid' },
 ];
+export const layoutLabel = (name: LayoutName): string => t(`domain:layout.${name}`);
 export const isLayoutName = (s: string): s is LayoutName => LAYOUTS.some((l) => l.name === s);
 
 export type PanelView = 'graph' | 'list' | 'map';

@@ -1,18 +1,21 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { recommendApproaches, type ApproachRecommendation } from '../../api/graphApi.js';
 import type { ApproachFeature } from '../../gql/graphql.js';
+import { approachName, featureLabel } from '../../graph/kinds.js';
 import { NO_WISH, formatScore, setWish, toWishes, type AdvisorForm } from '../../state/analysis/index.js';
 import { useLoad } from '../useLoad.js';
 
 const LEVELS = ['−', '+', '++', '+++'];
 
 interface Props {
-  features: readonly { feature: ApproachFeature; label: string }[];
+  features: readonly { feature: ApproachFeature }[];
   onOpen(id: string): void;
 }
 
 /** "Which approach fits?": a wished range and a weight per feature, the approaches ranked for them. */
 export function ApproachAdvisor({ features, onOpen }: Props) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<AdvisorForm>({});
   const wishes = toWishes(form);
   const key = wishes.length > 0 ? JSON.stringify(wishes) : null;
@@ -21,30 +24,31 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
 
   return (
     <section className="analysis advisor" aria-labelledby="advisor-heading" data-testid="advisor">
-      <h3 id="advisor-heading">Which approach fits?</h3>
-      <p className="hint">Say what you want of each feature (from − none to +++ very much) and how much it matters.</p>
+      <h3 id="advisor-heading">{t('advisor.title')}</h3>
+      <p className="hint">{t('advisor.hint')}</p>
       <table className="advisor-form">
         <thead>
           <tr>
-            <th scope="col">Feature</th>
-            <th scope="col">At least</th>
-            <th scope="col">At most</th>
-            <th scope="col">Weight</th>
+            <th scope="col">{t('advisor.feature')}</th>
+            <th scope="col">{t('advisor.atLeast')}</th>
+            <th scope="col">{t('advisor.atMost')}</th>
+            <th scope="col">{t('advisor.weight')}</th>
           </tr>
         </thead>
         <tbody>
-          {features.map(({ feature, label }) => {
+          {features.map(({ feature }) => {
             const w = form[feature] ?? NO_WISH;
+            const label = featureLabel(feature);
             return (
               <tr key={feature}>
                 <th scope="row">{label}</th>
                 <td>
                   <select
-                    aria-label={`${label}: at least`}
+                    aria-label={t('advisor.atLeastOf', { feature: label })}
                     value={w.min ?? ''}
                     onChange={(e) => setForm((f) => setWish(f, feature, { min: level(e.target.value) }))}
                   >
-                    <option value="">any</option>
+                    <option value="">{t('advisor.any')}</option>
                     {LEVELS.map((l, i) => (
                       <option key={i} value={i}>
                         {l}
@@ -54,11 +58,11 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
                 </td>
                 <td>
                   <select
-                    aria-label={`${label}: at most`}
+                    aria-label={t('advisor.atMostOf', { feature: label })}
                     value={w.max ?? ''}
                     onChange={(e) => setForm((f) => setWish(f, feature, { max: level(e.target.value) }))}
                   >
-                    <option value="">any</option>
+                    <option value="">{t('advisor.any')}</option>
                     {LEVELS.map((l, i) => (
                       <option key={i} value={i}>
                         {l}
@@ -68,7 +72,7 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
                 </td>
                 <td>
                   <select
-                    aria-label={`${label}: weight`}
+                    aria-label={t('advisor.weightOf', { feature: label })}
                     value={w.weight}
                     onChange={(e) => setForm((f) => setWish(f, feature, { weight: Number(e.target.value) }))}
                   >
@@ -84,15 +88,15 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
           })}
         </tbody>
       </table>
-      {!key && <p className="hint">No wish yet.</p>}
-      {loaded?.state === 'loading' && <p role="status">Ranking the approaches…</p>}
+      {!key && <p className="hint">{t('advisor.noWish')}</p>}
+      {loaded?.state === 'loading' && <p role="status">{t('advisor.ranking')}</p>}
       {loaded?.state === 'error' && (
         <p className="error" role="alert">
           {loaded.message}
         </p>
       )}
       {loaded?.state === 'done' && (
-        <ol className="recommendations" aria-label="Approaches ranked for your wishes">
+        <ol className="recommendations" aria-label={t('advisor.ranked')}>
           {loaded.value.map((r) => (
             <Recommendation key={r.approach.id} r={r} onOpen={onOpen} />
           ))}
@@ -103,18 +107,23 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
 }
 
 function Recommendation({ r, onOpen }: { r: ApproachRecommendation; onOpen(id: string): void }) {
+  const { t } = useTranslation();
   return (
     <li className="recommendation" data-approach={r.approach.id}>
       <strong>
-        {r.approach.number}. {r.approach.name}
+        {r.approach.number}. {approachName(r.approach)}
       </strong>{' '}
-      <span className="count">score {formatScore(r.score)}</span>{' '}
-      {r.meetsAll ? <span className="meets">meets all your wishes</span> : <span className="misses">misses {r.missed.length}</span>}
-      {r.met.length > 0 && <p className="met">✓ {r.met.map((m) => `${m.label} (${m.printed})`).join(', ')}</p>}
-      {r.missed.length > 0 && <p className="missed">✗ {r.missed.map((m) => `${m.label} (${m.printed})`).join(', ')}</p>}
+      <span className="count">{t('advisor.score', { score: formatScore(r.score) })}</span>{' '}
+      {r.meetsAll ? (
+        <span className="meets">{t('advisor.meetsAll')}</span>
+      ) : (
+        <span className="misses">{t('advisor.misses', { count: r.missed.length })}</span>
+      )}
+      {r.met.length > 0 && <p className="met">✓ {r.met.map((m) => `${featureLabel(m.feature)} (${m.printed})`).join(', ')}</p>}
+      {r.missed.length > 0 && <p className="missed">✗ {r.missed.map((m) => `${featureLabel(m.feature)} (${m.printed})`).join(', ')}</p>}
       {r.cases.length > 0 && (
         <p className="cases">
-          Examples:{' '}
+          {t('advisor.examples')}{' '}
           {r.cases.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ', '}
@@ -126,7 +135,7 @@ function Recommendation({ r, onOpen }: { r: ApproachRecommendation; onOpen(id: s
         </p>
       )}
       {r.networks.length + r.programs.length > 0 && (
-        <p className="hint">Through: {[...r.networks, ...r.programs].map((n) => n.name).join(', ')}</p>
+        <p className="hint">{t('advisor.through', { names: [...r.networks, ...r.programs].map((n) => n.name).join(', ') })}</p>
       )}
     </li>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { suggestPartners, type PartnerSuggestion } from '../../api/graphApi.js';
 import { describeVia, formatScore } from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
@@ -11,17 +12,18 @@ interface Props {
 
 /** Who the selected municipality could work with, and the two-step paths that suggest it. */
 export function PartnerSuggestions({ id, controller }: Props) {
+  const { t } = useTranslation();
   const loaded = useLoad(id, (signal) => suggestPartners(id, signal));
   return (
     <section className="analysis suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions">
-      <h3 id="suggestions-heading">Partner suggestions</h3>
-      {loaded?.state === 'loading' && <p role="status">Finding partner suggestions…</p>}
+      <h3 id="suggestions-heading">{t('suggestions.title')}</h3>
+      {loaded?.state === 'loading' && <p role="status">{t('suggestions.loading')}</p>}
       {loaded?.state === 'error' && (
         <p className="error" role="alert">
           {loaded.message}
         </p>
       )}
-      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">No suggestion: nothing is two steps away.</p>}
+      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">{t('suggestions.none')}</p>}
       {loaded?.state === 'done' && loaded.value.length > 0 && (
         <ol className="suggestion-list">
           {loaded.value.map((s) => (
@@ -34,14 +36,13 @@ export function PartnerSuggestions({ id, controller }: Props) {
 }
 
 function Suggestion({ suggestion: s, controller }: { suggestion: PartnerSuggestion; controller: Controller }) {
+  const { t } = useTranslation();
   return (
     <li className="suggestion" data-candidate={s.candidate.id}>
       <button type="button" className="link" onClick={() => controller.focus(s.candidate.id)}>
         <KindSwatch kind={s.candidate.kind} size={11} /> {s.candidate.name}
       </button>{' '}
-      <span className="count">
-        score {formatScore(s.score)}, {s.pathCount} {s.pathCount === 1 ? 'path' : 'paths'}
-      </span>
+      <span className="count">{t('suggestions.score', { score: formatScore(s.score), count: s.pathCount })}</span>
       <ul className="via">
         {s.paths.map((p, i) => (
           <li key={i}>
@@ -57,7 +58,7 @@ function Suggestion({ suggestion: s, controller }: { suggestion: PartnerSuggesti
                 );
               }}
             >
-              Show on the graph
+              {t('suggestions.show')}
             </button>
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { shortestPaths, type GraphPath } from '../../api/graphApi.js';
 import type { NodeKind, RelationKind } from '../../gql/graphql.js';
-import { RELATION_KINDS, RELATION_KIND_STYLE } from '../../graph/kinds.js';
+import { RELATION_KINDS, relationInverse, relationLabel } from '../../graph/kinds.js';
 import type { Controller } from '../../state/controller.js';
 import { SearchBox } from '../SearchBox.js';
 import { useLoad } from '../useLoad.js';
@@ -20,6 +21,7 @@ export const defaultPathKinds = (fromKind: NodeKind): RelationKind[] =>
 
 /** Shortest paths from the selected node to one found by search: hops, kinds, quotes; shown on the canvas on request. */
 export function PathFinder({ from, controller }: Props) {
+  const { t } = useTranslation();
   const [to, setTo] = useState<string | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const [kinds, setKinds] = useState<RelationKind[]>(() => defaultPathKinds(from.kind));
@@ -42,11 +44,11 @@ export function PathFinder({ from, controller }: Props) {
 
   return (
     <section className="analysis path-finder" aria-labelledby="path-heading" data-testid="path-finder">
-      <h3 id="path-heading">Path finder</h3>
-      <p className="hint">From {from.name} to:</p>
+      <h3 id="path-heading">{t('path.title')}</h3>
+      <p className="hint">{t('path.from', { name: from.name })}</p>
       <SearchBox
-        label="Path to"
-        placeholder="Find the other end…"
+        label={t('path.to')}
+        placeholder={t('path.placeholder')}
         shortcut={false}
         onOpen={(id) => {
           setTo(id);
@@ -55,39 +57,38 @@ export function PathFinder({ from, controller }: Props) {
       />
       <details className="path-kinds" data-testid="path-kinds">
         <summary>
-          Over {all ? 'every kind of relationship' : `${kinds.length} of ${RELATION_KINDS.length} kinds of relationship`}
-          {!kinds.includes('LOCATED_IN') && ' (not “located in”)'}
+          {all ? t('path.overAll') : t('path.overSome', { count: kinds.length, total: RELATION_KINDS.length })}
+          {!kinds.includes('LOCATED_IN') && t('path.notLocatedIn', { label: relationLabel('LOCATED_IN') })}
         </summary>
         {RELATION_KINDS.map((k) => (
           <label key={k} className="checkbox">
-            <input type="checkbox" checked={kinds.includes(k)} onChange={() => toggle(k)} data-kind={k} /> {RELATION_KIND_STYLE[k].label}
+            <input type="checkbox" checked={kinds.includes(k)} onChange={() => toggle(k)} data-kind={k} /> {relationLabel(k)}
           </label>
         ))}
       </details>
-      {kinds.length === 0 && <p className="hint">Choose at least one kind of relationship.</p>}
-      {to === from.id && <p className="hint">Pick another node than {from.name}.</p>}
-      {loaded?.state === 'loading' && <p role="status">Finding the shortest paths…</p>}
+      {kinds.length === 0 && <p className="hint">{t('path.chooseKind')}</p>}
+      {to === from.id && <p className="hint">{t('path.pickOther', { name: from.name })}</p>}
+      {loaded?.state === 'loading' && <p role="status">{t('path.loading')}</p>}
       {loaded?.state === 'error' && (
         <p className="error" role="alert">
           {loaded.message}
         </p>
       )}
-      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">No path within 6 hops.</p>}
+      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">{t('path.none', { hops: 6 })}</p>}
       {loaded?.state === 'done' &&
         loaded.value.map((path, i) => (
           <div key={i} className="path" data-testid="path">
             <h4>
-              Path {i + 1} of {loaded.value.length}: {path.length} {path.length === 1 ? 'hop' : 'hops'}{' '}
+              {t('path.heading', { index: i + 1, total: loaded.value.length, count: path.length })}{' '}
               <button type="button" onClick={() => show(path, i)} aria-pressed={shown === i}>
-                Show on the graph
+                {t('path.show')}
               </button>
             </h4>
             <ol className="hops">
               {path.relations.map((r, j) => {
                 const a = path.nodes[j]!;
                 const b = path.nodes[j + 1]!;
-                const style = RELATION_KIND_STYLE[r.kind as RelationKind];
-                const verb = r.source === a.id ? style.label : style.inverse;
+                const verb = r.source === a.id ? relationLabel(r.kind as RelationKind) : relationInverse(r.kind as RelationKind);
                 const quote = r.sources[0];
                 return (
                   <li key={r.id} className="hop">
@@ -103,7 +104,7 @@ export function PathFinder({ from, controller }: Props) {
                         “{quote.quote}” <span className="locator">({quote.locator})</span>
                       </blockquote>
                     ) : (
-                      <p className="hint">No source recorded.</p>
+                      <p className="hint">{t('path.noSource')}</p>
                     )}
                   </li>
                 );

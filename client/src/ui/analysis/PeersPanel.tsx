@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { similarMunicipalities, type SimilarPeer } from '../../api/graphApi.js';
 import type { FeatureWeighting, MunicipalityLevel, SimilarityBasis, SimilarityMetric } from '../../gql/graphql.js';
 import {
@@ -6,6 +7,10 @@ import {
   PEER_METRICS,
   PEER_WEIGHTINGS,
   basisChosen,
+  basisLabel,
+  levelLabel,
+  metricLabel,
+  weightingLabel,
   basisSegments,
   describeSegments,
   formatScore,
@@ -15,7 +20,6 @@ import {
   type PeerOptions,
 } from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
-import { enumWords } from '../format.js';
 import { useLoad } from '../useLoad.js';
 import { useSession } from '../useSession.js';
 
@@ -31,6 +35,7 @@ interface Props {
  * apart ("Already partners"). The settings live in the URL (state/analysis).
  */
 export function PeersPanel({ id, controller, onOpen }: Props) {
+  const { t } = useTranslation();
   const options = useSession(controller).app.peers;
   const set = (fn: (o: PeerOptions) => PeerOptions) => controller.setPeerOptions(fn);
   const key = `${id}|${JSON.stringify(options)}`;
@@ -43,20 +48,20 @@ export function PeersPanel({ id, controller, onOpen }: Props) {
 
   return (
     <section className="analysis peers" aria-labelledby="peers-heading" data-testid="peers">
-      <h3 id="peers-heading">Similar municipalities</h3>
+      <h3 id="peers-heading">{t('peers.title')}</h3>
       <PeerSettings options={options} set={set} />
-      {loaded?.state === 'loading' && <p role="status">Finding similar municipalities…</p>}
+      {loaded?.state === 'loading' && <p role="status">{t('peers.loading')}</p>}
       {loaded?.state === 'error' && (
         <p className="error" role="alert">
           {loaded.message}
         </p>
       )}
-      {loaded?.state === 'done' && peers.length === 0 && <p className="hint">No similar municipality found with these settings.</p>}
+      {loaded?.state === 'done' && peers.length === 0 && <p className="hint">{t('peers.none')}</p>}
       {usedBases.length > 0 && (
-        <ul className="basis-legend" aria-label="Colours of the bases">
+        <ul className="basis-legend" aria-label={t('peers.basisColours')}>
           {usedBases.map((b) => (
             <li key={b}>
-              <span className="swatch" style={{ background: BASIS_STYLE[b].colour }} aria-hidden="true" /> {BASIS_STYLE[b].label}
+              <span className="swatch" style={{ background: BASIS_STYLE[b].colour }} aria-hidden="true" /> {basisLabel(b)}
             </li>
           ))}
         </ul>
@@ -68,12 +73,12 @@ export function PeersPanel({ id, controller, onOpen }: Props) {
               <PeerRow key={p.peer.id} peer={p} max={max} controller={controller} onOpen={onOpen} />
             ))}
           </ol>
-          <p className="hint">Point at a peer (or tab to it) to see it and what it shares on the graph; click to open it.</p>
+          <p className="hint">{t('peers.hint')}</p>
         </>
       )}
       {partnerList.length > 0 && (
         <div data-testid="already-partners">
-          <h4>Already partners</h4>
+          <h4>{t('peers.alreadyPartners')}</h4>
           <ul className="peer-list partner-list">
             {partnerList.map((p) => (
               <PeerRow key={p.peer.id} peer={p} max={max} controller={controller} onOpen={onOpen} />
@@ -86,52 +91,53 @@ export function PeersPanel({ id, controller, onOpen }: Props) {
 }
 
 function PeerSettings({ options, set }: { options: PeerOptions; set(fn: (o: PeerOptions) => PeerOptions): void }) {
+  const { t } = useTranslation();
   return (
     <div className="analysis-options peer-settings">
       <label>
-        Measure{' '}
+        {t('peers.measure')}{' '}
         <select
-          aria-label="Measure"
+          aria-label={t('peers.measure')}
           value={options.metric}
           onChange={(e) => set((o) => ({ ...o, metric: e.target.value as SimilarityMetric }))}
         >
           {PEER_METRICS.map((m) => (
-            <option key={m.metric} value={m.metric}>
-              {m.label}
+            <option key={m} value={m}>
+              {metricLabel(m)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Weight{' '}
+        {t('peers.weight')}{' '}
         <select
-          aria-label="Weight"
+          aria-label={t('peers.weight')}
           value={options.weighting}
           onChange={(e) => set((o) => ({ ...o, weighting: e.target.value as FeatureWeighting }))}
         >
           {PEER_WEIGHTINGS.map((w) => (
-            <option key={w.weighting} value={w.weighting}>
-              {w.label}
+            <option key={w} value={w}>
+              {weightingLabel(w)}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="peer-bases">
-        <legend>Compare</legend>
+        <legend>{t('peers.compare')}</legend>
         {(Object.keys(BASIS_STYLE) as SimilarityBasis[]).map((b) => (
           <label key={b}>
             <input type="checkbox" checked={basisChosen(options, b)} onChange={(e) => set((o) => toggleBasis(o, b, e.target.checked))} />{' '}
-            {BASIS_STYLE[b].label}
+            {basisLabel(b)}
           </label>
         ))}
       </fieldset>
       <label>
-        Country{' '}
+        {t('peers.country')}{' '}
         <input
           type="text"
           size={8}
-          placeholder="any, or BE, NL"
-          aria-label="Peers in country (ISO codes)"
+          placeholder={t('peers.countryPlaceholder')}
+          aria-label={t('peers.countryLabel')}
           defaultValue={options.countries.join(', ')}
           onBlur={(e) => set((o) => ({ ...o, countries: countryCodes(e.target.value) }))}
           onKeyDown={(e) => {
@@ -140,16 +146,16 @@ function PeerSettings({ options, set }: { options: PeerOptions; set(fn: (o: Peer
         />
       </label>
       <label>
-        Level{' '}
+        {t('peers.level')}{' '}
         <select
-          aria-label="Level"
+          aria-label={t('peers.level')}
           value={options.levels[0] ?? ''}
           onChange={(e) => set((o) => ({ ...o, levels: e.target.value ? [e.target.value as MunicipalityLevel] : [] }))}
         >
-          <option value="">any</option>
+          <option value="">{t('peers.any')}</option>
           {MUNICIPALITY_LEVELS.map((l) => (
             <option key={l} value={l}>
-              {enumWords(l)}
+              {levelLabel(l)}
             </option>
           ))}
         </select>
@@ -160,7 +166,7 @@ function PeerSettings({ options, set }: { options: PeerOptions; set(fn: (o: Peer
           checked={options.excludeDirectTies}
           onChange={(e) => set((o) => ({ ...o, excludeDirectTies: e.target.checked }))}
         />{' '}
-        Leave out direct ties
+        {t('peers.leaveOutDirect')}
       </label>
     </div>
   );

@@ -1,7 +1,7 @@
 import { checkMapping, resolveMapping, type Mapping } from './mapping.js';
 import { CheckedBytes, type ImportSource } from './ImportSource.js';
 import { mentionOfNodeRecord, mentionsOfRow, relationOfRecord, type RowMentions, type RowRef } from './plan/mentions.js';
-import { timeSlicer } from './plan/slicer.js';
+import { timeSlicer } from '../timeSlicer.js';
 import { readGraphml, readJson, readTabular } from './readers.js';
 
 export type ImportFormat = 'csv' | 'tsv' | 'json' | 'graphml' | 'gexf';

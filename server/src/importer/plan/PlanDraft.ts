@@ -1,6 +1,6 @@
 import type { GraphNode, GraphRelation, Provenance } from '../../domain/model.js';
 import type { RowRef } from './mentions.js';
-import { timeSlicer } from './slicer.js';
+import { timeSlicer } from '../../timeSlicer.js';
 import { ImportRejected, type PlanContext, type SkipGroup } from './types.js';
 
 /**

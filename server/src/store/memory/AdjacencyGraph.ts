@@ -21,9 +21,9 @@ export interface NodeEntry {
  * docs/adr/0002-embedded-store-structure.md). The domain objects are kept, never copied.
  */
 export class AdjacencyGraph {
-  private readonly indexById = new Map<string, number>();
-  private readonly entryList: NodeEntry[] = [];
-  private readonly relationsById = new Map<string, GraphRelation>();
+  private indexById = new Map<string, number>();
+  private entryList: NodeEntry[] = [];
+  private relationsById = new Map<string, GraphRelation>();
   /** Traversal scratch: visit stamps (see nextVisit), expansion stamps, rank in id order. */
   visit = new Int32Array(1024);
   expanded = new Int32Array(1024);
@@ -149,6 +149,38 @@ export class AdjacencyGraph {
     from.outNodes.push(to.index);
     to.in.push(relation);
     to.inNodes.push(from.index);
+  }
+
+  /**
+   * Fills this graph (empty) with a copy of `other`: the same domain objects, incidence lists of its
+   * own. A generator: it yields every 1,024 entries, so the copy can be made in slices.
+   */
+  *copyOf(other: AdjacencyGraph): Generator<void> {
+    for (const e of other.entryList) {
+      const { index, node } = e;
+      this.entryList.push({ index, node, out: e.out.slice(), outNodes: e.outNodes.slice(), in: e.in.slice(), inNodes: e.inNodes.slice() });
+      this.indexById.set(node.id, index);
+      if ((index & 1023) === 1023) yield;
+    }
+    let n = 0;
+    for (const [id, relation] of other.relationsById) {
+      this.relationsById.set(id, relation);
+      if ((++n & 4095) === 0) yield;
+    }
+    this.ensureCapacity(this.entryList.length);
+    this.ranksFresh = false;
+  }
+
+  /** Exchanges contents with `other` at once (a reader sees one graph or the other, never a mix). */
+  swapWith(other: AdjacencyGraph): void {
+    [this.indexById, other.indexById] = [other.indexById, this.indexById];
+    [this.entryList, other.entryList] = [other.entryList, this.entryList];
+    [this.relationsById, other.relationsById] = [other.relationsById, this.relationsById];
+    [this.visit, other.visit] = [other.visit, this.visit];
+    [this.expanded, other.expanded] = [other.expanded, this.expanded];
+    [this.rank, other.rank] = [other.rank, this.rank];
+    [this.ranksFresh, other.ranksFresh] = [other.ranksFresh, this.ranksFresh];
+    [this.visitCounter, other.visitCounter] = [other.visitCounter, this.visitCounter];
   }
 
   clear(): void {

@@ -3,6 +3,7 @@ import {
   closeSync,
   createReadStream,
   existsSync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -10,15 +11,16 @@ import {
   readSync,
   renameSync,
   statSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import { UserFacingError } from '../../domain/errors.js';
 import type { GraphNode, GraphRelation } from '../../domain/model.js';
 import type { ChangeRecord, ChangeSet } from '../GraphStore.js';
 import { LockHeldError, takeLock } from './directoryLock.js';
-import { scanJournal, writeAll, writeRecord, type JournalEntry, type JournalScan } from './journal.js';
+import { timeSlicer, type Slicer } from '../../timeSlicer.js';
+import { recordChunks, scanJournal, writeAll, type JournalEntry, type JournalScan } from './journal.js';
 
 export type { JournalEntry } from './journal.js';
 
@@ -34,7 +36,9 @@ export type { JournalEntry } from './journal.js';
  *                    by a commit line (format and recovery rules: journal.ts), fsynced before
  *                    the change is applied in memory and acknowledged. A crash while appending
  *                    leaves a torn last record, which recovery drops: that change was never
- *                    acknowledged. A damaged record anywhere else stops the start, naming it;
+ *                    acknowledged. A record is written a megabyte at a time with pauses between
+ *                    (other requests run) and fsynced off the main thread; a write that fails
+ *                    half-way is cut off again, so the next record never follows a torn one. A damaged record anywhere else stops the start, naming it;
  *                    `npm run data -- check|repair` shows and mends it.
  *   lock/            held by the one process using the directory (directoryLock.ts).
  *
@@ -128,43 +132,59 @@ export class DataDirectory {
   }
 
   /** Opens the journal for appending. After recovery; `state` is written as a first snapshot when there was none. */
-  attach(state: () => GraphState, hadSnapshot: boolean): void {
-    if (!hadSnapshot) this.writeSnapshot(state());
+  async attach(state: () => GraphState, hadSnapshot: boolean): Promise<void> {
+    if (!hadSnapshot) await this.writeSnapshot(state());
     this.journalFd = openSync(join(this.dir, JOURNAL), 'a');
   }
 
   /**
-   * Appends one change set and makes it durable (fsync) before returning; the caller applies it in
-   * memory afterwards. Every `compactAfterBytes` of journal, `state` (taken after the caller has
-   * applied this change) is snapshotted first, at the next commit.
+   * Appends one change set and makes it durable (fsync) before resolving; the caller applies it in
+   * memory afterwards. The record is written a piece at a time, pausing through `slice` between
+   * pieces, and fsynced off the main thread, so a large import does not stall the server; the
+   * caller must not commit again before this resolves. When a write fails, the journal is cut back
+   * to where the record began. Once the journal has grown past `compactAfterBytes`, the next
+   * compactIfDue writes a snapshot.
    */
-  commit(set: ChangeSet | 'clear', state: () => GraphState): void {
+  async commit(set: ChangeSet | 'clear', slice: Slicer = timeSlicer()): Promise<void> {
     const fd = this.journalFd;
     if (fd === undefined) throw new DataDirectoryError('the data directory is not attached');
     const seq = this.seq + 1;
-    const bytes = writeRecord(seq, set, (chunk) => writeAll(fd, chunk));
-    fsyncSync(fd);
+    let bytes = 0;
+    try {
+      for (const chunk of recordChunks(seq, set)) {
+        writeAll(fd, chunk);
+        bytes += chunk.length;
+        await slice();
+      }
+      await fsyncAsync(fd);
+    } catch (e) {
+      // A record cut short here would read as damage once another record follows it.
+      ftruncateSync(fd, this.journalBytes);
+      throw e;
+    }
     this.seq = seq;
     this.journalBytes += bytes;
-    if (this.journalBytes > this.compactAfterBytes) this.compactSoon = state;
+    if (this.journalBytes > this.compactAfterBytes) this.compactDue = true;
   }
 
-  private compactSoon: (() => GraphState) | undefined;
+  private compactDue = false;
 
-  /** Writes a snapshot when the journal has grown past its bound (call after applying a commit). */
-  compactIfDue(): void {
-    const state = this.compactSoon;
-    if (!state) return;
-    this.compactSoon = undefined;
-    this.compact(state());
+  /** Writes a snapshot of `state` when the journal has grown past its bound (call after applying a commit). */
+  async compactIfDue(state: () => GraphState, slice: Slicer = timeSlicer()): Promise<void> {
+    if (!this.compactDue) return;
+    this.compactDue = false;
+    await this.compact(state(), slice);
   }
 
-  /** A snapshot of `state` at the current seq, then an empty journal. */
-  compact(state: GraphState): void {
-    this.writeSnapshot(state);
+  /**
+   * A snapshot of `state` at the current seq, then an empty journal. `state` must not change until
+   * this resolves (the store holds its writes back meanwhile).
+   */
+  async compact(state: GraphState, slice: Slicer = timeSlicer()): Promise<void> {
+    await this.writeSnapshot(state, slice);
     if (this.journalFd !== undefined) {
       ftruncateSync(this.journalFd, 0);
-      fsyncSync(this.journalFd);
+      await fsyncAsync(this.journalFd);
     }
     this.journalBytes = 0;
   }
@@ -175,49 +195,59 @@ export class DataDirectory {
     this.releaseLock();
   }
 
-  private writeSnapshot(state: GraphState): void {
+  private async writeSnapshot(state: GraphState, slice: Slicer = timeSlicer()): Promise<void> {
     const path = join(this.dir, SNAPSHOT);
     const temporary = `${path}.tmp`;
     const fd = openSync(temporary, 'w');
-    const hash = createHash('sha256');
-    let count = 0;
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const flush = () => {
-      if (pending.length === 0) return;
-      const buffer = Buffer.from(pending.join(''), 'utf8');
-      let written = 0;
-      while (written < buffer.length) written += writeSync(fd, buffer, written);
-      pending = [];
-      pendingLength = 0;
-    };
-    const line = (value: unknown, hashed = true) => {
-      const text = `${JSON.stringify(value)}\n`;
-      if (hashed) hash.update(text);
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength > 1 << 20) flush();
-    };
     try {
-      line({ format: FORMAT, version: VERSION, seq: this.seq });
-      const records = (key: string, values: Iterable<unknown>) => {
-        for (const value of values) {
-          line({ [key]: value });
-          count += 1;
-        }
-      };
-      records('n', state.nodes);
-      records('r', state.relations);
-      records('c', state.changes);
-      line({ end: true, count, sha256: hash.digest('hex') }, false);
-      flush();
-      fsyncSync(fd);
+      for (const chunk of snapshotChunks(state, this.seq)) {
+        writeAll(fd, chunk);
+        await slice();
+      }
+      await fsyncAsync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(temporary, path);
     syncDirectory(this.dir);
   }
+}
+
+const fsyncAsync = promisify(fsync);
+
+/** The snapshot of `state` at `seq`, in pieces of about a megabyte. */
+function* snapshotChunks(state: GraphState, seq: number): Generator<Buffer> {
+  const hash = createHash('sha256');
+  let count = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const take = () => {
+    const buffer = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    pendingLength = 0;
+    return buffer;
+  };
+  const line = (value: unknown, hashed = true) => {
+    const text = `${JSON.stringify(value)}\n`;
+    if (hashed) hash.update(text);
+    pending.push(text);
+    pendingLength += text.length;
+  };
+  line({ format: FORMAT, version: VERSION, seq });
+  const records = [
+    ['n', state.nodes],
+    ['r', state.relations],
+    ['c', state.changes],
+  ] as const;
+  for (const [key, values] of records) {
+    for (const value of values) {
+      line({ [key]: value });
+      count += 1;
+      if (pendingLength > 1 << 20) yield take();
+    }
+  }
+  line({ end: true, count, sha256: hash.digest('hex') }, false);
+  yield take();
 }
 
 function syncDirectory(dir: string): void {

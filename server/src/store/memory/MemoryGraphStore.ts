@@ -25,6 +25,7 @@ import {
   type WriteResult,
 } from '../GraphStore.js';
 import { compareStrings, normalizeText, scoreNames, searchNamesOf, tokenize } from '../searchText.js';
+import { runAll, runSliced, timeSlicer, type Slicer } from '../../timeSlicer.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
 import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
@@ -35,12 +36,24 @@ import { compareForSort } from './listSort.js';
 import { SearchIndex } from './SearchIndex.js';
 
 /**
+ * Change sets of more records than this are applied to a copy of the graph, in slices, and the copy
+ * then takes the graph's place; smaller ones (an edit) are applied in place at once.
+ */
+const IN_PLACE_MAX = 1_000;
+
+/**
  * The embedded store: the whole graph in this process, as incidence lists over the domain objects
  * themselves (no copies), plus a token index for search and the ids of each kind.
  * Reads never mutate; writes validate the whole batch before touching anything.
  *
  * In memory only by default; opened on a data directory (MemoryGraphStore.open) every write is
  * first made durable in the directory's journal, then applied (see DataDirectory.ts).
+ *
+ * Writes run one at a time and never hold the event loop for long (docs/adr/0023): validation,
+ * the journal record and its fsync proceed in slices that let requests run between them; a large
+ * change set is applied to a copy of the graph and its indexes, made and changed in slices while
+ * readers keep reading the graph as it was, and the copy then takes its place in one step. A
+ * reader so sees the graph before the change or after it, never a part of it.
  */
 export class MemoryGraphStore implements GraphStore {
   readonly name = 'memory';
@@ -56,11 +69,13 @@ export class MemoryGraphStore implements GraphStore {
     (id) => this.sortName(id),
   );
   private readonly searchIndex = new SearchIndex();
-  private readonly idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
-  private readonly sortNames = new Map<string, string>();
-  private readonly changes: ChangeRecord[] = [];
-  private readonly changesByNode = new Map<string, ChangeRecord[]>();
+  private idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
+  private sortNames = new Map<string, string>();
+  private changes: ChangeRecord[] = [];
+  private changesByNode = new Map<string, ChangeRecord[]>();
   private dataDirectory: DataDirectory | undefined;
+  /** The write under way (writes run one at a time: a commit and its apply end before the next begins). */
+  private writing: Promise<unknown> = Promise.resolve();
 
   /**
    * A store on a data directory: the persisted graph when the directory holds one (`existed`),
@@ -76,10 +91,10 @@ export class MemoryGraphStore implements GraphStore {
       for (const c of recovered.changes) store.appendChange(c);
       for (const entry of recovered.journal) {
         if (entry.clear) store.resetInMemory();
-        else store.applyInMemory(entry.set);
+        else runAll(store.applying(entry.set));
       }
-      directory.attach(() => store.state(), recovered.existed);
-      if (recovered.journal.length > 0) directory.compact(store.state());
+      await directory.attach(() => store.state(), recovered.existed);
+      if (recovered.journal.length > 0) await directory.compact(store.state());
       store.dataDirectory = directory;
       return { store, existed: recovered.existed, droppedBytes: recovered.droppedBytes };
     } catch (e) {
@@ -173,70 +188,122 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async bulkUpsert(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteResult> {
-    const incoming = new Set(batch.nodes.map((n) => n.id));
-    for (const r of batch.relations) {
-      for (const end of [r.from, r.to]) {
-        if (!incoming.has(end) && !this.graph.hasNode(end)) {
-          throw new StoreWriteError(
-            'DANGLING_RELATION',
-            `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`,
-          );
+    return this.exclusive(async (slice) => {
+      const incoming = new Set(batch.nodes.map((n) => n.id));
+      for (const [i, r] of batch.relations.entries()) {
+        if ((i & 1023) === 1023) await slice();
+        for (const end of [r.from, r.to]) {
+          if (!incoming.has(end) && !this.graph.hasNode(end)) {
+            throw new StoreWriteError(
+              'DANGLING_RELATION',
+              `relationship "${r.id}" points at "${end}", which is neither in the store nor in the batch; nothing was written`,
+            );
+          }
         }
       }
-    }
-    if (this.dataDirectory) {
-      this.dataDirectory.commit({ putNodes: batch.nodes, putRelations: batch.relations }, () => this.state());
-    }
-    this.version += 1;
-    const total = batch.nodes.length + batch.relations.length;
-    let done = 0;
-    const tick = () => {
-      done += 1;
-      if (options.onProgress && (done % 10_000 === 0 || done === total)) options.onProgress(done, total);
-    };
-    for (const node of batch.nodes) {
-      this.putNode(node);
-      tick();
-    }
-    for (const relation of batch.relations) {
-      this.putRelation(relation);
-      tick();
-    }
-    this.dataDirectory?.compactIfDue();
-    return { nodesWritten: batch.nodes.length, relationsWritten: batch.relations.length };
+      await this.commitAndApply({ putNodes: batch.nodes, putRelations: batch.relations }, options, slice);
+      return { nodesWritten: batch.nodes.length, relationsWritten: batch.relations.length };
+    });
   }
 
   async applyChanges(changes: ChangeSet, options: WriteOptions = {}): Promise<ChangeResult> {
-    const deleteRelations = changes.deleteRelations ?? [];
-    const deleteNodes = changes.deleteNodes ?? [];
-    const putNodes = changes.putNodes ?? [];
-    const putRelations = changes.putRelations ?? [];
-    for (const id of deleteRelations) {
-      if (!this.graph.relation(id))
-        throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${id}" to delete; nothing was written`);
-    }
-    const deleted = new Set<string>();
-    for (const id of deleteNodes) {
-      if (!this.graph.hasNode(id)) throw new StoreWriteError('NOT_FOUND', `no node has the id "${id}" to delete; nothing was written`);
-      deleted.add(id);
-    }
-    const incoming = new Set(putNodes.map((n) => n.id));
-    for (const r of putRelations) {
-      for (const end of [r.from, r.to]) {
-        if (!incoming.has(end) && (deleted.has(end) || !this.graph.hasNode(end))) {
-          throw new StoreWriteError(
-            'DANGLING_RELATION',
-            `relationship "${r.id}" points at "${end}", which is not in the store after this change; nothing was written`,
-          );
+    return this.exclusive(async (slice) => {
+      const deleteRelations = changes.deleteRelations ?? [];
+      const deleteNodes = changes.deleteNodes ?? [];
+      const putNodes = changes.putNodes ?? [];
+      const putRelations = changes.putRelations ?? [];
+      for (const id of deleteRelations) {
+        if (!this.graph.relation(id))
+          throw new StoreWriteError('NOT_FOUND', `no relationship has the id "${id}" to delete; nothing was written`);
+      }
+      const deleted = new Set<string>();
+      for (const id of deleteNodes) {
+        if (!this.graph.hasNode(id)) throw new StoreWriteError('NOT_FOUND', `no node has the id "${id}" to delete; nothing was written`);
+        deleted.add(id);
+      }
+      const incoming = new Set(putNodes.map((n) => n.id));
+      for (const [i, r] of putRelations.entries()) {
+        if ((i & 1023) === 1023) await slice();
+        for (const end of [r.from, r.to]) {
+          if (!incoming.has(end) && (deleted.has(end) || !this.graph.hasNode(end))) {
+            throw new StoreWriteError(
+              'DANGLING_RELATION',
+              `relationship "${r.id}" points at "${end}", which is not in the store after this change; nothing was written`,
+            );
+          }
         }
       }
+      return this.commitAndApply(changes, options, slice);
+    });
+  }
+
+  /** Runs writes one at a time, each with a slicer of its own. */
+  private exclusive<T>(work: (slice: Slicer) => Promise<T>): Promise<T> {
+    const run = this.writing.then(() => work(timeSlicer()));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Makes a validated change set durable, then applies it: in place at once when it is small, else
+   * to a copy made and changed in slices that then takes the graph's place (see the class comment).
+   * Compacts the journal afterwards when it is due.
+   */
+  private async commitAndApply(changes: ChangeSet, options: WriteOptions, slice: Slicer): Promise<ChangeResult> {
+    await this.dataDirectory?.commit(changes, slice);
+    const records =
+      (changes.deleteRelations?.length ?? 0) +
+      (changes.deleteNodes?.length ?? 0) +
+      (changes.putNodes?.length ?? 0) +
+      (changes.putRelations?.length ?? 0) +
+      (changes.log?.length ?? 0);
+    let result: ChangeResult;
+    if (records <= IN_PLACE_MAX) result = runAll(this.applying(changes, options.onProgress));
+    else {
+      const copy = new MemoryGraphStore();
+      await runSliced(this.copyInto(copy), slice);
+      result = await runSliced(copy.applying(changes, options.onProgress), slice);
+      this.takeContents(copy);
     }
-    this.dataDirectory?.commit(changes, () => this.state());
-    const result = this.applyInMemory(changes);
-    const total = putNodes.length + putRelations.length;
-    if (total > 0) options.onProgress?.(total, total);
-    this.dataDirectory?.compactIfDue();
+    await this.dataDirectory?.compactIfDue(() => this.state(), slice);
     return result;
+  }
+
+  /** Fills `copy` (a new store) with this store's graph, indexes and change log; yields every 1,024 entries. */
+  private *copyInto(copy: MemoryGraphStore): Generator<void> {
+    yield* copy.graph.copyOf(this.graph);
+    yield* copy.searchIndex.copyOf(this.searchIndex);
+    let n = 0;
+    for (const [kind, ids] of this.idsByKind) {
+      const into = copy.idsByKind.get(kind)!;
+      for (const id of ids) {
+        into.add(id);
+        if ((++n & 1023) === 0) yield;
+      }
+    }
+    for (const [id, name] of this.sortNames) {
+      copy.sortNames.set(id, name);
+      if ((++n & 1023) === 0) yield;
+    }
+    for (const change of this.changes) {
+      copy.changes.push(change);
+      if ((++n & 1023) === 0) yield;
+    }
+    for (const [id, list] of this.changesByNode) {
+      copy.changesByNode.set(id, list.slice());
+      if ((++n & 1023) === 0) yield;
+    }
+  }
+
+  /** Takes `copy`'s graph, indexes and log in one step (the previous ones go to `copy`, to be dropped); a new version. */
+  private takeContents(copy: MemoryGraphStore): void {
+    this.graph.swapWith(copy.graph);
+    this.searchIndex.swapWith(copy.searchIndex);
+    [this.idsByKind, copy.idsByKind] = [copy.idsByKind, this.idsByKind];
+    [this.sortNames, copy.sortNames] = [copy.sortNames, this.sortNames];
+    [this.changes, copy.changes] = [copy.changes, this.changes];
+    [this.changesByNode, copy.changesByNode] = [copy.changesByNode, this.changesByNode];
+    this.version += 1;
   }
 
   async getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
@@ -316,9 +383,11 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async clear(): Promise<void> {
-    this.dataDirectory?.commit('clear', () => this.state());
-    this.resetInMemory();
-    this.dataDirectory?.compact(this.state());
+    await this.exclusive(async (slice) => {
+      await this.dataDirectory?.commit('clear', slice);
+      this.resetInMemory();
+      await this.dataDirectory?.compact(this.state(), slice);
+    });
   }
 
   /** Always ready: the graph is in this process. */
@@ -339,11 +408,18 @@ export class MemoryGraphStore implements GraphStore {
     this.changesByNode.clear();
   }
 
-  /** Applies a validated change set; cannot fail half-way. */
-  private applyInMemory(changes: ChangeSet): ChangeResult {
+  /**
+   * Applies a validated change set (cannot fail half-way); a generator that yields every 1,024
+   * records, run at once (runAll) or in slices (runSliced) on a copy no reader sees.
+   */
+  private *applying(changes: ChangeSet, onProgress?: WriteOptions['onProgress']): Generator<void, ChangeResult> {
     this.version += 1;
+    let n = 0;
     let relationsDeleted = 0;
-    for (const id of changes.deleteRelations ?? []) if (this.graph.removeRelation(id)) relationsDeleted += 1;
+    for (const id of changes.deleteRelations ?? []) {
+      if (this.graph.removeRelation(id)) relationsDeleted += 1;
+      if ((++n & 1023) === 0) yield;
+    }
     for (const id of changes.deleteNodes ?? []) {
       const entry = this.graph.entry(id);
       if (!entry) continue;
@@ -352,13 +428,32 @@ export class MemoryGraphStore implements GraphStore {
       this.searchIndex.remove(id);
       this.sortNames.delete(id);
       this.graph.removeNode(id);
+      if ((++n & 1023) === 0) yield;
     }
-    for (const node of changes.putNodes ?? []) this.putNode(node);
-    for (const relation of changes.putRelations ?? []) this.putRelation(relation);
-    for (const change of changes.log ?? []) this.appendChange(change);
+    const putNodes = changes.putNodes ?? [];
+    const putRelations = changes.putRelations ?? [];
+    const total = putNodes.length + putRelations.length;
+    let done = 0;
+    const tick = () => {
+      done += 1;
+      if (onProgress && (done % 10_000 === 0 || done === total)) onProgress(done, total);
+      return (++n & 1023) === 0;
+    };
+    for (const node of putNodes) {
+      this.putNode(node);
+      if (tick()) yield;
+    }
+    for (const relation of putRelations) {
+      this.putRelation(relation);
+      if (tick()) yield;
+    }
+    for (const change of changes.log ?? []) {
+      this.appendChange(change);
+      if ((++n & 1023) === 0) yield;
+    }
     return {
-      nodesWritten: changes.putNodes?.length ?? 0,
-      relationsWritten: changes.putRelations?.length ?? 0,
+      nodesWritten: putNodes.length,
+      relationsWritten: putRelations.length,
       nodesDeleted: changes.deleteNodes?.length ?? 0,
       relationsDeleted,
     };

@@ -7,10 +7,10 @@ import { compareStrings, maxEdits, withinEdits } from '../searchText.js';
  */
 export class SearchIndex {
   // Arrays, not Sets: most tokens belong to one or two nodes, and a Set costs ~10x the memory.
-  private readonly postings = new Map<string, string[]>();
-  private readonly names = new Map<string, string[]>();
+  private postings = new Map<string, string[]>();
+  private names = new Map<string, string[]>();
   /** How many of a node's names are primary, when more than one (see searchNamesOf). */
-  private readonly primaryCounts = new Map<string, number>();
+  private primaryCounts = new Map<string, number>();
   private sortedTokens: string[] | null = [];
   /** Tokens by length, for typo matching; rebuilt lazily like sortedTokens. */
   private tokensByLength: Map<number, string[]> | null = new Map();
@@ -47,6 +47,34 @@ export class SearchIndex {
     }
     this.names.delete(id);
     this.primaryCounts.delete(id);
+  }
+
+  /**
+   * Fills this index (empty) with a copy of `other` (posting lists of its own; the name arrays and
+   * the sorted token arrays, never changed in place, are shared). Yields every 1,024 entries.
+   */
+  *copyOf(other: SearchIndex): Generator<void> {
+    let n = 0;
+    for (const [token, ids] of other.postings) {
+      this.postings.set(token, ids.slice());
+      if ((++n & 1023) === 0) yield;
+    }
+    for (const [id, names] of other.names) {
+      this.names.set(id, names);
+      if ((++n & 1023) === 0) yield;
+    }
+    for (const [id, count] of other.primaryCounts) this.primaryCounts.set(id, count);
+    this.sortedTokens = other.sortedTokens;
+    this.tokensByLength = other.tokensByLength;
+  }
+
+  /** Exchanges contents with `other` at once. */
+  swapWith(other: SearchIndex): void {
+    [this.postings, other.postings] = [other.postings, this.postings];
+    [this.names, other.names] = [other.names, this.names];
+    [this.primaryCounts, other.primaryCounts] = [other.primaryCounts, this.primaryCounts];
+    [this.sortedTokens, other.sortedTokens] = [other.sortedTokens, this.sortedTokens];
+    [this.tokensByLength, other.tokensByLength] = [other.tokensByLength, this.tokensByLength];
   }
 
   clear(): void {

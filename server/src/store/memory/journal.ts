@@ -67,20 +67,18 @@ function line(seq: number, type: 'p' | 'c', payload: string): string {
 const LIST_KEYS = ['deleteRelations', 'deleteNodes', 'putNodes', 'putRelations', 'log'] as const;
 
 /**
- * Writes one record for `set` through `write` (called with pieces of about a megabyte, in order);
- * returns the bytes written. The caller fsyncs.
+ * The bytes of one record for `set`, in pieces of about a megabyte, the commit line in the last:
+ * a writer may pause between pieces (a large import is written a piece at a time, letting other
+ * requests run), and a record cut short anywhere lacks its commit line, so it reads as a torn tail.
  */
-export function writeRecord(seq: number, set: ChangeSet | 'clear', write: (chunk: Buffer) => void): number {
+export function* recordChunks(seq: number, set: ChangeSet | 'clear'): Generator<Buffer> {
   let pending: string[] = [];
   let pendingLength = 0;
-  let written = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
+  const take = () => {
     const buffer = Buffer.from(pending.join(''), 'utf8');
-    write(buffer);
-    written += buffer.length;
     pending = [];
     pendingLength = 0;
+    return buffer;
   };
   let parts = 0;
   const part = (payload: string) => {
@@ -88,19 +86,20 @@ export function writeRecord(seq: number, set: ChangeSet | 'clear', write: (chunk
     pending.push(text);
     pendingLength += text.length;
     parts += 1;
-    if (pendingLength > 1 << 20) flush();
   };
   if (set === 'clear') part('{"clear":true}');
   else {
     for (const key of LIST_KEYS) {
       const list = set[key] ?? [];
-      for (let i = 0; i < list.length; i += PART_SIZE) part(JSON.stringify({ [key]: list.slice(i, i + PART_SIZE) }));
+      for (let i = 0; i < list.length; i += PART_SIZE) {
+        part(JSON.stringify({ [key]: list.slice(i, i + PART_SIZE) }));
+        if (pendingLength > 1 << 20) yield take();
+      }
     }
     if (parts === 0) part('{}');
   }
   pending.push(line(seq, 'c', JSON.stringify({ parts })));
-  flush();
-  return written;
+  yield take();
 }
 
 /** Appends `buffer` to the file descriptor, however many writes it takes. */

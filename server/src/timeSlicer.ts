@@ -19,3 +19,21 @@ export function timeSlicer(budgetMs = 20): Slicer {
     );
   };
 }
+
+/** Runs work written as a generator (it yields where it may pause) to its end at once. */
+export function runAll<T>(work: Generator<void, T>): T {
+  let step = work.next();
+  while (!step.done) step = work.next();
+  return step.value;
+}
+
+/** Runs work written as a generator, pausing through `slice` where it yields once a slice's time is up. */
+export async function runSliced<T>(work: Generator<void, T>, slice: Slicer): Promise<T> {
+  let step = work.next();
+  while (!step.done) {
+    const pause = slice();
+    if (pause) await pause;
+    step = work.next();
+  }
+  return step.value;
+}

@@ -14,13 +14,13 @@ import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore
 const SOURCES = [{ source: 'fixture', locator: 'p. 1', quote: 'as the fixture says' }];
 
 function town(i: number): GraphNode {
-  return { id: `town-${i}`, kind: 'MUNICIPALITY', name: `Town ${i}`, altNames: [], sources: SOURCES };
+  return { id: `town-${i}`, kind: 'MUNICIPALITY', name: `Town ${i}`, altNames: [], names: [], sources: SOURCES };
 }
 
 function partnership(i: number): { node: GraphNode; relations: GraphRelation[] } {
   const id = `pair-${i}`;
   return {
-    node: { id, kind: 'PARTNERSHIP', name: `Pair ${i}`, altNames: [], sources: SOURCES },
+    node: { id, kind: 'PARTNERSHIP', name: `Pair ${i}`, altNames: [], names: [], sources: SOURCES },
     relations: [0, 1].map((k) => ({
       id: `${id}-${k}`,
       kind: 'PARTY_TO' as const,

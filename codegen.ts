@@ -50,6 +50,7 @@ const config: CodegenConfig = {
           Duration: model('Duration'),
           Relation: model('RelationView'),
           Provenance: model('Provenance'),
+          LocalizedName: model('LocalizedName'),
           ApproachRating: model('ApproachRating'),
           PartnershipParty: model('Party'),
           Money: model('Money'),

@@ -11,6 +11,7 @@ import { GraphQLError, printSchema, type GraphQLFormattedError, type GraphQLSche
 import { getVariableValues } from 'graphql/execution/values.js';
 import { readTokens, type TokenTable } from './auth.js';
 import { createContext, type AtlasContext } from './context.js';
+import { requestLanguages } from './requestLanguages.js';
 import { UserFacingError } from './domain/errors.js';
 import { QueryTooComplexError } from './errors.js';
 import { clientConcurrency } from './fairness/clientConcurrency.js';
@@ -219,7 +220,7 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
   };
   const limitPerClient = clientConcurrency(LIMITS.perClient, (req) => clientOf(tokens, req));
   const context = async ({ req }: { req: express.Request }) =>
-    createContext(ports, tokens.principalOf(req.headers.authorization), new RequestBudget(clientOf(tokens, req)));
+    createContext(ports, tokens.principalOf(req.headers.authorization), new RequestBudget(clientOf(tokens, req)), requestLanguages(req));
   http.use('/graphql', jsonErrorsOnly, (req, res, next) =>
     req.path === '/' ? next() : sendJsonError(res, 404, 'No such path: the API is at /graphql.'),
   );

@@ -19,14 +19,18 @@ export interface AtlasContext {
   budget: RequestBudget;
   /** Whole-graph metrics, computed in the background (one per analytics port). */
   metrics: BackgroundMetrics;
+  /** The languages the request asks for (Accept-Language), best first, as primary subtags: what Node.name falls back on. */
+  languages: readonly string[];
 }
 
 export function createContext(
   { store, analytics }: GraphPorts,
   principal: Principal = ANONYMOUS,
   budget: RequestBudget = new RequestBudget(principal.name),
+  languages: readonly string[] = [],
 ): AtlasContext {
   return {
+    languages,
     store,
     analytics,
     principal,

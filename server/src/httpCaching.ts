@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
+import { requestLanguages } from './requestLanguages.js';
 import type { GraphStore } from './store/GraphStore.js';
 
 /**
  * HTTP caching of read-only queries sent with GET: the ETag is derived from the graph's version
- * (GraphStore.graphVersion), the schema and the request, so a browser or proxy revalidates with
+ * (GraphStore.graphVersion), the schema, the request and the languages it asks for (names follow
+ * Accept-Language: `Vary: Accept-Language`, and one ETag per list of languages), so a browser or proxy revalidates with
  * If-None-Match and gets a 304 without the query being run again while the graph has not changed.
  * `no-cache` makes them ask every time; answers to a request with a token are `private`.
  * Mutations are never served over GET (Apollo refuses them), so they get no ETag either.
@@ -22,12 +24,14 @@ export function getQueryCaching(store: GraphStore, schemaSdl: string): express.R
       .then((version) => {
         const authorized = req.headers.authorization !== undefined;
         const etag = `W/"${createHash('sha256')
-          .update(`${schemaHash}\n${version}\n${authorized ? req.headers.authorization : ''}\n${req.originalUrl}`)
+          .update(
+            `${schemaHash}\n${version}\n${authorized ? req.headers.authorization : ''}\n${requestLanguages(req).join(',')}\n${req.originalUrl}`,
+          )
           .digest('base64url')
           .slice(0, 27)}"`;
         res.setHeader('ETag', etag);
         res.setHeader('Cache-Control', authorized ? 'private, no-cache' : 'public, no-cache');
-        res.setHeader('Vary', 'Authorization, Accept');
+        res.setHeader('Vary', 'Authorization, Accept, Accept-Language');
         if (matches(req.headers['if-none-match'], etag)) res.status(304).end();
         else next();
       })

@@ -2,31 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
-import type { GraphAdapter } from '../../server/src/store/ports.js';
-import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { gql, openApi } from '../helpers/api.js';
-import { neo4jTarget, openSharedNeo4jStore } from '../setup/neo4j.js';
-
-interface StoreFactory {
-  name: string;
-  /** Why this store cannot be tested on this machine (the suite is then skipped). */
-  skipReason?: string;
-  open(): Promise<{ store: GraphAdapter; close(): Promise<void> }>;
-}
-
-const STORES: StoreFactory[] = [
-  { name: 'memory', open: async () => ({ store: new MemoryGraphStore(), close: async () => {} }) },
-  {
-    name: 'neo4j',
-    skipReason: neo4jTarget().skipReason,
-    open: async () => {
-      const shared = await openSharedNeo4jStore();
-      await shared.store.clear();
-      return { store: shared.store, close: shared.release };
-    },
-  },
-];
+import { STORES } from '../helpers/storeFactories.js';
 
 /** API behaviour on the small fixture graph, through the real Apollo server in-process, on every store. */
 for (const factory of STORES)

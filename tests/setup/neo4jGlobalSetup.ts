@@ -56,7 +56,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 }
 
 /**
- * Whether any test file of this run uses the shared Neo4j (imports tests/setup/neo4j.ts), so that
+ * Whether any test file of this run uses the shared Neo4j (imports tests/setup/neo4j.ts, or the
+ * store factories of tests/helpers/storeFactories.ts), so that
  * `vitest run tests/unit` does not start a server. Reads vitest's file filters (an internal field);
  * when they cannot be read, assumes yes.
  */
@@ -64,7 +65,7 @@ async function selectedTestsNeedNeo4j(project: TestProject): Promise<boolean> {
   try {
     const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
     const { testFiles } = await project.globTestFiles(filters);
-    return testFiles.some((file) => /from '\.\.\/setup\/neo4j\.js'/.test(readFileSync(file, 'utf8')));
+    return testFiles.some((file) => /from '\.\.\/(setup\/neo4j|helpers\/storeFactories)\.js'/.test(readFileSync(file, 'utf8')));
   } catch {
     return true;
   }

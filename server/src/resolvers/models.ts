@@ -6,7 +6,7 @@ import type { ChangeRecord } from '../store/GraphStore.js';
  * resolver returns for a type, which that type's field resolvers then shape. Node types are the
  * domain GraphNode; the types below exist only for the API.
  */
-export type { ApproachRating, GraphNode, Provenance } from '../domain/model.js';
+export type { ApproachRating, GraphNode, LocalizedName, Provenance } from '../domain/model.js';
 export type { ChangeRecord, GraphStats } from '../store/GraphStore.js';
 export type { Principal } from '../auth.js';
 

@@ -1,5 +1,7 @@
 import { countryNodeId, type GraphNode, type RelationKind } from '../domain/model.js';
 import type { AtlasContext } from '../context.js';
+import { BadUserInputError } from '../domain/errors.js';
+import { nameFor, primaryLanguage } from '../domain/names.js';
 import type { Direction, InputMaybe } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import { relationView } from './models.js';
@@ -7,6 +9,9 @@ import { offsetAfter, pageSize, toConnection } from './pagination.js';
 
 /** Field resolvers every node type shares (the Node interface). */
 export const nodeFields = {
+  name: (n: GraphNode, args: { lang?: InputMaybe<string> }, { languages }: AtlasContext) =>
+    nameFor(n, args.lang === undefined || args.lang === null ? languages : [languageArgument(args.lang)]),
+  names: (n: GraphNode) => n.names ?? [],
   description: (n: GraphNode) => n.description ?? null,
   degree: (n: GraphNode, _args: unknown, { degrees }: AtlasContext) => degrees.load(n.id),
   relations: async (
@@ -24,6 +29,14 @@ export const nodeFields = {
     return toConnection(page, (e, cursor) => ({ cursor, direction: e.direction, node: e.other, relation: relationView(e.relation) }));
   },
 };
+
+/** The `lang` argument as names use it ("fr-BE" -> "fr"); anything that is not a language tag is refused. */
+function languageArgument(tag: string): string {
+  const lang = primaryLanguage(tag);
+  if (!lang)
+    throw new BadUserInputError(`"lang" must be a language tag such as "nl", "fr" or "fr-BE" (got "${tag.slice(0, 40)}").`, 'lang');
+  return lang;
+}
 
 /** Fields of nodes located in a country. */
 export const locatedFields = {

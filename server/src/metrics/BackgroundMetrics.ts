@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { GraphAnalytics, MetricsInput, NodeMetricsResult } from '../store/GraphAnalytics.js';
 import type { MetricsAnswer, MetricsJob } from './metricsWorker.js';
+import { startWorker } from '../workerThread.js';
 
 /** What the API answers for metrics: the last computed values, when, and whether the graph has changed since. */
 export interface MetricsSnapshot {
@@ -15,21 +14,6 @@ export interface MetricsSnapshot {
 
 /** Computes metrics for a graph somewhere other than the main thread. */
 export type MetricsComputer = (input: MetricsInput) => Promise<Map<string, NodeMetricsResult>>;
-
-const WORKER_URL = new URL(`./metricsWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/** Run from TypeScript sources (tsx, vitest), the worker registers tsx before loading its module. */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
-  // tsx's ESM entry beside the CommonJS one require.resolve finds.
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true });
-}
 
 /**
  * Whole-graph metrics (betweenness and Louvain take minutes on a 42k-node graph) never computed
@@ -111,18 +95,8 @@ export class BackgroundMetrics {
 
   /** Sends the graph to a fresh worker as compact arrays (cheap to copy) and reads the answer back. */
   private inWorker(input: MetricsInput): Promise<Map<string, NodeMetricsResult>> {
-    const index = new Map(input.nodeIds.map((id, i) => [id, i]));
-    const ends = new Int32Array(input.edges.length * 2);
-    let n = 0;
-    for (const [a, b] of input.edges) {
-      const x = index.get(a);
-      const y = index.get(b);
-      if (x === undefined || y === undefined) continue;
-      ends[n++] = x;
-      ends[n++] = y;
-    }
-    const job: MetricsJob = { ids: input.nodeIds.join('\n'), ends: ends.slice(0, n) };
-    const worker = startWorker();
+    const job: MetricsJob = { ids: input.nodeIds, ends: input.ends };
+    const worker = startWorker('metricsWorker', import.meta.url);
     if (this.running) this.running.worker = worker;
     return new Promise((resolve, reject) => {
       worker.once('message', (answer: MetricsAnswer) => {

@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads';
 import { computeMetrics } from '../store/analysis/metrics.js';
+import { yieldCpuToMainThread } from '../workerThread.js';
 
-/** The message BackgroundMetrics sends: node ids joined by "\n", edges as pairs of node indexes. */
+/** The message BackgroundMetrics sends: the graph as MetricsInput has it. */
 export interface MetricsJob {
-  ids: string;
+  ids: string[];
   ends: Int32Array;
 }
 
@@ -14,11 +15,11 @@ export interface MetricsAnswer {
   community: Int32Array;
 }
 
+yieldCpuToMainThread();
+
 parentPort?.on('message', (job: MetricsJob) => {
-  const ids = job.ids === '' ? [] : job.ids.split('\n');
-  const edges: [string, string][] = [];
-  for (let i = 0; i < job.ends.length; i += 2) edges.push([ids[job.ends[i]!]!, ids[job.ends[i + 1]!]!]);
-  const metrics = computeMetrics(ids, edges);
+  const ids = job.ids;
+  const metrics = computeMetrics({ nodeIds: ids, ends: job.ends });
   const answer: MetricsAnswer = {
     degree: new Int32Array(ids.length),
     betweenness: new Float64Array(ids.length),

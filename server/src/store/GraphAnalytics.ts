@@ -62,15 +62,17 @@ export interface GraphAnalytics {
 
   /**
    * The whole graph as metrics need it: every node id (any order) and the two ends of every
-   * relationship (parallel and reversed ones included, as stored). For a computation elsewhere
-   * (a worker thread): metrics(ids) computes in place.
+   * relationship (parallel and reversed ones included, as stored) as indexes into the ids: cheap
+   * to build and to send to a worker thread, where BackgroundMetrics computes. metrics(ids)
+   * computes in place.
    */
   metricsInput(): Promise<MetricsInput>;
 }
 
 export interface MetricsInput {
   nodeIds: string[];
-  edges: (readonly [string, string])[];
+  /** Relationship k joins nodeIds[ends[2k]] and nodeIds[ends[2k + 1]]. */
+  ends: Int32Array;
 }
 
 export interface SimilarityQuery {

@@ -122,21 +122,35 @@ export function scoreNames(query: string, queryTokens: readonly string[], names:
 
 function scoreName(query: string, queryTokens: readonly string[], name: string): number {
   if (name === query) return SCORE.EXACT;
-  const nameTokens = name.split(' ');
+  // Names are normalised (one space between tokens) and query tokens hold no space, so "a token
+  // starts with q" is "q at the start or after a space": no split, which a broad search over tens
+  // of thousands of names paid for every name.
+  let nameTokens: string[] | null = null;
   let allExact = true;
   let fuzzy = false;
   for (const q of queryTokens) {
-    if (nameTokens.some((t) => t.startsWith(q))) {
-      if (allExact && !nameTokens.includes(q)) allExact = false;
+    if (name.startsWith(q) || name.includes(` ${q}`)) {
+      if (allExact && !hasToken(name, q)) allExact = false;
       continue;
     }
     const edits = maxEdits(q);
-    if (edits === 0 || !nameTokens.some((t) => withinEdits(q, t, edits))) return 0;
+    if (edits === 0) return 0;
+    nameTokens ??= name.split(' ');
+    if (!nameTokens.some((t) => withinEdits(q, t, edits))) return 0;
     fuzzy = true;
   }
   if (fuzzy) return withinEdits(query, name, maxEdits(query)) ? SCORE.FUZZY_WHOLE_NAME : SCORE.FUZZY;
   if (name.startsWith(query)) return SCORE.NAME_PREFIX;
   return allExact ? SCORE.ALL_TOKENS_EXACT : SCORE.TOKEN_PREFIXES;
+}
+
+/** Whether the normalised `name` has the token `token` (whole, between spaces or the ends). */
+function hasToken(name: string, token: string): boolean {
+  for (let at = name.indexOf(token); at >= 0; at = name.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    if ((at === 0 || name[at - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
+  }
+  return false;
 }
 
 /** Code-unit order, the same as Cypher's string ordering for these normalised keys. */

@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { prng } from './random.js';
-import type { NodeMetricsResult } from '../GraphAnalytics.js';
+import type { MetricsInput, NodeMetricsResult } from '../GraphAnalytics.js';
 import { compareStrings } from '../searchText.js';
 
 /**
@@ -11,7 +11,9 @@ import { compareStrings } from '../searchText.js';
  * edges enter in id order and Louvain draws from a seeded generator, so every store that passes
  * the same graph gets the same numbers.
  */
-export function computeMetrics(nodeIds: readonly string[], edges: readonly (readonly [string, string])[]): Map<string, NodeMetricsResult> {
+export function computeMetrics({ nodeIds, ends }: MetricsInput): Map<string, NodeMetricsResult> {
+  const edges: [string, string][] = [];
+  for (let k = 0; k < ends.length; k += 2) edges.push([nodeIds[ends[k]!]!, nodeIds[ends[k + 1]!]!]);
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const id of [...nodeIds].sort(compareStrings)) graph.addNode(id);
   const degree = new Map<string, number>();

@@ -12,6 +12,7 @@ import {
   type SimilarityMetric,
 } from './similarity.js';
 import type { SimilarityQuery } from '../GraphAnalytics.js';
+import { insertTop } from '../ranking.js';
 
 export interface IndexedMunicipality {
   id: string;
@@ -444,15 +445,6 @@ export class PeerIndex {
       totals,
     };
   }
-}
-
-/** Keeps `top` as the best `limit` items under `compare`, inserting one item (O(limit)). */
-function insertTop<T>(top: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
-  if (top.length === limit && compare(item, top[top.length - 1]!) >= 0) return;
-  let i = top.length;
-  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
-  top.splice(i, 0, item);
-  if (top.length > limit) top.pop();
 }
 
 /** The k-th largest of values (k >= 1, values.length >= k). */

@@ -1,8 +1,7 @@
-import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
-import { CONTEXT_LINKS, featuresOf, type Tie } from '../analysis/features.js';
+import type { GraphNode, GraphRelation, RelationKind } from '../../domain/model.js';
 import { computeMetrics } from '../analysis/metrics.js';
-import { PeerIndex, peerQueryOf } from '../analysis/peerIndex.js';
-import { comparePathSteps, pathNodeIds, rankSuggestions, reachOf, type ReachNode, type Step } from '../analysis/suggestions.js';
+import type { PeerIndex } from '../analysis/peerIndex.js';
+import { comparePathSteps } from '../analysis/suggestions.js';
 import type {
   GraphAnalytics,
   GraphPath,
@@ -14,64 +13,49 @@ import type {
   SimilarityQuery,
   SuggestionQuery,
 } from '../GraphAnalytics.js';
+import { PeerThread } from '../../peers/PeerThread.js';
 import type { AdjacencyGraph, NodeEntry } from './AdjacencyGraph.js';
+import { AdjacencyPeers, type PeerAnswer, type SuggestionAnswer } from './AdjacencyPeers.js';
 
 /**
- * GraphAnalytics on the embedded store. The peer index and the metrics are built once per version
- * of the graph (the store bumps `version` on every write) and reused until the next write.
+ * Graphs with at least this many nodes and relationships together compute peers and suggestions
+ * in the peers worker (docs/adr/0024); smaller ones in this thread, where they take a few ms.
+ */
+export const PEER_WORKER_FROM = 10_000;
+
+/**
+ * GraphAnalytics on the embedded store. Peers and suggestions are AdjacencyPeers' (built once per
+ * version of the graph: the store bumps `version` on every write), in this thread for small graphs
+ * and in the peers worker for large ones, so that building the peer index or ranking a hub's
+ * suggestions never holds the event loop; either way the answer comes by ids and is turned into
+ * the store's objects here.
  */
 export class MemoryAnalytics implements GraphAnalytics {
-  private index: { version: number; value: PeerIndex } | null = null;
-  private reachSizes: { version: number; value: Map<string, number> } | null = null;
+  private local: { version: number; value: AdjacencyPeers } | null = null;
+  private readonly thread: PeerThread;
+  /** Nodes and relationships from which the worker computes peers (tests lower it). */
+  workerFrom = PEER_WORKER_FROM;
   private metricsCache: { version: number; value: Map<string, NodeMetricsResult> } | null = null;
 
   constructor(
     private readonly graph: AdjacencyGraph,
     private readonly version: () => number,
     private readonly sortName: (id: string) => string,
-  ) {}
+  ) {
+    this.thread = new PeerThread(graph, version, sortName);
+  }
 
   async similarMunicipalities(query: SimilarityQuery): Promise<SimilarityMatch[]> {
     const self = this.graph.entry(query.id);
     if (!self || self.node.kind !== 'MUNICIPALITY') return [];
-    const index = this.peerIndex();
-    const node = (id: string) => this.graph.node(id);
-    return index.query(peerQueryOf(query)).map((hit) => ({
-      peer: node(hit.id)!,
-      score: hit.score,
-      // A country feature without a COUNTRY node (possible in imported data) has no evidence node.
-      byBasis: hit.byBasis.map((b) => ({
-        basis: b.basis,
-        score: b.score,
-        shared: b.shared.flatMap((f) => (node(f.id) ? [{ node: node(f.id)!, holders: f.holders, weight: f.weight }] : [])),
-      })),
-      partnerships: hit.partnerships.flatMap((id) => node(id) ?? []),
-      directTies: hit.directTies.flatMap((id) => this.graph.relation(id) ?? []),
-      municipalityCount: index.size,
-      totals: hit.totals,
-    }));
+    const answer = this.inWorker() ? (await this.thread.similar(query)).value : this.peers().similar(query);
+    return answer ? this.matchesOf(answer) : [];
   }
 
   async suggestPartners(query: SuggestionQuery): Promise<PartnerSuggestionResult[]> {
-    const self = this.graph.entry(query.id);
-    if (!self) return [];
-    const kinds = new Set<NodeKind>(query.kinds && query.kinds.length > 0 ? query.kinds : ['MUNICIPALITY', 'ORGANIZATION']);
-    const ranked = rankSuggestions(
-      self.node.id,
-      this.reach(self),
-      (id) => this.reach(this.graph.entry(id)!),
-      (id) => this.reachSize(id),
-      kinds,
-      query.first,
-    );
-    return ranked.map((r) => ({
-      candidate: this.graph.node(r.candidate.id)!,
-      score: r.score,
-      pathCount: r.via.length,
-      candidateDegree: r.candidateReach,
-      via: r.via.map((v) => this.graph.node(v.node.id)!),
-      paths: r.via.slice(0, 5).map((v) => this.path(self.node.id, [v.first, v.second])),
-    }));
+    if (!this.graph.entry(query.id)) return [];
+    const answer = this.inWorker() ? (await this.thread.suggest(query)).value : this.peers().suggest(query);
+    return this.suggestionsOf(answer);
   }
 
   async shortestPaths(query: PathQuery): Promise<GraphPath[]> {
@@ -122,8 +106,7 @@ export class MemoryAnalytics implements GraphAnalytics {
 
   async metrics(ids: readonly string[]): Promise<(NodeMetricsResult | null)[]> {
     if (!this.metricsCache || this.metricsCache.version !== this.version()) {
-      const { nodeIds, edges } = await this.metricsInput();
-      this.metricsCache = { version: this.version(), value: computeMetrics(nodeIds, edges) };
+      this.metricsCache = { version: this.version(), value: computeMetrics(await this.metricsInput()) };
     }
     const value = this.metricsCache.value;
     return ids.map((id) => value.get(id) ?? null);
@@ -134,7 +117,20 @@ export class MemoryAnalytics implements GraphAnalytics {
   }
 
   async metricsInput(): Promise<MetricsInput> {
-    return { nodeIds: [...this.graph.nodeIds()], edges: [...this.graph.relations()].map((r) => [r.from, r.to] as const) };
+    // By the graph's own numbering: no look-up by id (on a 42k-node graph that took 300 ms).
+    const count = this.graph.nodeCount;
+    const nodeIds = new Array<string>(count);
+    const ends = new Int32Array(this.graph.relationCount * 2);
+    let k = 0;
+    for (let i = 0; i < count; i++) {
+      const entry = this.graph.entryAt(i);
+      nodeIds[i] = entry.node.id;
+      for (const target of entry.outNodes) {
+        ends[k++] = i;
+        ends[k++] = target;
+      }
+    }
+    return { nodeIds, ends };
   }
 
   /** The relationships a path may take from a node: both directions, of the allowed kinds. */
@@ -150,88 +146,80 @@ export class MemoryAnalytics implements GraphAnalytics {
     return out;
   }
 
-  private tieEnd(entry: NodeEntry): ReachNode {
-    const n = entry.node;
-    return n.country === undefined
-      ? { id: n.id, kind: n.kind, sortName: this.sortName(n.id) }
-      : { id: n.id, kind: n.kind, country: n.country, sortName: this.sortName(n.id) };
-  }
-
-  /** Every relationship of `via` (both directions), as ties; only PARTY_TO ones when asked. */
-  private tiesOf(via: NodeEntry, partyToOnly = false): (Tie & { other: ReachNode })[] {
-    const out: (Tie & { other: ReachNode })[] = [];
-    const end = this.tieEnd(via);
-    for (let pass = 0; pass < 2; pass++) {
-      const relations = pass === 0 ? via.out : via.in;
-      const ends = pass === 0 ? via.outNodes : via.inNodes;
-      for (let i = 0; i < relations.length; i++) {
-        if (partyToOnly && relations[i]!.kind !== 'PARTY_TO') continue;
-        out.push({
-          via: end,
-          relation: relations[i]!.kind,
-          relationId: relations[i]!.id,
-          other: this.tieEnd(this.graph.entryAt(ends[i]!)),
-        });
-      }
-    }
-    return out;
-  }
-
-  /** context(m) of GraphAnalytics without m: its partnerships and projects. */
-  private contextOf(entry: NodeEntry): NodeEntry[] {
-    const context: NodeEntry[] = [];
-    for (let i = 0; i < entry.out.length; i++) {
-      const target = this.graph.entryAt(entry.outNodes[i]!);
-      if (CONTEXT_LINKS.some((l) => l.relation === entry.out[i]!.kind && l.kind === target.node.kind) && !context.includes(target))
-        context.push(target);
-    }
-    return context;
-  }
-
-  /** The peer index of the current graph version (built on first use). */
+  /** The peer index of the current version, built in this thread (the benchmarks' exhaustive check reads it). */
   peerIndex(): PeerIndex {
-    if (this.index && this.index.version === this.version()) return this.index.value;
-    const municipalities = [];
-    const features = [];
-    for (const id of this.graph.nodeIds()) {
-      const entry = this.graph.entry(id)!;
-      if (entry.node.kind !== 'MUNICIPALITY') continue;
-      const context = this.contextOf(entry);
-      const ties = [entry, ...context].flatMap((c) => this.tiesOf(c));
-      features.push(
-        featuresOf(
-          this.tieEnd(entry),
-          context.map((c) => this.tieEnd(c)),
-          ties,
-        ),
-      );
-      municipalities.push({ id, sortName: this.sortName(id), country: entry.node.country, level: entry.node.level });
-    }
-    this.index = { version: this.version(), value: new PeerIndex(municipalities, features) };
-    return this.index.value;
+    return this.peers().peerIndex();
   }
 
-  /** reach(x) of GraphAnalytics. */
-  private reach(entry: NodeEntry): Map<string, Step> {
-    const ties = this.tiesOf(entry);
-    for (let i = 0; i < entry.out.length; i++) {
-      const target = this.graph.entryAt(entry.outNodes[i]!);
-      if (entry.out[i]!.kind === 'PARTY_TO' && target.node.kind === 'PARTNERSHIP') ties.push(...this.tiesOf(target, true));
-    }
-    return reachOf(entry.node.id, ties);
+  /** A write happened (the store calls this): the worker, if in use, gets the new version in the background. */
+  graphChanged(): void {
+    this.thread.changed();
   }
 
-  private reachSize(id: string): number {
-    if (!this.reachSizes || this.reachSizes.version !== this.version()) this.reachSizes = { version: this.version(), value: new Map() };
-    let size = this.reachSizes.value.get(id);
-    if (size === undefined) this.reachSizes.value.set(id, (size = this.reach(this.graph.entry(id)!).size));
-    return size;
+  /** Stops the peers worker, if any. */
+  close(): Promise<void> {
+    return this.thread.close();
   }
 
-  private path(start: string, steps: readonly Step[]): GraphPath {
-    return {
-      nodes: pathNodeIds(start, steps).map((id) => this.graph.node(id)!),
-      relations: steps.flatMap((s) => s.relations).map((id) => this.graph.relation(id)!),
-    };
+  private inWorker(): boolean {
+    return this.graph.nodeCount + this.graph.relationCount >= this.workerFrom;
+  }
+
+  /** Peers in this thread, for the current version. */
+  private peers(): AdjacencyPeers {
+    if (this.local?.version !== this.version())
+      this.local = { version: this.version(), value: new AdjacencyPeers(this.graph, this.sortName) };
+    return this.local.value;
+  }
+
+  /**
+   * The store's objects for an answer by ids. An answer of the worker may be of the version before
+   * a write that came while it computed (PeerThread.answer): what has gone since is left out.
+   */
+  private matchesOf({ hits, municipalityCount }: PeerAnswer): SimilarityMatch[] {
+    const node = (id: string) => this.graph.node(id);
+    return hits.flatMap((hit) => {
+      const peer = node(hit.id);
+      if (!peer) return [];
+      return [
+        {
+          peer,
+          score: hit.score,
+          // A country feature without a COUNTRY node (possible in imported data) has no evidence node.
+          byBasis: hit.byBasis.map((b) => ({
+            basis: b.basis,
+            score: b.score,
+            shared: b.shared.flatMap((f) => (node(f.id) ? [{ node: node(f.id)!, holders: f.holders, weight: f.weight }] : [])),
+          })),
+          partnerships: hit.partnerships.flatMap((id) => node(id) ?? []),
+          directTies: hit.directTies.flatMap((id) => this.graph.relation(id) ?? []),
+          municipalityCount,
+          totals: hit.totals,
+        },
+      ];
+    });
+  }
+
+  private suggestionsOf(answer: SuggestionAnswer[]): PartnerSuggestionResult[] {
+    return answer.flatMap((s) => {
+      const candidate = this.graph.node(s.candidate);
+      const via = s.via.map((id) => this.graph.node(id));
+      const paths = s.paths.map((p) => ({
+        nodes: p.nodes.map((id) => this.graph.node(id)),
+        relations: p.relations.map((id) => this.graph.relation(id)),
+      }));
+      if (!candidate || via.includes(undefined) || paths.some((p) => p.nodes.includes(undefined) || p.relations.includes(undefined)))
+        return [];
+      return [
+        {
+          candidate,
+          score: s.score,
+          pathCount: s.pathCount,
+          candidateDegree: s.candidateDegree,
+          via: via as GraphNode[],
+          paths: paths as GraphPath[],
+        },
+      ];
+    });
   }
 }

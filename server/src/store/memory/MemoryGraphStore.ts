@@ -34,6 +34,7 @@ import { overviewOf } from './overview.js';
 import { matchesFilter } from './listFilter.js';
 import { compareForSort } from './listSort.js';
 import { SearchIndex } from './SearchIndex.js';
+import { pageOfSorted } from '../ranking.js';
 
 /**
  * Change sets of more records than this are applied to a copy of the graph, in slices, and the copy
@@ -69,6 +70,7 @@ export class MemoryGraphStore implements GraphStore {
     (id) => this.sortName(id),
   );
   private readonly searchIndex = new SearchIndex();
+  private searchCache: { version: number; hits: Map<string, Promise<ScoredSearch>> } = { version: -1, hits: new Map() };
   private idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private sortNames = new Map<string, string>();
   private changes: ChangeRecord[] = [];
@@ -120,19 +122,65 @@ export class MemoryGraphStore implements GraphStore {
     const query = normalizeText(text);
     const queryTokens = tokenize(text);
     if (queryTokens.length === 0) return emptyPage(options.offset);
-    const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
-    const hits: SearchHit[] = [];
-    for (const id of this.searchIndex.candidates(queryTokens)) {
-      const node = this.graph.node(id)!;
-      if (kinds && !kinds.has(node.kind)) continue;
-      const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id), this.searchIndex.primaryCountOf(id));
-      if (score > 0) hits.push({ node, score });
+    const { hits, pages } = await this.searchHits(query, queryTokens, options.kinds);
+    // Aliases of one search ask for the same page: ranked once.
+    const pageKey = `${options.offset}:${options.first}`;
+    let page = pages.get(pageKey);
+    if (!page) {
+      page = pageOfSorted(
+        hits,
+        options.offset,
+        options.first,
+        (a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.node.id, b.node.id),
+      );
+      pages.set(pageKey, page);
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score || compareStrings(this.sortName(a.node.id), this.sortName(b.node.id)) || compareStrings(a.node.id, b.node.id),
-    );
-    return toPage(hits, options.offset, options.first);
+    return {
+      items: page.map((h) => ({ node: h.node, score: h.score })),
+      offset: options.offset,
+      totalCount: hits.length,
+      hasNextPage: options.offset + options.first < hits.length,
+    };
+  }
+
+  /**
+   * Every match of a search, scored, for the current version. A broad prefix matches most of a
+   * large graph: the candidates are scored SEARCH_SLICE at a time, one slice per turn of the event
+   * loop (a write in between starts again), and the last few searches of a version are kept, so
+   * a request of a hundred aliases of one search scores once (docs/adr/0024).
+   */
+  private searchHits(query: string, queryTokens: readonly string[], kinds: readonly NodeKind[] | undefined): Promise<ScoredSearch> {
+    const kindSet = kinds && kinds.length > 0 ? new Set(kinds) : null;
+    const key = `${query}\u0000${kindSet ? [...kindSet].sort().join(',') : ''}`;
+    if (this.searchCache.version !== this.version) this.searchCache = { version: this.version, hits: new Map() };
+    const cache = this.searchCache.hits;
+    let hits = cache.get(key);
+    // Most recently used last; a search under way is shared too.
+    if (hits) cache.delete(key);
+    else hits = this.scoreSearch(query, queryTokens, kindSet).then((all) => ({ hits: all, pages: new Map() }));
+    cache.set(key, hits);
+    if (cache.size > SEARCHES_KEPT) cache.delete(cache.keys().next().value!);
+    hits.catch(() => cache.delete(key));
+    return hits;
+  }
+
+  private async scoreSearch(query: string, queryTokens: readonly string[], kinds: ReadonlySet<NodeKind> | null): Promise<ScoredHit[]> {
+    for (;;) {
+      const version = this.version;
+      const hits: ScoredHit[] = [];
+      let done = 0;
+      for (const id of this.searchIndex.candidates(queryTokens)) {
+        if (++done % SEARCH_SLICE === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.version !== version) break;
+        }
+        const node = this.graph.node(id)!;
+        if (kinds && !kinds.has(node.kind)) continue;
+        const score = scoreNames(query, queryTokens, this.searchIndex.namesOf(id), this.searchIndex.primaryCountOf(id));
+        if (score > 0) hits.push({ node, score, sortName: this.sortName(id) });
+      }
+      if (this.version === version) return hits;
+    }
   }
 
   async listNodes(query: ListQuery): Promise<Page<GraphNode>> {
@@ -303,7 +351,7 @@ export class MemoryGraphStore implements GraphStore {
     [this.sortNames, copy.sortNames] = [copy.sortNames, this.sortNames];
     [this.changes, copy.changes] = [copy.changes, this.changes];
     [this.changesByNode, copy.changesByNode] = [copy.changesByNode, this.changesByNode];
-    this.version += 1;
+    this.bumpVersion();
   }
 
   async getRelations(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
@@ -394,12 +442,13 @@ export class MemoryGraphStore implements GraphStore {
   async checkReady(): Promise<void> {}
 
   async close(): Promise<void> {
+    await this.analytics.close();
     this.dataDirectory?.close();
     this.dataDirectory = undefined;
   }
 
   private resetInMemory(): void {
-    this.version += 1;
+    this.bumpVersion();
     this.graph.clear();
     this.searchIndex.clear();
     this.sortNames.clear();
@@ -413,7 +462,7 @@ export class MemoryGraphStore implements GraphStore {
    * records, run at once (runAll) or in slices (runSliced) on a copy no reader sees.
    */
   private *applying(changes: ChangeSet, onProgress?: WriteOptions['onProgress']): Generator<void, ChangeResult> {
-    this.version += 1;
+    this.bumpVersion();
     let n = 0;
     let relationsDeleted = 0;
     for (const id of changes.deleteRelations ?? []) {
@@ -460,7 +509,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   private load(nodes: readonly GraphNode[], relations: readonly GraphRelation[]): void {
-    this.version += 1;
+    this.bumpVersion();
     for (const node of nodes) this.putNode(node);
     for (const relation of relations) this.putRelation(relation);
   }
@@ -489,6 +538,12 @@ export class MemoryGraphStore implements GraphStore {
     return this.graph.node(id) ?? null;
   }
 
+  /** Every write: analysis caches of the old version are out of date; the peers worker gets the new one. */
+  private bumpVersion(): void {
+    this.version += 1;
+    this.analytics.graphChanged();
+  }
+
   private sortName(id: string): string {
     return this.sortNames.get(id) ?? '';
   }
@@ -513,6 +568,15 @@ export class MemoryGraphStore implements GraphStore {
 }
 
 const KIND_ORDER = new Map(RELATION_KINDS.map((k, i) => [k, i]));
+
+/** Candidates a search scores per turn of the event loop. */
+const SEARCH_SLICE = 4_000;
+/** Searches kept per version (each with every match). */
+const SEARCHES_KEPT = 8;
+
+type ScoredHit = SearchHit & { sortName: string };
+/** Every match of one search, and the pages of it asked for so far. */
+type ScoredSearch = { hits: ScoredHit[]; pages: Map<string, ScoredHit[]> };
 
 function toPage<T>(all: T[], offset: number, first: number): Page<T> {
   return { items: all.slice(offset, offset + first), offset, totalCount: all.length, hasNextPage: offset + first < all.length };

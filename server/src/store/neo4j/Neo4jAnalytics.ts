@@ -157,8 +157,7 @@ LIMIT 10000`;
     // Keyed by the version token too: an edit that swaps one relationship for another keeps the counts.
     const fingerprint = await this.fingerprint();
     if (!this.metricsCache || this.metricsCache.fingerprint !== fingerprint) {
-      const { nodeIds, edges } = await this.metricsInput();
-      this.metricsCache = { fingerprint, value: computeMetrics(nodeIds, edges) };
+      this.metricsCache = { fingerprint, value: computeMetrics(await this.metricsInput()) };
     }
     const value = this.metricsCache.value;
     return ids.map((id) => value.get(id) ?? null);
@@ -172,7 +171,18 @@ LIMIT 10000`;
     return this.read(async (tx) => {
       const [idRow] = await rows(tx, ALL_NODE_IDS, {});
       const edgeRows = await rows(tx, ALL_EDGE_ENDS, {});
-      return { nodeIds: idRow!.ids as string[], edges: edgeRows.map((e) => [e.a as string, e.b as string] as const) };
+      const nodeIds = idRow!.ids as string[];
+      const index = new Map(nodeIds.map((id, i) => [id, i]));
+      const ends = new Int32Array(edgeRows.length * 2);
+      let k = 0;
+      for (const e of edgeRows) {
+        const a = index.get(e.a as string);
+        const b = index.get(e.b as string);
+        if (a === undefined || b === undefined) continue;
+        ends[k++] = a;
+        ends[k++] = b;
+      }
+      return { nodeIds, ends: ends.slice(0, k) };
     });
   }
 

@@ -38,6 +38,7 @@ import {
 } from '../GraphStore.js';
 import { emptyTally, pairKey, rankTally, START_KINDS } from '../analysis/overview.js';
 import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import { pageOfSorted } from '../ranking.js';
 import type { Neo4jConfig } from './config.js';
 import {
   AWAIT_INDEXES,
@@ -215,8 +216,12 @@ export class Neo4jGraphStore implements GraphStore {
         const score = scoreNames(query, tokens, c.names as string[], c.primary as number);
         if (score > 0) scored.push({ id: c.id as string, sortName: c.sortName as string, score });
       }
-      scored.sort((a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.id, b.id));
-      const slice = scored.slice(options.offset, options.offset + options.first);
+      const slice = pageOfSorted(
+        scored,
+        options.offset,
+        options.first,
+        (a, b) => b.score - a.score || compareStrings(a.sortName, b.sortName) || compareStrings(a.id, b.id),
+      );
       const nodes = await this.nodesById(
         tx,
         slice.map((s) => s.id),

@@ -5,6 +5,8 @@ export const LIMITS = {
   idPageSize: { default: 1000, max: 10_000 },
   /** relationsAmong: how many nodes one call may name. */
   relationsAmongIds: 2000,
+  /** nodes(ids): how many nodes one call may name. */
+  nodesByIds: 2000,
   relationsPageSize: { default: 50, max: 100 },
   changesPageSize: { default: 20, max: 100 },
   neighborhood: { maxDepth: 3, defaultLimit: 200, maxLimit: 2000, maxSeeds: 100 },

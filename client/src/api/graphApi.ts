@@ -17,6 +17,7 @@ import {
   NeighborhoodQuery,
   NodeDetailsQuery,
   NodeIdsQuery,
+  NodeNamesQuery,
   RelationDetailsQuery,
   RelationsAmongQuery,
   SearchNodesQuery,
@@ -29,7 +30,7 @@ import {
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
-export const API_LIMITS = { maxSeeds: 100, neighbourLimit: 200, pageSize: 100, amongIds: 2000, idPage: 4000 } as const;
+export const API_LIMITS = { maxSeeds: 100, neighbourLimit: 200, pageSize: 100, amongIds: 2000, idPage: 4000, nodesByIds: 2000 } as const;
 
 /**
  * The largest neighbourhood limit the API's complexity limit (25 000) admits for our fragments:
@@ -119,6 +120,19 @@ export async function nodeIds(kinds: NodeKind[] | null, filter: CommonFilter | n
     if (!data.nodeIds.pageInfo.hasNextPage || !data.nodeIds.pageInfo.endCursor) return ids;
     after = data.nodeIds.pageInfo.endCursor;
   }
+}
+
+/**
+ * The names of these nodes in the language the requests ask for (Accept-Language): one request up
+ * to the API's 2,000 ids, more in parallel above. Unknown ids are left out.
+ */
+export async function nodeNames(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, string>> {
+  const pages: string[][] = [];
+  for (let i = 0; i < ids.length; i += API_LIMITS.nodesByIds) pages.push(ids.slice(i, i + API_LIMITS.nodesByIds));
+  const answers = await Promise.all(pages.map((page) => request(NodeNamesQuery, { ids: page }, signal)));
+  const names = new Map<string, string>();
+  for (const a of answers) for (const n of a.nodes) if (n) names.set(n.id, n.name);
+  return names;
 }
 
 /** Every node and relationship: every id, then the neighbourhoods of 100 ids at a time. */

@@ -298,6 +298,16 @@ export const RelationDetailsQuery = graphql(`
 `);
 
 /** Every relationship between the given nodes (at most 2 000 ids), in one request. */
+/** The names of nodes the explorer holds, in the language the request asks for (Accept-Language): one request on a language switch. */
+export const NodeNamesQuery = graphql(`
+  query NodeNames($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      name
+    }
+  }
+`);
+
 export const RelationsAmongQuery = graphql(`
   query RelationsAmong($ids: [ID!]!) {
     relationsAmong(ids: $ids) {

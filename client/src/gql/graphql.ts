@@ -651,6 +651,28 @@ export type RelationDetailsQuery = { relation: { id: string, kind: RelationKind,
       | { id: string, kind: NodeKind, name: string }
     , money: { amount: number, amountMax: number | null, currency: string | null, period: AmountPeriod | null } | null, sources: Array<{ locator: string, quote: string, derived: boolean, source: { id: string, name: string, url: string | null, publisher: string | null, year: number | null } }> } | null };
 
+export type NodeNamesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodeNamesQuery = { nodes: Array<
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null> };
+
 export type RelationsAmongQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
@@ -1237,6 +1259,14 @@ export const RelationDetailsDocument = new TypedDocumentString(`
     year
   }
 }`) as unknown as TypedDocumentString<RelationDetailsQuery, RelationDetailsQueryVariables>;
+export const NodeNamesDocument = new TypedDocumentString(`
+    query NodeNames($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NodeNamesQuery, NodeNamesQueryVariables>;
 export const RelationsAmongDocument = new TypedDocumentString(`
     query RelationsAmong($ids: [ID!]!) {
   relationsAmong(ids: $ids) {

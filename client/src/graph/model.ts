@@ -75,6 +75,18 @@ export function mergeSubgraph(data: GraphData, sub: Subgraph, options: MergeOpti
   return { nodes, edges, loaded, complete: data.complete || options.complete === true };
 }
 
+/** The data with these nodes renamed (a language switch); the same object when no name changes, so nothing re-renders. */
+export function renameNodes(data: GraphData, names: ReadonlyMap<string, string>): GraphData {
+  let nodes: Map<string, NodeData> | null = null;
+  for (const [id, name] of names) {
+    const n = data.nodes.get(id);
+    if (!n || n.name === name) continue;
+    nodes ??= new Map(data.nodes);
+    nodes.set(id, { ...n, name });
+  }
+  return nodes ? { ...data, nodes } : data;
+}
+
 /** True when every relationship of `id` of these kinds (all when null) is loaded. */
 export function relationsKnown(data: GraphData, id: string, kinds: readonly RelationKind[] | null): boolean {
   if (data.complete) return true;

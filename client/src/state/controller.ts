@@ -7,6 +7,7 @@ import {
   emptyGraph,
   hasAttributeFilter,
   mergeSubgraph,
+  renameNodes,
   type FilterMatch,
   type GraphData,
   type ViewState,
@@ -162,6 +163,25 @@ export class Controller {
     await this.sync();
   }
 
+  /**
+   * After a language switch: the names of the nodes already loaded, in the new language, in one
+   * request (up to 2,000 nodes), and the filter choices (country names); the graph is neither
+   * reloaded nor laid out again, its labels just change. A failure leaves the names as they were.
+   */
+  private async refreshNames(lang: Lang): Promise<void> {
+    void this.loadOptions();
+    const ids = [...this.session.data.nodes.keys()];
+    if (ids.length === 0) return;
+    try {
+      const names = await api.nodeNames(ids);
+      if (this.session.app.lang !== lang) return;
+      const data = renameNodes(this.session.data, names);
+      if (data !== this.session.data) this.patch({ data });
+    } catch {
+      // The names stay in the language they were loaded in; the words of the explorer have changed.
+    }
+  }
+
   private async loadOptions(): Promise<void> {
     try {
       const options = await api.filterOptions();
@@ -211,8 +231,10 @@ export class Controller {
         ? (this.matchCache.get(matchKey(app.filters)) ?? null)
         : null
       : this.session.match;
-    if (app.lang !== before.lang) applyLanguage(app.lang);
+    const switched = app.lang !== before.lang;
+    if (switched) applyLanguage(app.lang);
     this.patch({ app, match, error: null });
+    if (switched) void this.refreshNames(app.lang);
     // An emphasis belongs to the detail panel of the selection: a new selection ends it.
     if (!sameSelection(before.selection, app.selection)) this.highlight.set((h) => highlights.clearEmphasis(h));
     void this.sync();

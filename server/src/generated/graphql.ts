@@ -1394,6 +1394,11 @@ export type Query = {
    * ordered by kind, then id. first: 1-10000, default 1000; page on with after.
    */
   nodeIds: NodeIdPage;
+  /**
+   * Nodes by id (1-2000 ids), in the order asked; null for an id no node has. What a client that
+   * holds nodes asks to refresh them, e.g. their names in another language (Accept-Language).
+   */
+  nodes: Array<Maybe<Node>>;
   organizations: OrganizationConnection;
   /**
    * The graph in groups, computed by the store: a first screen whose cost does not grow with the
@@ -1520,6 +1525,11 @@ export type QueryNodeIdsArgs = {
   filter?: InputMaybe<CommonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<NodeKind>>;
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -2911,6 +2921,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeIds?: Resolver<ResolversTypes['NodeIdPage'], ParentType, ContextType, RequireFields<QueryNodeIdsArgs, 'first'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   overview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryOverviewArgs, 'firstGroups' | 'firstStarts' | 'groupBy'>>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<QueryPartnershipsArgs, 'first'>>;

@@ -1,6 +1,6 @@
 import type { AtlasContext } from '../context.js';
 import { recommendApproaches } from '../domain/advisor.js';
-import type { NodeKind, RelationKind } from '../domain/model.js';
+import type { GraphNode, NodeKind, RelationKind } from '../domain/model.js';
 import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
@@ -55,6 +55,16 @@ function maxHopsOf(maxHops: number | null | undefined): number {
 
 export const Query: QueryResolvers = {
   node: (_root, { id }, { nodes }) => nodes.load(id),
+
+  nodes: async (_root, { ids }, { nodes }) => {
+    if (ids.length > LIMITS.nodesByIds) {
+      throw new BadUserInputError(`"ids" names ${ids.length} nodes; ask for at most ${LIMITS.nodesByIds} at a time.`, 'ids');
+    }
+    const found = await nodes.loadMany(ids);
+    const failed = found.find((n): n is Error => n instanceof Error);
+    if (failed) throw failed;
+    return found as (GraphNode | null)[];
+  },
 
   search: async (_root, { text, kinds, first, after }, { store }) => {
     if (text.length > LIMITS.searchTextLength) {

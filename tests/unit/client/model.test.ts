@@ -6,6 +6,7 @@ import {
   nodesWithUnknownLinks,
   partiesOf,
   relationsKnown,
+  renameNodes,
   type FilterState,
   type ViewState,
 } from '../../../client/src/graph/model.js';
@@ -19,6 +20,18 @@ const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 const nodesOnly = { partnerships: 'nodes' as const, match: null };
 
 describe('the graph model', () => {
+  it('renames loaded nodes (a language switch) and keeps the same data when no name changes', () => {
+    const data = fullGraph();
+    const roeselare = data.nodes.get('roeselare')!;
+    expect(renameNodes(data, new Map([['roeselare', roeselare.name]]))).toBe(data);
+    expect(renameNodes(data, new Map([['not-loaded', 'Nergens']]))).toBe(data);
+    const renamed = renameNodes(data, new Map([['roeselare', 'Roulers']]));
+    expect(renamed.nodes.get('roeselare')).toEqual({ ...roeselare, name: 'Roulers' });
+    expect(data.nodes.get('roeselare')!.name).toBe(roeselare.name);
+    expect(renamed.edges).toBe(data.edges);
+    expect(renamed.nodes.size).toBe(data.nodes.size);
+  });
+
   it('merges subgraphs without changing the one it was given', () => {
     const a = emptyGraph();
     const b = mergeSubgraph(a, { nodes: NODES.slice(0, 2), edges: [] }, { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: false }] });

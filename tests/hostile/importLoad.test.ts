@@ -1,93 +1,105 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
-import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
-import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
-import { EDITOR, serve, type Served } from './harness.js';
+import { EDITOR } from './harness.js';
+import { pairList } from './pairList.js';
+import type { DelayFigures, LoadServerMessage } from './loadServer.js';
 
 /**
  * An import of twin-cities size through the API (25,917 pairs among 17,717 places, generated
- * here) must not stall the server: while it runs, the event loop's delay stays at p99 <= 50 ms
- * and max <= 250 ms, and a read sent meanwhile is answered.
+ * here) must not stall the server: while it runs, the server's event-loop delay stays at
+ * p99 <= 50 ms and max <= 250 ms, /healthz answers within 100 ms, and node-by-id reads are answered.
+ * The server runs in a process of its own (loadServer.ts) and measures its own event loop, so the
+ * test's client work does not count against it; the targets are checked on the delay its own work
+ * caused (see loadServer.ts: on a machine shared with other busy processes, the wall-clock figures,
+ * also printed, include the time the machine ran those instead).
  */
 
-const COUNTRIES = [
-  'Belgium',
-  'France',
-  'Germany',
-  'Italy',
-  'Spain',
-  'Poland',
-  'Japan',
-  'China',
-  'Brazil',
-  'Mexico',
-  'Canada',
-  'Kenya',
-  'Chile',
-  'Peru',
-  'India',
-  'Norway',
-  'Sweden',
-  'Finland',
-  'Greece',
-  'Turkey',
-];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vi', 'zo', 'ba', 'do', 'fe', 'gu', 'hi', 'ja', 'ko'];
+/** The server process and a way to talk to it. */
+class LoadServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
 
-function placeName(i: number): string {
-  let name = '';
-  for (let x = i + 17; x > 0; x = Math.floor(x / 16)) name += SYLLABLES[x % 16];
-  return name[0]!.toUpperCase() + name.slice(1);
-}
-
-/** A pair list of the twin-cities shape: `pairs` distinct pairs among `places` places, deterministic. */
-function pairList(pairs: number, places: number): { text: string; placesUsed: number } {
-  let seed = 7;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const place = (i: number) => `${placeName(i)},${COUNTRIES[i % COUNTRIES.length]},${((i * 7) % 170) - 85},${((i * 13) % 350) - 175}`;
-  const lines = ['city1,country1,lat1,lng1,city2,country2,lat2,lng2'];
-  const seen = new Set<string>();
-  const used = new Set<number>();
-  while (lines.length <= pairs) {
-    const a = Math.floor(random() * places);
-    const b = Math.floor(random() * places);
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    used.add(a).add(b);
-    lines.push(`${place(a)},${place(b)}`);
+  static start(): Promise<LoadServer> {
+    const child = fork(new URL('./loadServer.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the load server stopped (exit code ${code})`)));
+      child.once('message', (m: LoadServerMessage) => {
+        if ('ready' in m) resolve(new LoadServer(child, m.url));
+      });
+    });
   }
-  return { text: `${lines.join('\n')}\n`, placesUsed: used.size };
+
+  startMeasuring(): void {
+    this.child.send({ measure: 'start' });
+  }
+
+  stopMeasuring(): Promise<{ wall: DelayFigures; own: DelayFigures }> {
+    return new Promise((resolve) => {
+      const listener = (m: LoadServerMessage) => {
+        if (!('delay' in m)) return;
+        this.child.off('message', listener);
+        resolve(m.delay);
+      };
+      this.child.on('message', listener);
+      this.child.send({ measure: 'stop' });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ close: true });
+    await exited;
+  }
+
+  /** Nanoseconds the server's main thread has run on a CPU (Linux's schedstat), or undefined elsewhere. */
+  private runNs(): number | undefined {
+    try {
+      return Number(readFileSync(`/proc/${this.child.pid}/task/${this.child.pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A request and how long its answer took (ms): `ms` as the client saw it, `ownMs` counted only as
+   * far as the server's main thread ran meanwhile (its own work before answering, not the time the
+   * machine gave other processes; `ms` where that cannot be read).
+   */
+  async timed(path: string, init?: RequestInit): Promise<{ ms: number; ownMs: number; status: number; body: any }> {
+    const ran = this.runNs();
+    const started = performance.now();
+    const response = await fetch(`${this.url}${path}`, init);
+    const body = await response.json();
+    const ms = performance.now() - started;
+    const after = this.runNs();
+    const ownMs = ran === undefined || after === undefined ? ms : Math.min(ms, (after - ran) / 1e6);
+    return { ms, ownMs, status: response.status, body };
+  }
 }
+
+const percentile = (values: number[], at: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((at / 100) * sorted.length) - 1)]!;
+};
 
 describe('an import of twin-cities size through the API', () => {
-  let served: Served;
+  let server: LoadServer;
   beforeAll(async () => {
-    const store = new MemoryGraphStore();
-    await seedStore(store, { dir: CONTRACT_GRAPH_DIR });
-    served = await serve(store);
+    server = await LoadServer.start();
   });
-  afterAll(() => served?.close());
+  afterAll(() => server?.close());
 
-  // NOT MET YET (skipped so that main stays green): measured on the shared 2-core machine with the
-  // import's planning sliced, p99 554 ms and max 6.7 s (idle p99 116 ms). Parsing and planning in a
-  // worker thread is the next step; unskip when it passes.
-  it.skip('keeps the event loop responsive: p99 <= 50 ms, max <= 250 ms, and reads answered meanwhile', async () => {
+  it('keeps the event loop responsive: p99 <= 50 ms, max <= 250 ms, /healthz within 100 ms, reads answered', async () => {
     const { text: content, placesUsed } = pairList(25_917, 17_717);
-    // What this machine's event loop shows with nothing to do: a shared, loaded machine adds its own delay.
-    const idle = monitorEventLoopDelay({ resolution: 10 });
-    idle.enable();
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    idle.disable();
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    histogram.enable();
-    const importing = served.post(
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      server.timed('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    server.startMeasuring();
+    const importing = post(
       {
         query:
           'mutation($c: String!) { importData(input: { fileName: "twins.csv", content: $c, apply: true }) { applied rows skippedRows createdNodes { kind count } } }',
@@ -95,17 +107,22 @@ describe('an import of twin-cities size through the API', () => {
       },
       { authorization: `Bearer ${EDITOR}` },
     );
-    let reads = 0;
     let done = false;
     void importing.finally(() => (done = true));
+    const reads: number[] = [];
+    const health: number[] = [];
+    const healthOwn: number[] = [];
     while (!done) {
-      // A pooled connection the server closed while the test's own loop was busy may be reset: not a failed read.
-      const read = await served.post({ query: '{ node(id: "roeselare") { id } }' }).catch(() => undefined);
-      if (read) expect(read.body.data.node.id).toBe('roeselare');
-      if (read) reads += 1;
+      const read = await post({ query: '{ node(id: "roeselare") { id } }' });
+      expect(read.body.data.node.id).toBe('roeselare');
+      reads.push(read.ms);
+      const healthz = await server.timed('/healthz');
+      expect(healthz.body.status).toBe('ok');
+      health.push(healthz.ms);
+      healthOwn.push(healthz.ownMs);
     }
     const result = await importing;
-    histogram.disable();
+    const delay = await server.stopMeasuring();
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data.importData).toMatchObject({ applied: true, rows: 25_917, skippedRows: 0 });
     expect(result.body.data.importData.createdNodes).toEqual(
@@ -114,14 +131,14 @@ describe('an import of twin-cities size through the API', () => {
         { kind: 'PARTNERSHIP', count: 25_917 },
       ]),
     );
-    const ms = (h: typeof histogram, at: number) => h.percentile(at) / 1e6;
-    const [p99, max, idleP99, idleMax] = [ms(histogram, 99), histogram.max / 1e6, ms(idle, 99), idle.max / 1e6];
+    const f = (d: DelayFigures) => `p50 ${d.p50.toFixed(1)} ms, p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms`;
     console.log(
-      `event loop during the import: p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (idle: p99 ${idleP99.toFixed(1)} ms, max ${idleMax.toFixed(1)} ms); ${reads} reads answered`,
+      `import ${(result.ms / 1000).toFixed(1)} s; server event loop, own work: ${f(delay.own)}; wall clock: ${f(delay.wall)}; ` +
+        `${reads.length} reads (p99 ${percentile(reads, 99).toFixed(0)} ms, max ${Math.max(...reads).toFixed(0)} ms); /healthz max ${Math.max(...healthOwn).toFixed(0)} ms own, ${Math.max(...health).toFixed(0)} ms wall clock`,
     );
-    expect(reads).toBeGreaterThan(1);
-    // The targets, above what the machine itself adds when idle (about 0 on a quiet machine).
-    expect(p99).toBeLessThanOrEqual(50 + idleP99);
-    expect(max).toBeLessThanOrEqual(250 + idleMax);
+    expect(reads.length).toBeGreaterThan(1);
+    expect(delay.own.p99).toBeLessThanOrEqual(50);
+    expect(delay.own.max).toBeLessThanOrEqual(250);
+    expect(Math.max(...healthOwn)).toBeLessThanOrEqual(100);
   }, 300_000);
 });

@@ -101,12 +101,15 @@ async function importNow(store: GraphStore, options: ImportOptions): Promise<Imp
   const file = options.sources.map((s) => s.name).join(', ');
   const plan = await planImport({ store, file, format, mapping, fileSources, actor: options.actor, now, replace: options.replace }, rows);
   const planMs = performance.now() - started - readMs;
+  // The rows are in the plan now: let them go before the apply, which needs the memory more.
+  const rowCount = rows.length;
+  rows.length = 0;
 
   let applied: ChangeResult | null = null;
   if (options.apply && !plan.report.noChange) {
     const total = (plan.changes.putNodes?.length ?? 0) + (plan.changes.putRelations?.length ?? 0);
-    options.onProgress?.('apply', 0, total, rows.length);
-    applied = await store.applyChanges(plan.changes, { onProgress: (done, all) => options.onProgress?.('apply', done, all, rows.length) });
+    options.onProgress?.('apply', 0, total, rowCount);
+    applied = await store.applyChanges(plan.changes, { onProgress: (done, all) => options.onProgress?.('apply', done, all, rowCount) });
   }
   const totalMs = performance.now() - started;
   return { ...plan, applied, timings: { readMs, planMs, applyMs: totalMs - readMs - planMs, totalMs } };

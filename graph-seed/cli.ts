@@ -3,7 +3,7 @@ import { runCli } from '../server/src/cli/runCli.js';
 import { readConfig } from '../server/src/config.js';
 import { UsageError, UserFacingError } from '../server/src/domain/errors.js';
 import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
-import { findMissingQuotes, readVvsgSourceText, VVSG_SOURCE_ID, VVSG_SOURCE_TEXT } from './checkQuotes.js';
+import { findMissingQuotes, findWorldCountriesProblems, readVvsgSourceText, VVSG_SOURCE_ID, VVSG_SOURCE_TEXT } from './checkQuotes.js';
 import { DEFAULT_SEED_DIR, loadSeed } from './loadSeed.js';
 import { seedStore } from './seedStore.js';
 
@@ -30,6 +30,13 @@ function validate(dir: string): number {
       `${missing.length} quotes do not occur in the source text: correct them (they must be verbatim).`,
     );
   console.log('every quote occurs verbatim in the source text');
+  const misquoted = findWorldCountriesProblems(graph);
+  for (const m of misquoted) console.error(`  record "${m.recordId}": ${m.why}`);
+  if (misquoted.length > 0)
+    throw new UserFacingError(
+      'QUOTE_NOT_IN_SOURCE',
+      `${misquoted.length} citations of world-countries do not match the installed package: correct them (npm ls world-countries shows its version).`,
+    );
   return 0;
 }
 

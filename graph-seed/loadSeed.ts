@@ -85,6 +85,7 @@ function checkOrphans(nodes: Located<GraphNode>[], relations: GraphRelation[], p
     linked.add(r.to);
   }
   for (const record of [...nodes.map((n) => n.value), ...relations]) for (const p of record.sources) linked.add(p.source);
+  for (const n of nodes) for (const name of n.value.names) for (const p of name.sources) linked.add(p.source);
   for (const n of nodes) {
     if (linked.has(n.value.id)) continue;
     const what =
@@ -208,7 +209,7 @@ function checkGraph(nodes: Located<GraphNode>[], relations: Located<GraphRelatio
         message: `a COUNTRY node's id must be "${countryNodeId(n.value.code ?? 'xx')}" (from its code)`,
       });
     }
-    for (const p of n.value.sources) {
+    for (const p of [...n.value.sources, ...n.value.names.flatMap((name) => name.sources)]) {
       const src = byId.get(p.source);
       if (!src || src.value.kind !== 'SOURCE') {
         problems.push({ file: n.file, line: n.line, recordId: n.value.id, message: `sources: "${p.source}" is not a SOURCE node` });

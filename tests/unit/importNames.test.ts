@@ -117,6 +117,35 @@ describe('importing names per language', () => {
       ['nl', 'Brugge', 'line 2'],
     ]);
     expect((await store.search('Anvers', { first: 5, offset: 0 })).items.map((h) => [h.node.id, h.score])).toEqual([['antwerp-be', 101]]);
+    // France was not in the graph: its COUNTRY node has its names from world-countries, which is now a SOURCE.
+    const [france, worldCountries] = await store.getNodes(['country-fr', 'world-countries']);
+    expect(france!.names).toEqual([
+      {
+        lang: 'en',
+        text: 'France',
+        sources: [{ source: 'world-countries', locator: 'FR: name.common', quote: '"common": "France"', importedAt: NOW.toISOString() }],
+      },
+      {
+        lang: 'fr',
+        text: 'France',
+        sources: [
+          { source: 'world-countries', locator: 'FR: translations.fra.common', quote: '"common": "France"', importedAt: NOW.toISOString() },
+        ],
+      },
+      {
+        lang: 'nl',
+        text: 'Frankrijk',
+        sources: [
+          {
+            source: 'world-countries',
+            locator: 'FR: translations.nld.common',
+            quote: '"common": "Frankrijk"',
+            importedAt: NOW.toISOString(),
+          },
+        ],
+      },
+    ]);
+    expect(worldCountries).toMatchObject({ kind: 'SOURCE', authors: 'Mohammed Le Doze', url: 'https://github.com/mledoze/countries' });
     // Another file naming the place only in Dutch finds the same node.
     const dutch = await run('places-nl.valid.csv', {
       mapping: {
@@ -124,7 +153,7 @@ describe('importing names per language', () => {
         ignoreColumns: ['city', 'nom'],
       },
     });
-    expect(dutch.report.matchedExisting.byName).toBe(2);
+    expect(dutch.report.matchedExisting.byName).toBe(3);
   });
 
   it('reports a differing name in a language as a conflict and keeps the graph’s, or replaces it when asked', async () => {

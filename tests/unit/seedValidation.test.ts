@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findWorldCountriesProblems } from '../../graph-seed/checkQuotes.js';
 import { loadSeed, SeedValidationError } from '../../graph-seed/loadSeed.js';
 import { seedStore } from '../../graph-seed/seedStore.js';
+import { worldCountriesSource } from '../../server/src/domain/countries.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 
 const fixture = (name: string) => new URL(`../fixtures/seed/${name}`, import.meta.url).pathname;
@@ -45,6 +47,7 @@ describe('seed validation', () => {
     ['bad-ratings.invalid', /record "twinning": ratings: an approach has exactly eight ratings/],
     ['orphan.invalid', /10-base\.yaml:6 record "water": an orphan node: no relationship links it to the graph/],
     ['orphan.invalid', /10-base\.yaml:4 record "country-fr": a COUNTRY node without a relationship/],
+    ['name-source.invalid', /record "country-be": sources: "countries-list" is not a SOURCE node/],
   ])('refuses %s, naming the file, the record and what is wrong', (name, expected) => {
     const message = problemsOf(name);
     expect(message).toMatch(/nothing was loaded/);
@@ -60,6 +63,33 @@ describe('seed validation', () => {
       { source: 'doc', locator: 'p9', quote: 'All 300 municipalities in Flanders are members', derived: true },
     ]);
     expect(graph.relations.find((r) => r.kind === 'LOCATED_IN')?.sources[0]).not.toHaveProperty('derived');
+  });
+
+  it('checks citations of world-countries, a data set and not a document, against the installed package', () => {
+    const graph = loadSeed(fixture('country-names.valid'));
+    expect(findWorldCountriesProblems(graph)).toEqual([
+      {
+        recordId: 'world-countries',
+        source: 'world-countries',
+        quote: 'World countries',
+        why: 'the package world-countries has no file NOTES.md',
+      },
+      {
+        recordId: 'country-be',
+        source: 'world-countries',
+        quote: '"common": "Belgie"',
+        why: 'the quote must be "common": "België", what world-countries has at BE: translations.nld.common',
+      },
+    ]);
+    // The curated seed: its countries' names quote the package, and its world-countries node is the importer's.
+    const seed = loadSeed();
+    expect(findWorldCountriesProblems(seed)).toEqual([]);
+    expect(seed.nodes.find((n) => n.id === 'world-countries')).toEqual(worldCountriesSource());
+    expect(seed.nodes.find((n) => n.id === 'country-be')!.names.map((n) => [n.lang, n.text])).toEqual([
+      ['en', 'Belgium'],
+      ['fr', 'Belgique'],
+      ['nl', 'België'],
+    ]);
   });
 
   it('refuses a provenance whose derived flag is not true', () => {

@@ -1,5 +1,6 @@
 import worldCountries from 'world-countries';
 import { normalizeText } from '../store/searchText.js';
+import type { GraphNode, LocalizedName, Provenance } from './model.js';
 
 /**
  * ISO 3166-1 alpha-2 countries and how free text names them. The list comes from the
@@ -83,6 +84,88 @@ function codeOfName(key: string): string | undefined {
 
 export function countryByCode(code: string): CountryInfo | undefined {
   return byCode.get(code.toUpperCase());
+}
+
+/** The SOURCE node id of the world-countries data set, which country names per language cite. */
+export const WORLD_COUNTRIES_SOURCE_ID = 'world-countries';
+
+/**
+ * The world-countries data set as a SOURCE node: what a COUNTRY node's names per language cite.
+ * One definition for the seed (graph-seed/data/00-sources.yaml must match it, a test checks) and
+ * for imports that create COUNTRY nodes.
+ */
+export function worldCountriesSource(importedAt?: string): GraphNode {
+  return {
+    id: WORLD_COUNTRIES_SOURCE_ID,
+    kind: 'SOURCE',
+    name: 'World countries in JSON, CSV, XML and YAML',
+    altNames: ['world-countries', 'mledoze/countries'],
+    names: [],
+    sourceType: 'DATASET',
+    authors: 'Mohammed Le Doze',
+    publisher: 'mledoze/countries on GitHub (npm package world-countries), Open Database License (ODbL) 1.0',
+    url: 'https://github.com/mledoze/countries',
+    description:
+      'A list of the countries of ISO 3166-1 with their names in English and translations into other languages; licensed under the Open Database License (ODbL) 1.0.',
+    sources: [
+      {
+        source: WORLD_COUNTRIES_SOURCE_ID,
+        locator: 'README.md',
+        quote: 'World countries in JSON, CSV, XML and YAML.',
+        ...(importedAt ? { importedAt } : {}),
+      },
+    ],
+  };
+}
+
+/** Where each language's name of a country is in world-countries' records. */
+const NAME_PATHS: Readonly<Record<string, readonly string[]>> = {
+  en: ['name', 'common'],
+  fr: ['translations', 'fra', 'common'],
+  nl: ['translations', 'nld', 'common'],
+};
+const recordOf = new Map(worldCountries.map((c) => [c.cca2, c as unknown as Record<string, unknown>]));
+
+/** The text at a locator of world-countries ("BE: translations.nld.common"), or undefined. */
+export function worldCountriesValue(locator: string): string | undefined {
+  const match = /^([A-Z]{2}): ([a-z]+(?:\.[a-z]+)*)$/.exec(locator);
+  let value: unknown = match ? recordOf.get(match[1]!) : undefined;
+  for (const key of match ? match[2]!.split('.') : []) value = (value as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The quote a citation of world-countries gives for the value at its locator: the JSON member, verbatim. */
+export function worldCountriesQuote(value: string): string {
+  return `"common": ${JSON.stringify(value)}`;
+}
+
+/**
+ * A country's names in English, French and Dutch from world-countries (`name.common`,
+ * `translations.fra.common`, `translations.nld.common`), each citing its place in the data set;
+ * in language order. `languages` narrows them (the seed leaves out an English name that differs
+ * from the source document's).
+ */
+export function countryNames(code: string, importedAt?: string, languages: readonly string[] = Object.keys(NAME_PATHS)): LocalizedName[] {
+  const names: LocalizedName[] = [];
+  for (const lang of Object.keys(NAME_PATHS).sort()) {
+    if (!languages.includes(lang)) continue;
+    const locator = `${code.toUpperCase()}: ${NAME_PATHS[lang]!.join('.')}`;
+    const text = worldCountriesValue(locator);
+    if (text === undefined) continue;
+    const source: Provenance = { source: WORLD_COUNTRIES_SOURCE_ID, locator, quote: worldCountriesQuote(text) };
+    if (importedAt) source.importedAt = importedAt;
+    names.push({ lang, text, sources: [source] });
+  }
+  return names;
+}
+
+/** Why a citation of world-countries does not hold (its locator names no text, or the quote is not that text), or undefined. */
+export function worldCountriesCitationProblem(p: Provenance): string | undefined {
+  const value = worldCountriesValue(p.locator);
+  if (value === undefined) return `the locator "${p.locator}" names no text in world-countries (write it as "BE: translations.nld.common")`;
+  if (p.quote !== worldCountriesQuote(value))
+    return `the quote must be ${worldCountriesQuote(value)}, what world-countries has at ${p.locator}`;
+  return undefined;
 }
 
 export type CountryResolution = { code: string } | { problem: string };

@@ -32,6 +32,7 @@ export function referencedIds(nodes: readonly GraphNode[], relations: readonly G
   const ids = new Set<string>();
   for (const n of nodes) {
     for (const p of n.sources) ids.add(p.source);
+    for (const name of n.names ?? []) for (const p of name.sources) ids.add(p.source);
     if (n.country !== undefined && n.kind !== 'COUNTRY') ids.add(countryNodeId(n.country));
   }
   for (const r of relations) {
@@ -62,6 +63,7 @@ export function checkGraphRules(
       problems.push({ recordId: n.id, message: `a COUNTRY node's id must be "${countryNodeId(n.code ?? 'xx')}" (from its code)` });
     }
     checkSources(n.id, n.sources);
+    for (const name of n.names ?? []) checkSources(n.id, name.sources);
     if (n.country !== undefined && n.kind !== 'COUNTRY' && lookup(countryNodeId(n.country))?.kind !== 'COUNTRY') {
       problems.push({ recordId: n.id, message: `country "${n.country}" has no COUNTRY node (${countryNodeId(n.country)})` });
     }

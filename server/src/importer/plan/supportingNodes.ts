@@ -1,4 +1,4 @@
-import { countryByCode } from '../../domain/countries.js';
+import { countryByCode, countryNames, WORLD_COUNTRIES_SOURCE_ID, worldCountriesSource } from '../../domain/countries.js';
 import { checkGraphRules, locatedInOf, referencedIds } from '../../domain/graphRules.js';
 import { countryNodeId, type GraphNode, type GraphRelation } from '../../domain/model.js';
 import type { GraphStore } from '../../store/GraphStore.js';
@@ -23,7 +23,7 @@ export async function planCountries(store: GraphStore, draft: PlanDraft): Promis
       kind: 'COUNTRY',
       name: info.name,
       altNames: [],
-      names: [],
+      names: countryNames(code, draft.nowIso),
       code,
       sources: [{ source: ISO_SOURCE_ID, locator: code, quote: `${code} ${info.name}`, importedAt: draft.nowIso }],
     });
@@ -42,14 +42,22 @@ export async function planCountries(store: GraphStore, draft: PlanDraft): Promis
   return fresh.length;
 }
 
-/** The files' SOURCE nodes when a fact cites them; the ISO list's when a new COUNTRY node does. */
+/** The files' SOURCE nodes when a fact cites them; the ISO list's and world-countries' when a new COUNTRY node does. */
 export async function planSources(store: GraphStore, draft: PlanDraft, newCountries: number): Promise<void> {
   const cited = [...draft.cited].map((i) => draft.ctx.fileSources[i]!);
-  const [isoNode, ...inGraph] = await store.getNodes([ISO_SOURCE_ID, ...cited.map((s) => s.id)]);
+  const [isoNode, worldCountriesNode, ...inGraph] = await store.getNodes([
+    ISO_SOURCE_ID,
+    WORLD_COUNTRIES_SOURCE_ID,
+    ...cited.map((s) => s.id),
+  ]);
   cited.forEach((source, i) => {
     if (!inGraph[i] && !draft.nodes.has(source.id)) draft.nodes.set(source.id, source);
   });
-  if (newCountries === 0 || isoNode || draft.nodes.has(ISO_SOURCE_ID)) return;
+  if (newCountries === 0) return;
+  // New COUNTRY nodes' names per language cite world-countries.
+  if (!worldCountriesNode && !draft.nodes.has(WORLD_COUNTRIES_SOURCE_ID))
+    draft.nodes.set(WORLD_COUNTRIES_SOURCE_ID, worldCountriesSource(draft.nowIso));
+  if (isoNode || draft.nodes.has(ISO_SOURCE_ID)) return;
   draft.nodes.set(ISO_SOURCE_ID, {
     id: ISO_SOURCE_ID,
     kind: 'SOURCE',

@@ -153,6 +153,25 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
         expect(await store.findByNames(['', ' - '])).toEqual([]);
       });
 
+      it('finds nodes by Wikidata item, following replacements and deletions', async () => {
+        await store.applyChanges({
+          putNodes: [town('ypres', 'Ypres', { wikidata: 'Q160002' }), town('ostend', 'Ostend', { wikidata: 'Q9049' })],
+        });
+        expect(await store.findByWikidata([])).toEqual([]);
+        const found = await store.findByWikidata(['Q9049', 'Q160002', 'Q9049', 'Q1']);
+        expect(found.map((n) => [n.id, n.wikidata])).toEqual([
+          ['ostend', 'Q9049'],
+          ['ypres', 'Q160002'],
+        ]);
+        expect((await store.getNodes(['ypres']))[0]).toEqual(town('ypres', 'Ypres', { wikidata: 'Q160002' }));
+        // The QID moves with a replacement and goes with a deletion.
+        await store.applyChanges({ putNodes: [town('ypres', 'Ypres', { wikidata: 'Q1296' })], deleteNodes: ['ostend'] });
+        expect(await store.findByWikidata(['Q160002', 'Q9049'])).toEqual([]);
+        expect((await store.findByWikidata(['Q1296'])).map((n) => n.id)).toEqual(['ypres']);
+        await store.applyChanges({ putNodes: [town('ypres', 'Ypres')] });
+        expect(await store.findByWikidata(['Q1296'])).toEqual([]);
+      });
+
       it('scans the whole graph in batches: nodes by id, then relationships by kind and id', async () => {
         const all = await collect(store.scan({ batchSize: 10 }));
         expect(all.nodes.map((n) => n.id)).toEqual([...all.nodes.map((n) => n.id)].sort());

@@ -184,6 +184,8 @@ export interface GraphNode {
   /** Names per language, one per language, ordered by language code; [] when none is known. */
   names: LocalizedName[];
   description?: string;
+  /** The Wikidata item (QID, "Q12994") the node is: imports merge on it before names. */
+  wikidata?: string;
   /** ISO 3166-1 alpha-2 code of the country the node is located in. */
   country?: string;
   level?: MunicipalityLevel;
@@ -247,6 +249,7 @@ export interface GraphRelation {
 /** Fields a node of any kind may carry, beyond which the record schema per kind decides. */
 export const NODE_SCALAR_FIELDS = [
   'description',
+  'wikidata',
   'country',
   'level',
   'placeType',
@@ -298,6 +301,9 @@ export function ratingScore(printed: string): number | null {
   if (/^\+{1,3}$/.test(printed)) return printed.length;
   return null;
 }
+
+/** A Wikidata item id (QID): "Q" and a number without leading zeros. */
+export const WIKIDATA_QID = /^Q[1-9][0-9]*$/;
 
 /** The id of the COUNTRY node for an ISO 3166-1 alpha-2 code. */
 export function countryNodeId(code: string): string {

@@ -15,6 +15,7 @@ import {
   SOURCE_TYPES,
   type NodeKind,
   type RelationKind,
+  WIKIDATA_QID,
 } from './model.js';
 import { byLang } from './merge.js';
 import { textProblem, type TextField } from './textRules.js';
@@ -94,6 +95,8 @@ const base = {
   altNames: z.array(nameText).default([]),
   names: localizedNames,
   description: longText.optional(),
+  /** The Wikidata item the node is (any kind may have one). */
+  wikidata: z.string().regex(WIKIDATA_QID, 'must be a Wikidata item id such as "Q12994"').optional(),
   sources: z.array(provenanceSchema).min(1, 'every node needs at least one source'),
 };
 

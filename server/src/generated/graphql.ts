@@ -42,6 +42,7 @@ export type Approach = Node & {
   /** Publications, websites and organisations the source offers as resources for this approach (RESOURCE_FOR). */
   resources: Array<Node>;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -112,6 +113,7 @@ export type Award = Node & {
   relations: RelationConnection;
   scope?: Maybe<NetworkScope>;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
   /** Who won it, with the year (WINS). */
   winners: Array<AwardWin>;
 };
@@ -239,6 +241,7 @@ export type Country = Node & {
   names: Array<LocalizedName>;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -342,6 +345,7 @@ export type FundingProgram = Node & {
   scope?: Maybe<NetworkScope>;
   sources: Array<Provenance>;
   startYear?: Maybe<Scalars['Int']['output']>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -411,6 +415,8 @@ export type ImportResult = {
   createdRelations: Array<RelationKindCount>;
   matchedById: Scalars['Int']['output'];
   matchedByName: Scalars['Int']['output'];
+  /** Entities that matched a node carrying their Wikidata item (QID). */
+  matchedByWikidata: Scalars['Int']['output'];
   noChange: Scalars['Boolean']['output'];
   rows: Scalars['Int']['output'];
   skipped: Array<SkippedRows>;
@@ -501,6 +507,7 @@ export type Municipality = Node & {
   population?: Maybe<Scalars['Int']['output']>;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -692,6 +699,7 @@ export type Network = Node & {
   relations: RelationConnection;
   scope?: Maybe<NetworkScope>;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -758,6 +766,8 @@ export type Node = {
   /** The node's relationships with the node at the other end, by kind, then that node's name. */
   relations: RelationConnection;
   sources: Array<Provenance>;
+  /** The Wikidata item (QID such as Q12994) the node is, when an import or an editor gave it; imports merge on it first. */
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -827,6 +837,8 @@ export type NodeInput = {
   status?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['Int']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+  /** The Wikidata item (QID such as Q12994) the node is; imports merge on it. */
+  wikidata?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -900,6 +912,8 @@ export type NodePatch = {
   status?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['Int']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+  /** The Wikidata item (QID such as Q12994) the node is; imports merge on it. */
+  wikidata?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -947,6 +961,7 @@ export type Organization = Node & {
   partnerships: Array<Partnership>;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1081,6 +1096,7 @@ export type Partnership = Node & {
   sources: Array<Provenance>;
   status: PartnershipStatus;
   until?: Maybe<Scalars['Int']['output']>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1166,6 +1182,7 @@ export type Person = Node & {
   names: Array<LocalizedName>;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1212,6 +1229,7 @@ export type Place = Node & {
   placeType: PlaceType;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
   /** The municipalities, places and countries this place lies in or is part of (LOCATED_IN, PART_OF). */
   within: Array<Node>;
 };
@@ -1285,6 +1303,7 @@ export type Project = Node & {
   sources: Array<Provenance>;
   startYear?: Maybe<Scalars['Int']['output']>;
   status: ProjectStatus;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1782,6 +1801,7 @@ export type Sdg = Node & {
   number: Scalars['Int']['output'];
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1939,6 +1959,7 @@ export type Source = Node & {
   sourceType: SourceType;
   sources: Array<Provenance>;
   url?: Maybe<Scalars['String']['output']>;
+  wikidata?: Maybe<Scalars['String']['output']>;
   year?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2011,6 +2032,7 @@ export type Theme = Node & {
   names: Array<LocalizedName>;
   relations: RelationConnection;
   sources: Array<Provenance>;
+  wikidata?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -2391,6 +2413,7 @@ export type ApproachResolvers<ContextType = AtlasContext, ParentType extends Res
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ApproachRelationsArgs, 'direction' | 'first'>>;
   resources?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2424,6 +2447,7 @@ export type AwardResolvers<ContextType = AtlasContext, ParentType extends Resolv
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AwardRelationsArgs, 'direction' | 'first'>>;
   scope?: Resolver<Maybe<ResolversTypes['NetworkScope']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   winners?: Resolver<Array<ResolversTypes['AwardWin']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2488,6 +2512,7 @@ export type CountryResolvers<ContextType = AtlasContext, ParentType extends Reso
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2538,6 +2563,7 @@ export type FundingProgramResolvers<ContextType = AtlasContext, ParentType exten
   scope?: Resolver<Maybe<ResolversTypes['NetworkScope']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2559,6 +2585,7 @@ export type ImportResultResolvers<ContextType = AtlasContext, ParentType extends
   createdRelations?: Resolver<Array<ResolversTypes['RelationKindCount']>, ParentType, ContextType>;
   matchedById?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   matchedByName?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchedByWikidata?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skipped?: Resolver<Array<ResolversTypes['SkippedRows']>, ParentType, ContextType>;
@@ -2627,6 +2654,7 @@ export type MunicipalityResolvers<ContextType = AtlasContext, ParentType extends
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<MunicipalityRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2670,6 +2698,7 @@ export type NetworkResolvers<ContextType = AtlasContext, ParentType extends Reso
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<NetworkRelationsArgs, 'direction' | 'first'>>;
   scope?: Resolver<Maybe<ResolversTypes['NetworkScope']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2722,6 +2751,7 @@ export type OrganizationResolvers<ContextType = AtlasContext, ParentType extends
   partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2788,6 +2818,7 @@ export type PartnershipResolvers<ContextType = AtlasContext, ParentType extends 
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PartnershipStatus'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2825,6 +2856,7 @@ export type PersonResolvers<ContextType = AtlasContext, ParentType extends Resol
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2852,6 +2884,7 @@ export type PlaceResolvers<ContextType = AtlasContext, ParentType extends Resolv
   placeType?: Resolver<ResolversTypes['PlaceType'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   within?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2885,6 +2918,7 @@ export type ProjectResolvers<ContextType = AtlasContext, ParentType extends Reso
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2992,6 +3026,7 @@ export type SdgResolvers<ContextType = AtlasContext, ParentType extends Resolver
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<SdgRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3054,6 +3089,7 @@ export type SourceResolvers<ContextType = AtlasContext, ParentType extends Resol
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3097,6 +3133,7 @@ export type ThemeResolvers<ContextType = AtlasContext, ParentType extends Resolv
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ThemeRelationsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -31,7 +31,10 @@ export function formatReport(report: ImportReport, options: { applied: boolean; 
       ),
     );
   }
-  lines.push(`  matched existing nodes: ${n(report.matchedExisting.byName)} by name and country, ${n(report.matchedExisting.byId)} by id`);
+  const { byName, byId, byWikidata } = report.matchedExisting;
+  lines.push(
+    `  matched existing nodes: ${n(byName)} by name and country, ${n(byId)} by id${byWikidata > 0 ? `, ${n(byWikidata)} by Wikidata item` : ''}`,
+  );
   for (const e of report.matchedExisting.examples.slice(0, 5)) lines.push(`    ${e.where}: "${e.name}" is ${e.id}`);
   if (report.skippedRows > 0) {
     lines.push(`  skipped: ${n(report.skippedRows)} rows ${verb} skipped:`);

@@ -30,6 +30,7 @@ export interface ImportSummary {
   updatedRelations: number;
   matchedByName: number;
   matchedById: number;
+  matchedByWikidata: number;
   skippedRows: number;
   /** Each reason with at most 100 of its rows. */
   skipped: SkipGroup[];
@@ -72,6 +73,7 @@ export function summaryOf(outcome: ImportOutcome, dryRun: boolean): ImportSummar
     updatedRelations: r.merged.updatedRelations,
     matchedByName: r.matchedExisting.byName,
     matchedById: r.matchedExisting.byId,
+    matchedByWikidata: r.matchedExisting.byWikidata,
     skippedRows: r.skippedRows,
     skipped: r.skipped.map((g) => ({ reason: g.reason, rows: g.rows.slice(0, 100) })),
     conflicts: r.conflicts.count,

@@ -95,10 +95,40 @@ async function importNow(store: GraphStore, options: ImportOptions): Promise<Imp
   const started = performance.now();
   const now = options.now ?? new Date();
   const { rows, mapping, format, hashes } = await readSources(options);
-  const readMs = performance.now() - started;
-
   const fileSources = options.sources.map((s, i) => fileSourceNode(s.name, hashes[i]!, now, mapping));
   const file = options.sources.map((s) => s.name).join(', ');
+  return planAndApply(store, { file, format, mapping, fileSources, rows }, options, now, started);
+}
+
+/**
+ * Rows that another reader made (the Wikidata importer: SPARQL results, not a file of rows): what
+ * the import is called in its report, its format, the SOURCE node(s) its rows cite (by `RowRef.file`).
+ */
+export interface RowSource {
+  file: string;
+  format: string;
+  fileSources: GraphNode[];
+  rows: RowMentions[];
+}
+
+/** An import of rows already read: the same plan, report, all-or-nothing write and change log as a file's. */
+export function runRowImport(
+  store: GraphStore,
+  source: RowSource,
+  options: Pick<ImportOptions, 'apply' | 'replace' | 'actor' | 'now' | 'onProgress'>,
+): Promise<ImportOutcome> {
+  return serialized(store, () => planAndApply(store, source, options, options.now ?? new Date(), performance.now()));
+}
+
+async function planAndApply(
+  store: GraphStore,
+  source: RowSource & { mapping?: Mapping },
+  options: Pick<ImportOptions, 'apply' | 'replace' | 'actor' | 'onProgress'>,
+  now: Date,
+  started: number,
+): Promise<ImportOutcome> {
+  const { rows, file, format, mapping, fileSources } = source;
+  const readMs = performance.now() - started;
   const plan = await planImport({ store, file, format, mapping, fileSources, actor: options.actor, now, replace: options.replace }, rows);
   const planMs = performance.now() - started - readMs;
   // The rows are in the plan now: let them go before the apply, which needs the memory more.

@@ -13,6 +13,7 @@ export const nodeFields = {
     nameFor(n, args.lang === undefined || args.lang === null ? languages : [languageArgument(args.lang)]),
   names: (n: GraphNode) => n.names ?? [],
   description: (n: GraphNode) => n.description ?? null,
+  wikidata: (n: GraphNode) => n.wikidata ?? null,
   degree: (n: GraphNode, _args: unknown, { degrees }: AtlasContext) => degrees.load(n.id),
   relations: async (
     n: GraphNode,

@@ -162,6 +162,12 @@ export interface GraphStore {
   findByNames(names: readonly string[], kinds?: readonly NodeKind[]): Promise<GraphNode[]>;
 
   /**
+   * Entity resolution by Wikidata item: the nodes whose `wikidata` is one of `qids` (exact, case
+   * as given), each once, ordered by id. Unknown QIDs contribute nothing.
+   */
+  findByWikidata(qids: readonly string[]): Promise<GraphNode[]>;
+
+  /**
    * The whole graph, or the nodes of `kinds` and the relationships between them, in batches of
    * at most `batchSize` records: nodes first, by id, then relationships, by kind (in the order of
    * RELATION_KINDS), then id. For export; the

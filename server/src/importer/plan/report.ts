@@ -47,6 +47,7 @@ function reportOf(draft: PlanDraft, inputs: ReportInputs): ImportReport {
     merged: { nodes: matched.length + inputs.matchedPartnerships, relations: inputs.matchedRelations.size, updatedNodes, updatedRelations },
     matchedExisting: {
       byId: matched.filter((e) => e.resolved!.via === 'id').length,
+      byWikidata: matched.filter((e) => e.resolved!.via === 'wikidata').length,
       byName: matched.filter((e) => e.resolved!.via === 'name').length,
       examples: matched
         .slice(0, 10)

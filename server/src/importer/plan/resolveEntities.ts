@@ -8,10 +8,12 @@ import { stableHash } from './stableHash.js';
 
 /**
  * Entity resolution (docs/adr/0011-import-and-entity-resolution.md): a mention with an id is the
- * node with that id. Otherwise it is matched on its normalised name (accent-, case- and
- * punctuation-insensitive), then its names per language and alternative names, among nodes of the same kind, in the same
- * country (countries normalised to ISO codes). One candidate: merged into it. None: a new node.
- * Several: uncertain, reported, and the row is skipped: never guessed.
+ * node with that id. Otherwise a mention with a Wikidata item (QID, the `wikidata` field) is the
+ * node that carries that QID (docs/adr/0021-wikidata-import.md). Otherwise it is matched on its
+ * normalised name (accent-, case- and punctuation-insensitive), then its names per language and
+ * alternative names, among nodes of the same kind, in the same country (countries normalised to ISO codes), leaving out
+ * nodes that carry another QID (another entity of the same name). One candidate: merged into it.
+ * None: a new node. Several: uncertain, reported, and the row is skipped: never guessed.
  */
 
 export interface Entity {
@@ -20,7 +22,7 @@ export interface Entity {
   mention: EntityMention;
   country?: string;
   rows: RowRef[];
-  resolved?: { id: string; existing: GraphNode | undefined; via: 'id' | 'name' | 'new' };
+  resolved?: { id: string; existing: GraphNode | undefined; via: 'id' | 'wikidata' | 'name' | 'new' };
   skip?: string;
 }
 
@@ -37,6 +39,7 @@ export async function resolveEntities(store: GraphStore, rows: readonly RowMenti
   const { entities, entityOf } = await collectEntities(rows, draft);
   draft.refuseIfProblems();
   await resolveById(store, entities);
+  await resolveByWikidata(store, entities);
   await resolveByName(store, entities, draft);
   await assignNewIds(store, entities);
   const recordIds = new Map<string, string>();
@@ -69,7 +72,9 @@ async function collectEntities(rows: readonly RowMentions[], draft: PlanDraft): 
         draft.problems.push(`${m.row.where}: the id "${m.id}" is not a slug (lowercase letters, digits and single hyphens)`);
         continue;
       }
-      const key = m.id !== undefined ? `id:${m.id}` : `${m.kind}|${normalizeText(m.name ?? '')}|${country ?? ''}`;
+      const qid = wikidataOf(m);
+      const key =
+        m.id !== undefined ? `id:${m.id}` : qid !== undefined ? `wd:${qid}` : `${m.kind}|${normalizeText(m.name ?? '')}|${country ?? ''}`;
       let entity = entities.get(key);
       if (!entity) {
         entity = { key, mention: m, country, rows: [] };
@@ -111,6 +116,35 @@ async function resolveById(store: GraphStore, entities: Map<string, Entity>): Pr
   });
 }
 
+/** The QID a mention carries (validated by the record rules when it is written). */
+function wikidataOf(m: EntityMention): string | undefined {
+  return typeof m.fields.wikidata === 'string' ? m.fields.wikidata : undefined;
+}
+
+/** By Wikidata item: the node carrying the mention's QID (of the same kind), else on to the names. */
+async function resolveByWikidata(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+  const withQid = [...entities.values()].filter((e) => !e.skip && !e.resolved && wikidataOf(e.mention) !== undefined);
+  if (withQid.length === 0) return;
+  const byQid = new Map<string, GraphNode[]>();
+  for (const node of await store.findByWikidata(withQid.map((e) => wikidataOf(e.mention)!))) {
+    let list = byQid.get(node.wikidata!);
+    if (!list) byQid.set(node.wikidata!, (list = []));
+    list.push(node);
+  }
+  for (const e of withQid) {
+    const qid = wikidataOf(e.mention)!;
+    const nodes = byQid.get(qid) ?? [];
+    if (nodes.length > 1)
+      e.skip = `uncertain: ${nodes.length} nodes carry the Wikidata item ${qid} (${nodes
+        .map((n) => n.id)
+        .slice(0, 5)
+        .join(', ')}); merge them first`;
+    else if (nodes.length === 1 && nodes[0]!.kind !== e.mention.kind)
+      e.skip = `the Wikidata item ${qid} is the ${nodes[0]!.kind} "${nodes[0]!.id}" in the graph, the file says ${e.mention.kind}`;
+    else if (nodes.length === 1) e.resolved = { id: nodes[0]!.id, existing: nodes[0]!, via: 'wikidata' };
+  }
+}
+
 interface Claim {
   entity: Entity;
   /** 0: matched by its name; 1: by an alternative name. */
@@ -142,7 +176,8 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
     } else if (candidates.length === 1) {
       const node = candidates[0]!;
       e.resolved = { id: node.id, existing: node, via: 'name' };
-      if (!e.mention.create) {
+      // Two items (two QIDs) of one name must not both become the node: nor must two enrichment rows.
+      if (!e.mention.create || wikidataOf(e.mention) !== undefined) {
         let list = claims.get(node.id);
         if (!list) claims.set(node.id, (list = []));
         list.push({ entity: e, tier });
@@ -161,10 +196,13 @@ function otherNamesOf(m: EntityMention): string[] {
 
 function candidatesOf(e: Entity, names: readonly (string | undefined)[], index: ReadonlyMap<string, GraphNode[]>): GraphNode[] {
   const found = new Map<string, GraphNode>();
+  const qid = wikidataOf(e.mention);
   for (const n of names) {
     if (!n) continue;
     for (const node of index.get(normalizeText(n)) ?? []) {
       if (node.kind !== e.mention.kind) continue;
+      // A node that is another Wikidata item is another place of the same name.
+      if (qid !== undefined && node.wikidata !== undefined && node.wikidata !== qid) continue;
       if (e.country !== undefined && node.country !== undefined && node.country !== e.country) continue;
       found.set(node.id, node);
     }

@@ -19,8 +19,8 @@ export interface ImportReport {
   created: { nodes: Record<string, number>; relations: Record<string, number> };
   /** Existing nodes and relationships the file names: updated (new facts, provenance) or unchanged. */
   merged: { nodes: number; relations: number; updatedNodes: number; updatedRelations: number };
-  /** Entities of the file that matched a node that was in the graph before (by id or by name). */
-  matchedExisting: { byId: number; byName: number; examples: { where: string; name: string; id: string }[] };
+  /** Entities of the file that matched a node that was in the graph before (by id, Wikidata item or name). */
+  matchedExisting: { byId: number; byWikidata: number; byName: number; examples: { where: string; name: string; id: string }[] };
   skipped: SkipGroup[];
   skippedRows: number;
   /** Values in the file that differ from the graph's; the graph's are kept. */

@@ -73,6 +73,8 @@ export class MemoryGraphStore implements GraphStore {
   private searchCache: { version: number; hits: Map<string, Promise<ScoredSearch>> } = { version: -1, hits: new Map() };
   private idsByKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   private sortNames = new Map<string, string>();
+  /** QID -> the ids of the nodes that carry it (one, unless two nodes were given the same). */
+  private idsByWikidata = new Map<string, Set<string>>();
   private changes: ChangeRecord[] = [];
   private changesByNode = new Map<string, ChangeRecord[]>();
   private dataDirectory: DataDirectory | undefined;
@@ -333,6 +335,10 @@ export class MemoryGraphStore implements GraphStore {
       copy.sortNames.set(id, name);
       if ((++n & 1023) === 0) yield;
     }
+    for (const [qid, ids] of this.idsByWikidata) {
+      copy.idsByWikidata.set(qid, new Set(ids));
+      if ((++n & 1023) === 0) yield;
+    }
     for (const change of this.changes) {
       copy.changes.push(change);
       if ((++n & 1023) === 0) yield;
@@ -349,6 +355,7 @@ export class MemoryGraphStore implements GraphStore {
     this.searchIndex.swapWith(copy.searchIndex);
     [this.idsByKind, copy.idsByKind] = [copy.idsByKind, this.idsByKind];
     [this.sortNames, copy.sortNames] = [copy.sortNames, this.sortNames];
+    [this.idsByWikidata, copy.idsByWikidata] = [copy.idsByWikidata, this.idsByWikidata];
     [this.changes, copy.changes] = [copy.changes, this.changes];
     [this.changesByNode, copy.changesByNode] = [copy.changesByNode, this.changesByNode];
     this.bumpVersion();
@@ -410,6 +417,12 @@ export class MemoryGraphStore implements GraphStore {
     return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
   }
 
+  async findByWikidata(qids: readonly string[]): Promise<GraphNode[]> {
+    const found = new Map<string, GraphNode>();
+    for (const qid of qids) for (const id of this.idsByWikidata.get(qid) ?? []) found.set(id, this.graph.node(id)!);
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
   async *scan(options: ScanOptions): AsyncIterable<GraphBatch> {
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
     const nodeIds = [...this.graph.nodeIds()].filter((id) => !kinds || kinds.has(this.graph.node(id)!.kind)).sort(compareStrings);
@@ -452,6 +465,7 @@ export class MemoryGraphStore implements GraphStore {
     this.graph.clear();
     this.searchIndex.clear();
     this.sortNames.clear();
+    this.idsByWikidata.clear();
     for (const ids of this.idsByKind.values()) ids.clear();
     this.changes.length = 0;
     this.changesByNode.clear();
@@ -474,6 +488,7 @@ export class MemoryGraphStore implements GraphStore {
       if (!entry) continue;
       relationsDeleted += entry.out.length + entry.in.length;
       this.idsByKind.get(entry.node.kind)?.delete(id);
+      this.unindexWikidata(entry.node);
       this.searchIndex.remove(id);
       this.sortNames.delete(id);
       this.graph.removeNode(id);
@@ -554,12 +569,25 @@ export class MemoryGraphStore implements GraphStore {
     const previous = this.graph.putNode(node);
     if (previous) {
       this.idsByKind.get(previous.kind)?.delete(node.id);
+      this.unindexWikidata(previous);
       this.searchIndex.remove(node.id);
     }
     this.idsByKind.get(node.kind)?.add(node.id);
+    if (node.wikidata !== undefined) {
+      let ids = this.idsByWikidata.get(node.wikidata);
+      if (!ids) this.idsByWikidata.set(node.wikidata, (ids = new Set()));
+      ids.add(node.id);
+    }
     this.sortNames.set(node.id, normalizeText(node.name));
     const { names, primary } = searchNamesOf(node);
     this.searchIndex.add(node.id, names, primary);
+  }
+
+  private unindexWikidata(node: GraphNode): void {
+    if (node.wikidata === undefined) return;
+    const ids = this.idsByWikidata.get(node.wikidata);
+    ids?.delete(node.id);
+    if (ids?.size === 0) this.idsByWikidata.delete(node.wikidata);
   }
 
   private putRelation(relation: GraphRelation): void {

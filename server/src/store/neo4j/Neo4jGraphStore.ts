@@ -47,6 +47,7 @@ import {
   CREATE_CHANGES,
   DETACH_DELETE_NODES,
   FIND_BY_NAMES,
+  FIND_BY_WIKIDATA,
   GET_RELATIONS_OF_KIND,
   LIST_CHANGES,
   RELATIONS_OF_NODES,
@@ -517,6 +518,21 @@ export class Neo4jGraphStore implements GraphStore {
     await this.read(async (tx) => {
       for (const chunk of chunks(queries, this.batchSize)) {
         for (const r of await rows(tx, FIND_BY_NAMES, { queries: chunk, kinds: list(kinds) })) {
+          const node = fromNodeProperties(r.node as Row);
+          found.set(node.id, node);
+        }
+      }
+    });
+    return [...found.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async findByWikidata(qids: readonly string[]): Promise<GraphNode[]> {
+    const unique = [...new Set(qids)];
+    if (unique.length === 0) return [];
+    const found = new Map<string, GraphNode>();
+    await this.read(async (tx) => {
+      for (const chunk of chunks(unique, this.batchSize)) {
+        for (const r of await rows(tx, FIND_BY_WIKIDATA, { qids: chunk })) {
           const node = fromNodeProperties(r.node as Row);
           found.set(node.id, node);
         }

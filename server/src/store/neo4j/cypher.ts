@@ -43,6 +43,7 @@ export const KIND_LABEL: Record<NodeKind, string> = {
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  'CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata)',
   'CREATE CONSTRAINT change_record_id IF NOT EXISTS FOR (c:ChangeRecord) REQUIRE c.id IS UNIQUE',
   // Neo4j 5.7+ (Community too) enforces uniqueness of relationship properties, per type.
   ...RELATION_KINDS.map((k) => `CREATE CONSTRAINT relation_${k.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${k}]-() REQUIRE r.id IS UNIQUE`),
@@ -379,6 +380,14 @@ WHERE q.name IN node.searchNames AND ($kinds IS NULL OR node.kind IN $kinds)
 WITH DISTINCT node
 RETURN ${NODE('node')} AS node
 ORDER BY node.id`;
+
+/** Entity resolution by Wikidata item (the entity_wikidata index). */
+export const FIND_BY_WIKIDATA = `
+UNWIND $qids AS qid
+MATCH (n:Entity {wikidata: qid})
+WITH DISTINCT n
+RETURN ${NODE('n')} AS node
+ORDER BY n.id`;
 
 /** One page of nodes after $after in id order (the id constraint's index gives the order). */
 export const SCAN_NODES = `

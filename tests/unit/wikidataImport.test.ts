@@ -134,16 +134,35 @@ describe('importing twinnings from Wikidata', () => {
     });
     // Two best-rank populations: the larger.
     expect(await node('liege')).toMatchObject({ wikidata: 'Q3929', population: 197013, altNames: ['Luik', 'Lüttich'] });
+    expect((await node('liege'))!.names.map((n) => n.text)).toEqual(['Liège', 'Liège', 'Luik']);
+    const ghentItem = {
+      source: 'wikidata',
+      locator: 'https://www.wikidata.org/wiki/Q1296',
+      quote: 'Q1296: Ghent (en), Gent (nl), Gand (fr)',
+    };
     expect(await node('ghent-be')).toMatchObject({
       kind: 'MUNICIPALITY',
       name: 'Ghent',
-      altNames: ['Gent', 'Gand'],
+      altNames: [],
+      names: [
+        { lang: 'en', text: 'Ghent', sources: [ghentItem] },
+        { lang: 'fr', text: 'Gand', sources: [ghentItem] },
+        { lang: 'nl', text: 'Gent', sources: [ghentItem] },
+      ],
       wikidata: 'Q1296',
       country: 'BE',
       level: 'MUNICIPALITY',
       latitude: 51.053611111,
       longitude: 3.725,
     });
+    // The graph's Roeselare gets the labels as names per language; search finds every one.
+    expect((await node('roeselare'))!.names.map((n) => [n.lang, n.text])).toEqual([
+      ['en', 'Roeselare'],
+      ['fr', 'Roulers'],
+      ['nl', 'Roeselare'],
+    ]);
+    expect((await store.search('Gand', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['ghent-be']);
+    expect((await store.search('Roulers', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['roeselare']);
     expect(await node('country-jp')).toMatchObject({ kind: 'COUNTRY', code: 'JP' });
     expect(await node('wikidata')).toMatchObject({
       kind: 'SOURCE',

@@ -9,7 +9,7 @@ import type { SparqlResults, SparqlTerm } from './sparqlJson.js';
  *
  * A place row cites the item's page (https://www.wikidata.org/wiki/Q12994) and carries what the
  * graph learns of the place: its QID, name (the English label, else the Dutch, else the French),
- * its other labels, country, coordinates and population. A twinning row cites the statement
+ * its labels as names per language, country, coordinates and population. A twinning row cites the statement
  * (https://www.wikidata.org/wiki/Q12994#P190) and names both places and the TWINNING partnership
  * between them, made as the `pairs` preset makes one (a PARTNERSHIP node and a PARTY_TO from each
  * side). Twinnings are usually stated on both items: a pair is one row, citing the first statement.
@@ -30,6 +30,7 @@ export function wikidataSourceNode(now: Date): GraphNode {
     kind: 'SOURCE',
     name: 'Wikidata',
     altNames: [],
+    names: [],
     description:
       'Wikidata, the free knowledge base of the Wikimedia Foundation, read through the Wikidata Query Service: twinned administrative bodies (P190), countries (P17, P297), coordinates (P625), population (P1082) and labels. Its data is CC0 1.0 (public domain).',
     sourceType: 'DATASET',
@@ -178,7 +179,9 @@ function mentionOf(p: Place, row: RowRef): EntityMention {
     row,
     kind: 'MUNICIPALITY',
     name,
-    altNames: [...new Set([...p.labels.values()].filter((l) => l !== name))],
+    altNames: [],
+    // The labels are names per language, citing the item (the place row), as every fact of it.
+    names: LABEL_LANGUAGES.filter((lang) => p.labels.has(lang)).map((lang) => ({ lang, text: p.labels.get(lang)! })),
     countryText: [...p.countries].sort()[0],
     fields,
     defaults: { level: 'MUNICIPALITY' },

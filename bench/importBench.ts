@@ -69,6 +69,14 @@ export async function benchImportMemory(): Promise<void> {
 
 export async function benchImportNeo4j(): Promise<void> {
   if (!benchDataAvailable(TWIN_CITIES_CSV, 'the import benchmark on Neo4j')) return;
+  await withBenchNeo4j(async (store, uri) => {
+    console.error(`# import into Neo4j (${uri}; the database is cleared): twin-cities.csv, again, then GeoNames`);
+    await benchImport('import.neo4j', store);
+  });
+}
+
+/** A Neo4j store for an import benchmark: NEO4J_URI's (cleared by the benchmark), else a local Neo4j started for it. */
+export async function withBenchNeo4j(work: (store: Neo4jGraphStore, uri: string) => Promise<void>): Promise<void> {
   let server: LocalNeo4j | undefined;
   let config: Neo4jConfig;
   if (process.env.NEO4J_URI) config = readNeo4jConfig(process.env).config;
@@ -80,8 +88,7 @@ export async function benchImportNeo4j(): Promise<void> {
   }
   const store = await Neo4jGraphStore.open(config);
   try {
-    console.error(`# import into Neo4j (${config.uri}; the database is cleared): twin-cities.csv, again, then GeoNames`);
-    await benchImport('import.neo4j', store);
+    await work(store, config.uri);
   } finally {
     await store.close();
     await server?.stop();

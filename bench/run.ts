@@ -7,12 +7,15 @@ import { benchMemoryStore } from './memoryBench.js';
 import { benchNeo4jStore } from './neo4jBench.js';
 import { generateGraph, SIZES } from './syntheticGraph.js';
 import { TWIN_CITIES_CSV, twinCitiesGraph } from './twinCities.js';
+import { benchWikidataMemory, benchWikidataNeo4j } from './wikidataBench.js';
 
 /**
  * npm run bench [-- --sizes xs,m,l --samples 2000 --suites store,analysis,import --stores memory,neo4j]
  * store: load, memory, search and neighbourhoods; analysis: peers, suggestions and paths (on the
  * synthetic sizes and on the real twin-cities list); import: twin-cities.csv into a seeded store,
- * twice, then the GeoNames enrichment (not in the default suites: --suites import); client: the
+ * twice, then the GeoNames enrichment (not in the default suites: --suites import); wikidata: a
+ * generated Wikidata answer of 20,000 twinnings imported, then again as a dry run (--suites
+ * wikidata; with --stores memory,neo4j on both stores); client: the
  * explorer in headless Chromium (bench/client.ts, also `npm run bench:client`).
  * Prints one JSON line per result: {"name": ..., "value": ..., "unit": ...}. Run with --expose-gc
  * (the npm script does) so heap figures are measured after a full collection.
@@ -88,6 +91,11 @@ if (suites.has('analysis')) {
 if (suites.has('import')) {
   if (stores.has('memory')) await benchImportMemory();
   if (stores.has('neo4j')) await benchImportNeo4j();
+}
+
+if (suites.has('wikidata')) {
+  if (stores.has('memory')) await benchWikidataMemory();
+  if (stores.has('neo4j')) await benchWikidataNeo4j();
 }
 
 if (suites.has('client')) {

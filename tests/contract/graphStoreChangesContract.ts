@@ -170,7 +170,12 @@ export function graphStoreChangesContract(adapter: string, open: () => Promise<G
         expect((await store.findByWikidata(['Q1296'])).map((n) => n.id)).toEqual(['ypres']);
         await store.applyChanges({ putNodes: [town('ypres', 'Ypres')] });
         expect(await store.findByWikidata(['Q1296'])).toEqual([]);
-      });
+        // A large change (the embedded store applies it to a copy of its indexes) keeps the QIDs it does not touch.
+        await store.applyChanges({ putNodes: [town('ostend', 'Ostend', { wikidata: 'Q9049' })] });
+        const many = Array.from({ length: 1_001 }, (_, i) => town(`town-${i}`, `Town ${i}`, { wikidata: `Q${5_000_000 + i}` }));
+        await store.applyChanges({ putNodes: many });
+        expect((await store.findByWikidata(['Q9049', 'Q5000000', 'Q5001000'])).map((n) => n.id)).toEqual(['ostend', 'town-0', 'town-1000']);
+      }, 120_000);
 
       it('scans the whole graph in batches: nodes by id, then relationships by kind and id', async () => {
         const all = await collect(store.scan({ batchSize: 10 }));

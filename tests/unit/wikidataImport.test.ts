@@ -10,6 +10,7 @@ import { twinningsQuery, TWINNING_VARS, WIKIDATA_SPARQL_ENDPOINT } from '../../s
 import { pointOf } from '../../server/src/importer/wikidata/rows.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
+import { syntheticWikidataAnswer } from '../fixtures/syntheticWikidata.js';
 
 const FIXTURE = join(new URL('../fixtures/wikidata/', import.meta.url).pathname, 'twinnings-be.json');
 const ANSWER = readFileSync(FIXTURE, 'utf8');
@@ -211,6 +212,17 @@ describe('importing twinnings from Wikidata', () => {
     const other = await run({ client: scriptedFetch([new Response(namesake)]) });
     expect(other.report.created.nodes).toMatchObject({ MUNICIPALITY: 1 });
     expect(other.report.matchedExisting.byName).toBe(0);
+  });
+
+  it('a large answer (a change of more than 1,000 records) is found by QID the next time: nothing to change', async () => {
+    const answer = JSON.stringify(syntheticWikidataAnswer(800));
+    const first = await run({ apply: true, client: scriptedFetch([new Response(answer)]) });
+    expect(first.twinnings).toBe(728); // 800 rows, every 10th pair stated from both sides
+    expect(first.report.created.nodes.PARTNERSHIP).toBe(728);
+    expect((first.changes.putNodes?.length ?? 0) + (first.changes.putRelations?.length ?? 0)).toBeGreaterThan(1_000);
+    const again = await run({ client: scriptedFetch([new Response(answer)]) });
+    expect(again.report.noChange).toBe(true);
+    expect(again.report.matchedExisting.byWikidata).toBe(first.places);
   });
 
   it('imports a saved answer (--file) exactly as the service’s', async () => {

@@ -71,7 +71,7 @@ export async function request<TResult, TVariables>(
   try {
     body = (await response.json()) as GraphQLResponse<TResult>;
   } catch {
-    throw new ApiError('HTTP', explainError('HTTP', `HTTP ${response.status}`));
+    throw new ApiError('HTTP', explainError('HTTP', `HTTP ${response.status}`), `HTTP ${response.status}`);
   }
   const first = body.errors?.[0];
   if (first) {
@@ -79,6 +79,6 @@ export async function request<TResult, TVariables>(
     const ids = first.extensions?.ids ?? [];
     throw new ApiError(code, explainError(code, first.message, ids), first.message, ids);
   }
-  if (!response.ok || !body.data) throw new ApiError('HTTP', explainError('HTTP', `HTTP ${response.status}`));
+  if (!response.ok || !body.data) throw new ApiError('HTTP', explainError('HTTP', `HTTP ${response.status}`), `HTTP ${response.status}`);
   return body.data;
 }

@@ -1,4 +1,5 @@
 import { NODE_KIND_STYLE } from '../graph/kinds.js';
+import { formatNumber } from '../i18n/index.js';
 import type { Selection } from '../state/selection/index.js';
 import { WORLD_WIDTH, type Basemap } from './basemap.js';
 import { arcControl, cluster, linksOf, type Clustering, type MapScene, type ProjectedLayer } from './mapModel.js';
@@ -449,7 +450,7 @@ export class MapCanvas {
         const r = clusterRadius(n);
         groups.moveTo(x + r, y);
         groups.arc(x, y, r, 0, 2 * Math.PI);
-        if (r >= 8) labels.push([n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n), x, y]);
+        if (r >= 8) labels.push([formatNumber(n, { notation: 'compact', maximumFractionDigits: 1 }), x, y]);
       }
     }
     ctx.fillStyle = '#6aa6d6';

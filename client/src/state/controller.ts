@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client.js';
+import { ApiError, explainError } from '../api/client.js';
 import * as api from '../api/graphApi.js';
 import type { RelationKind } from '../gql/graphql.js';
 import { nodeKindLabel } from '../graph/kinds.js';
@@ -29,8 +29,10 @@ import * as views from './view/index.js';
 
 export interface ErrorState {
   code: string;
-  /** In the language active when it happened. */
+  /** In the language active when it happened; errorText words it in the active one. */
   message: string;
+  /** The server's own message (explainError's detail), if any. */
+  detail?: string | undefined;
   /** Node ids the API did not know, which the user can drop from the view. */
   ids: readonly string[];
 }
@@ -62,6 +64,9 @@ export interface LoadingMessage {
   key: 'filters' | 'overview' | 'whole' | 'neighboursOfMany' | 'neighboursOf' | 'nodes' | 'node' | 'links';
   values?: { count?: number; name?: string };
 }
+
+/** An error in the active language (an error shown before a language switch is worded anew). */
+export const errorText = (e: ErrorState): string => explainError(e.code, e.detail, e.ids);
 
 /** A loading state in the active language. */
 export const loadingText = (m: LoadingMessage): string => t(`messages:loading.${m.key}`, m.values ?? {});
@@ -417,7 +422,7 @@ export class Controller {
       if (!current()) return;
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', t('messages:error.internal'), String(e));
       if (!(e instanceof ApiError)) console.error(e);
-      this.patch({ loading: null, error: { code: err.code, message: err.userMessage, ids: err.ids } });
+      this.patch({ loading: null, error: { code: err.code, message: err.userMessage, detail: err.detail, ids: err.ids } });
     }
   }
 

@@ -1,5 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
-import { loadingText, type Controller, type Session } from '../state/controller.js';
+import { errorText, loadingText, type Controller, type Session } from '../state/controller.js';
 
 /** How many more neighbours "Draw the next" adds. */
 const NEXT_NEIGHBOURS = 100;
@@ -55,7 +55,7 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
       </div>
       {error && (
         <div role="alert" className="error-box" data-testid="error">
-          <p>{error.message}</p>
+          <p>{errorText(error)}</p>
           <div className="actions">
             {error.ids.length > 0 && (
               <button type="button" onClick={() => controller.dropFromView(error.ids)}>

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NODE_KINDS, RELATION_KINDS, nodeKindLabel, partnershipTypeLabel, relationLabel } from '../../../client/src/graph/kinds.js';
-import { applyLanguage, formatNumber, i18n, NAMESPACES, resources, t } from '../../../client/src/i18n/index.js';
+import { explainError } from '../../../client/src/api/client.js';
+import { applyLanguage, formatDate, formatNumber, i18n, NAMESPACES, resources, t } from '../../../client/src/i18n/index.js';
 import { detectLanguage, LANGUAGES, langOfTag, type Lang } from '../../../client/src/i18n/languages.js';
 import { describeVia, formatScore } from '../../../client/src/state/analysis/index.js';
 import { findUntranslated, scanFiles, sourceFiles } from './uiLiterals.js';
@@ -106,6 +107,23 @@ describe('the active language', () => {
     applyLanguage('en');
     expect(t('count.nodes', { count: 1234 })).toBe('1,234 nodes');
     expect(formatScore(12.345)).toBe('12.3');
+  });
+
+  it('words API errors and dates in it', () => {
+    applyLanguage('fr');
+    expect(explainError('NOT_FOUND', undefined, ['x', 'y'])).toBe(
+      "L'atlas n'a pas de nœud avec l'identifiant « x », « y ». Le lien est peut-être ancien ou mal saisi : cherchez-le plutôt par son nom.",
+    );
+    expect(formatDate('2026-12-01T08:00:00Z', { dateStyle: 'long', timeZone: 'UTC' })).toBe('1 décembre 2026');
+    applyLanguage('nl');
+    expect(explainError('HTTP', 'HTTP 502')).toBe(
+      'De atlasserver antwoordde met een fout (HTTP 502). Probeer opnieuw; blijft het gebeuren, meld het dan.',
+    );
+    expect(formatDate('2026-12-01T08:00:00Z', { dateStyle: 'long', timeZone: 'UTC' })).toBe('1 december 2026');
+    applyLanguage('en');
+    expect(explainError('SERVICE_UNAVAILABLE', undefined)).toBe(
+      'The database behind the atlas is not reachable right now. Wait a moment and try again.',
+    );
   });
 
   it('reads a path in it', () => {

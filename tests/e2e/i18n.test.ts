@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, serveSeedGraph, waitForGraph, type Served } from './harness.js';
+import type { Page, Request } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitForGraph } from './harness.js';
+import { seedGraphInBrowser } from './seedBrowser.js';
 
 /**
  * The explorer in English, Dutch and French (issue 13): the main view in each language with its
@@ -9,31 +10,15 @@ import { launchBrowser, newPage, serveSeedGraph, waitForGraph, type Served } fro
  * without loading or laying out the graph again.
  */
 
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = seedGraphInBrowser();
 let page: Page;
 
 const SCREENSHOTS = 'docs/screenshots';
 const MAIN_VIEW = '/?focus=roeselare&x=roeselare&all=0&sel=node:roeselare';
 
-beforeAll(async () => {
-  served = await serveSeedGraph();
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-
-afterEach(async () => {
-  await context?.close();
+beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+beforeEach(() => {
+  page = e2e.page;
 });
 
 /** Words of each language on the main view: toolbar, legend, detail panel, relationship labels, the filters. */
@@ -83,7 +68,7 @@ describe('the explorer in three languages', { timeout: 90_000 }, () => {
       page.on('request', (r: Request) => {
         if (r.url().endsWith('/graphql')) graphqlLanguages.add(r.headers()['accept-language'] ?? '');
       });
-      await page.goto(`${served.baseUrl}${MAIN_VIEW}&lang=${lang}`);
+      await page.goto(`${e2e.served.baseUrl}${MAIN_VIEW}&lang=${lang}`);
       await waitForGraph(page);
       await page.getByTestId('peers').locator('.peer').first().waitFor();
       await page.locator('[data-testid="details"] .sources').waitFor();
@@ -103,13 +88,13 @@ describe('the explorer in three languages', { timeout: 90_000 }, () => {
   }
 
   it('opens in the browser language, else the stored choice; a switch changes every word at once, keeps the drawing, and is stored', async () => {
-    const nl = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
+    const nl = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
     const nlPage = await nl.newPage();
-    await nlPage.goto(`${served.baseUrl}/?all=0`);
+    await nlPage.goto(`${e2e.served.baseUrl}/?all=0`);
     await expect(nlPage.getByTestId('empty').textContent()).resolves.toContain('Het canvas is leeg');
     await nl.close();
 
-    await page.goto(`${served.baseUrl}${MAIN_VIEW}`);
+    await page.goto(`${e2e.served.baseUrl}${MAIN_VIEW}`);
     await waitForGraph(page);
     await expect(page.getByRole('button', { name: 'Show all' }).count()).resolves.toBe(1);
     const before = await page.evaluate(() =>
@@ -162,14 +147,14 @@ describe('the explorer in three languages', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('canvas').getAttribute('data-layout-state')).resolves.toBe('done');
 
     // The stored choice opens the next visit in French, a ?lang= still wins.
-    await page.goto(`${served.baseUrl}/?all=0`);
+    await page.goto(`${e2e.served.baseUrl}/?all=0`);
     await expect(page.getByTestId('empty').textContent()).resolves.toContain('Le canevas est vide');
-    await page.goto(`${served.baseUrl}/?all=0&lang=nl`);
+    await page.goto(`${e2e.served.baseUrl}/?all=0&lang=nl`);
     await expect(page.getByTestId('empty').textContent()).resolves.toContain('Het canvas is leeg');
   });
 
   it('keeps the source’s printed feature labels as quotes beside the translated ones', async () => {
-    await page.goto(`${served.baseUrl}/?all=0&lang=nl`);
+    await page.goto(`${e2e.served.baseUrl}/?all=0&lang=nl`);
     await page.getByRole('button', { name: 'Beoordeling van de werkvormen' }).click();
     const header = page.getByTestId('ratings').locator('th[data-feature="GOVERNANCE_STRENGTHENING"]').first();
     await header.waitFor();

@@ -39,7 +39,10 @@ describe('export then import gives the same graph', () => {
           kind: 'MUNICIPALITY',
           name: 'Ypres "Ieper" <West> & co, \'t',
           altNames: ['Ieper', 'Wipers'],
-          names: [],
+          names: [
+            { lang: 'de', text: 'Ypern', sources: [{ source: 'fixture', locator: 'names de', quote: 'Ypern, "auf Deutsch"' }] },
+            { lang: 'nl', text: 'Ieper', sources: [{ source: 'fixture', locator: 'names nl', quote: 'Ieper, in het Nederlands' }] },
+          ],
           description: 'A line,\nand "another" one',
           level: 'CITY',
           country: 'BE',
@@ -75,6 +78,23 @@ describe('export then import gives the same graph', () => {
       expect((await runImport(original, { sources: paths.map((p) => pathSource(p)), actor: 'test' })).report.noChange).toBe(true);
     });
   }
+
+  it('writes the name in English, French and Dutch as name@ columns of nodes.csv, and reads an edited one back citing its row', async () => {
+    const [nodesCsv] = await exportTo(original, 'csv', dir);
+    const text = readFileSync(nodesCsv!, 'utf8');
+    expect(text.split('\n')[0]!.split(',').slice(0, 6)).toEqual(['id', 'kind', 'name', 'name@en', 'name@fr', 'name@nl']);
+    expect(text).toMatch(/\nypres,MUNICIPALITY,"Ypres ""Ieper"" <West> & co, 't",,,Ieper,/);
+    writeFileSync(nodesCsv!, text.replace(`co, 't",,,Ieper,`, `co, 't",,Ypres,Yper,`));
+    const copy = new MemoryGraphStore();
+    await seedStore(copy, { dir: CONTRACT_GRAPH_DIR });
+    await runImport(copy, { sources: [pathSource(nodesCsv!)], actor: 'test', apply: true, replace: true });
+    const names = (await copy.getNodes(['ypres']))[0]!.names;
+    expect(names.map((n) => [n.lang, n.text, n.sources[0]!.locator])).toEqual([
+      ['de', 'Ypern', 'names de'],
+      ['fr', 'Ypres', 'x'],
+      ['nl', 'Yper', 'x'],
+    ]);
+  });
 
   it('filters: the nodes of some kinds and the relationships between them', async () => {
     const chunks: string[] = [];

@@ -1,4 +1,11 @@
-import { NODE_SCALAR_FIELDS, RELATION_SCALAR_FIELDS, type GraphNode, type GraphRelation, type NodeKind } from '../domain/model.js';
+import {
+  NODE_SCALAR_FIELDS,
+  RELATION_SCALAR_FIELDS,
+  type GraphNode,
+  type GraphRelation,
+  type LocalizedName,
+  type NodeKind,
+} from '../domain/model.js';
 import type { GraphBatch, GraphStore } from '../store/GraphStore.js';
 import { KIND_LABEL, SCHEMA_STATEMENTS } from '../store/neo4j/cypher.js';
 import { toNodeProperties, toRelationRow } from '../store/neo4j/properties.js';
@@ -6,7 +13,8 @@ import { toNodeProperties, toRelationRow } from '../store/neo4j/properties.js';
 /**
  * Export: the whole graph or a subgraph, streamed from the store in batches, written as
  *   json     the seed format ({"nodes": [...], "relations": [...]}): re-imports losslessly
- *   csv      nodes.csv and edges.csv, one column per field (sources and ratings as JSON)
+ *   csv      nodes.csv and edges.csv, one column per field (sources, ratings and names as JSON; the
+ *            name in English, French and Dutch also as name@en, name@fr, name@nl)
  *   graphml  for Gephi, Cytoscape desktop, yEd, NetworkX: every field a <data> key
  *   gexf     GEXF 1.3 for Gephi: every field an attribute
  *   cypher   statements that load the graph into Neo4j in this project's model (docs/adr/0004)
@@ -36,7 +44,15 @@ export interface ExportResult {
   missingIds: string[];
 }
 
-const NODE_FIELDS = ['id', 'kind', 'name', 'altNames', ...NODE_SCALAR_FIELDS, 'ratings', 'sources'] as const;
+const NODE_FIELDS = ['id', 'kind', 'name', 'altNames', ...NODE_SCALAR_FIELDS, 'ratings', 'names', 'sources'] as const;
+/**
+ * The CSV's node columns: the name in each of the explorer's languages as a column of its own
+ * (name@en, name@fr, name@nl: readable and editable in a spreadsheet), and every name per language
+ * with its sources in `names` (JSON), which keeps the provenance and any other language. The
+ * importer reads both (a name@ column that differs from `names` wins and cites the row).
+ */
+const CSV_NAME_LANGUAGES = ['en', 'fr', 'nl'] as const;
+const CSV_NODE_COLUMNS = ['id', 'kind', 'name', ...CSV_NAME_LANGUAGES.map((l) => `name@${l}`), ...NODE_FIELDS.slice(3)];
 const RELATION_FIELDS = ['id', 'kind', 'from', 'to', ...RELATION_SCALAR_FIELDS, 'sources'] as const;
 const NUMERIC = new Set([
   'foundedYear',
@@ -142,16 +158,20 @@ function csvField(value: unknown): string {
 function cell(record: Record<string, unknown>, field: string): unknown {
   const value = record[field];
   if (field === 'altNames') return (value as string[] | undefined)?.join('|') || undefined;
+  if (field === 'names') return (value as LocalizedName[] | undefined)?.length ? JSON.stringify(value) : undefined;
   if ((field === 'sources' || field === 'ratings') && value !== undefined) return JSON.stringify(value);
+  if (field.startsWith('name@')) return (record.names as LocalizedName[] | undefined)?.find((n) => `name@${n.lang}` === field)?.text;
   return value;
 }
 
 function csvWriter({ main, edges }: ExportSinks): Writer {
   if (!edges) throw new Error('the CSV export needs a second file for the edges');
   return {
-    begin: async () => main(`${NODE_FIELDS.join(',')}\n`),
+    begin: async () => main(`${CSV_NODE_COLUMNS.join(',')}\n`),
     nodes: async (nodes) =>
-      main(nodes.map((n) => `${NODE_FIELDS.map((f) => csvField(cell(n as unknown as Record<string, unknown>, f))).join(',')}\n`).join('')),
+      main(
+        nodes.map((n) => `${CSV_NODE_COLUMNS.map((f) => csvField(cell(n as unknown as Record<string, unknown>, f))).join(',')}\n`).join(''),
+      ),
     startRelations: async () => edges(`${RELATION_FIELDS.join(',')}\n`),
     relations: async (relations) =>
       edges(

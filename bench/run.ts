@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { benchAnalysis, benchAnalysisNeo4j, benchPeerPartnerShare } from './analysisBench.js';
 import { benchDataAvailable } from './data.js';
 import { benchImportMemory, benchImportNeo4j } from './importBench.js';
+import { benchLoad } from './loadBench.js';
 import { benchMemoryStore } from './memoryBench.js';
 import { benchNeo4jStore } from './neo4jBench.js';
 import { generateGraph, SIZES } from './syntheticGraph.js';
@@ -15,7 +16,9 @@ import { benchWikidataMemory, benchWikidataNeo4j } from './wikidataBench.js';
  * synthetic sizes and on the real twin-cities list); import: twin-cities.csv into a seeded store,
  * twice, then the GeoNames enrichment (not in the default suites: --suites import); wikidata: a
  * generated Wikidata answer of 20,000 twinnings imported, then again as a dry run (--suites
- * wikidata; with --stores memory,neo4j on both stores); client: the
+ * wikidata; with --stores memory,neo4j on both stores); load: the API under autocannon on
+ * loopback, with the server's event-loop delay (bench/loadBench.ts; not in the default suites:
+ * --suites load); client: the
  * explorer in headless Chromium (bench/client.ts, also `npm run bench:client`).
  * Prints one JSON line per result: {"name": ..., "value": ..., "unit": ...}. Run with --expose-gc
  * (the npm script does) so heap figures are measured after a full collection.
@@ -97,6 +100,8 @@ if (suites.has('wikidata')) {
   if (stores.has('memory')) await benchWikidataMemory();
   if (stores.has('neo4j')) await benchWikidataNeo4j();
 }
+
+if (suites.has('load')) await benchLoad();
 
 if (suites.has('client')) {
   // The explorer's benchmark drives a browser from its own process (bench/client.ts).

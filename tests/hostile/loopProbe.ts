@@ -25,6 +25,9 @@ export interface GraphqlBody {
 
 const SCRIPT = fileURLToPath(new URL('./loopServer.ts', import.meta.url));
 
+/** Reader tokens the test server also accepts: each is a client of its own for the fairness rules (bench/loadBench.ts). */
+export const CLIENT_TOKENS = ['hostile-1-0123456789abcdef', 'hostile-2-0123456789abcdef'] as const;
+
 /** Starts loopServer.ts on `graph` ("twin": generated twin-cities size; "seed"; "idle": no server, see loopServer.ts). */
 export async function startLoopServer(graph: 'twin' | 'seed' | 'idle'): Promise<LoopServer> {
   const child: ChildProcess = fork(SCRIPT, [graph], {

@@ -4,7 +4,9 @@ import { seedStore } from '../../graph-seed/seedStore.js';
 import { createApp } from '../../server/src/app.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { portsOf } from '../../server/src/store/ports.js';
-import { TOKENS } from './harness.js';
+import { TokenTable } from '../../server/src/auth.js';
+import { EDITOR } from './harness.js';
+import { CLIENT_TOKENS } from './loopProbe.js';
 import { twinStore } from './twinGraph.js';
 
 /**
@@ -52,7 +54,11 @@ async function main(): Promise<void> {
   }
   const store = graph === 'seed' ? new MemoryGraphStore() : await twinStore();
   if (graph === 'seed') await seedStore(store);
-  const app = await createApp(portsOf(store), { tokens: TOKENS });
+  const tokens = TokenTable.parse(
+    [`editor:alice:${EDITOR}`, ...CLIENT_TOKENS.map((token, i) => `reader:client-${i + 1}:${token}`)].join(','),
+    'ATLAS_TOKENS',
+  );
+  const app = await createApp(portsOf(store), { tokens });
   const server = app.http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   histogram.enable();

@@ -105,7 +105,8 @@ describe('importing twinnings from Wikidata', () => {
     });
     // 7 places (one without a label), 5 twinnings (Ghent - Liège stated on both items is one).
     expect([outcome.places, outcome.twinnings, outcome.report.rows]).toEqual([7, 5, 12]);
-    expect(outcome.report.created.nodes).toEqual({ MUNICIPALITY: 3, PARTNERSHIP: 3, COUNTRY: 2, SOURCE: 2 });
+    // SOURCE: wikidata, and for the new countries (CD, JP) the ISO list and world-countries' names.
+    expect(outcome.report.created.nodes).toEqual({ MUNICIPALITY: 3, PARTNERSHIP: 3, COUNTRY: 2, SOURCE: 3 });
     expect(outcome.report.matchedExisting).toMatchObject({ byName: 3, byWikidata: 0, byId: 0 });
     expect(outcome.report.merged.nodes).toBe(4); // Roeselare, Gräfenhainichen, Liège, and their partnership
     expect(outcome.report.skipped).toEqual([

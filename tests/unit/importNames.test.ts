@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import { mergeNames } from '../../server/src/domain/merge.js';
 import { parseNode } from '../../server/src/domain/graphRules.js';
+import { gazetteerAltNames, MAX_GAZETTEER_ALT_NAMES } from '../../server/src/importer/fields.js';
 import { MappingError } from '../../server/src/importer/mapping.js';
 import { pathSource, runImport, type ImportOptions } from '../../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
@@ -165,6 +166,26 @@ describe('importing names per language', () => {
     expect((await store.getNodes(['ypres']))[0]!.names.map((n) => n.text)).toEqual(['Ypres', 'Ieper']);
     await run('names-other-spelling.valid.csv', { apply: true, replace: true });
     expect((await store.getNodes(['ypres']))[0]!.names.map((n) => n.text)).toEqual(['Ypres', 'Yper']);
+  });
+
+  it('keeps a gazetteer’s alternate names as alternative names: Latin script, no codes or transliterations, each spelling once', async () => {
+    const { report } = await run('geonames.valid.tsv', { apply: true, mapping: { preset: 'geonames' } });
+    expect(report.merged.updatedNodes).toBe(1);
+    const [liege] = await store.getNodes(['liege']);
+    expect(liege).toMatchObject({ population: 195968, latitude: 50.63373 });
+    expect(liege!.altNames).toEqual(['Luik', 'Lüttich', 'Leodium', 'Luettich']);
+    expect((await store.search('Leodium', { first: 5, offset: 0 })).items.map((h) => h.node.id)).toEqual(['liege']);
+    expect(gazetteerAltNames(['Brussel', ...Array.from({ length: 50 }, (_, i) => `Name ${i}`)], 'Brussels')).toHaveLength(
+      MAX_GAZETTEER_ALT_NAMES,
+    );
+    expect((await run('geonames.valid.tsv', { apply: true, mapping: { preset: 'geonames' } })).report.noChange).toBe(true);
+  });
+
+  it('reads a pair list’s altNames1/altNames2 and city1@<lang>/city2@<lang> columns', async () => {
+    await run('pairs-names.valid.csv', { apply: true });
+    const [roeselare, paris] = await store.getNodes(['roeselare', 'paris-fr']);
+    expect(roeselare!.altNames).toEqual(['Roulers', 'Rousselare']);
+    expect(paris!.names.map((n) => [n.lang, n.text, n.sources[0]!.locator])).toEqual([['fr', 'Paris', 'line 2']]);
   });
 
   it('refuses a mapping with a language that is not a language code', async () => {

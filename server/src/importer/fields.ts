@@ -68,3 +68,33 @@ export function splitNames(text: string | undefined, separator = '|'): string[] 
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** At most this many of a gazetteer's alternate names are kept per place. */
+export const MAX_GAZETTEER_ALT_NAMES = 40;
+
+/**
+ * Which alternate names of a gazetteer row (GeoNames' `alternatenames`: every language and script,
+ * none labelled) a place keeps as alternative names: names in Latin script (what the atlas's
+ * readers type), written as names (a capital first: GeoNames writes transliterations in lower
+ * case), not codes (BRU, ANR), each spelling once (accents and case aside), not the place's own
+ * name, in the file's order, at most MAX_GAZETTEER_ALT_NAMES. All of them still serve to match.
+ */
+export function gazetteerAltNames(names: readonly string[], name: string | undefined): string[] {
+  const key = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+  const seen = new Set(name === undefined ? [] : [key(name)]);
+  const kept: string[] = [];
+  for (const candidate of names) {
+    if (!/^\p{Lu}/u.test(candidate) || /^\p{Lu}{2,4}$/u.test(candidate)) continue;
+    if (/[^\p{Script=Latin}\p{M}\s'’.()0-9-]/u.test(candidate)) continue;
+    const k = key(candidate);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    kept.push(candidate);
+    if (kept.length === MAX_GAZETTEER_ALT_NAMES) break;
+  }
+  return kept;
+}

@@ -97,13 +97,15 @@ export const RELATION_COLUMNS = ['id', 'kind', 'from', 'to', 'sources', ...RELAT
 
 /**
  * The presets, for the common shapes:
- *   pairs        city1,country1,city2,country2 (+ lat1,lng1,lat2,lng2, since): two municipalities and
- *                a TWINNING partnership between them (the shape of twin-cities.csv)
+ *   pairs        city1,country1,city2,country2 (+ lat1,lng1,lat2,lng2, since, altNames1, altNames2,
+ *                city1@nl, city2@fr, ...): two municipalities and a TWINNING partnership between
+ *                them (the shape of twin-cities.csv)
  *   memberships  member,country,network (+ role, since): a municipality MEMBER_OF a network
  *   nodes        id,kind,name,... node fields as columns (an export's nodes.csv)
  *   edges        id,kind,from,to,... relationship fields as columns (an export's edges.csv)
  *   geonames     the 19 columns of a GeoNames dump, no header, tab-separated: fills country-matched
- *                municipalities' coordinates and population; creates nothing
+ *                municipalities' coordinates and population and adds alternate names (Latin script,
+ *                at most 40 per place: gazetteerAltNames); creates nothing
  */
 export function presetMapping(preset: NonNullable<Mapping['preset']>, header: readonly string[] = []): MappingInput {
   const has = (c: string) => header.includes(c);
@@ -114,6 +116,9 @@ export function presetMapping(preset: NonNullable<Mapping['preset']>, header: re
         kind: 'MUNICIPALITY',
         name: `city${n}`,
         country: `country${n}`,
+        // Optional: other names of the place ("|"-separated), and its name per language (city1@nl).
+        ...(has(`altNames${n}`) ? { altNames: `altNames${n}` } : {}),
+        names: Object.fromEntries(header.filter((c) => c.startsWith(`city${n}@`)).map((c) => [c.slice(`city${n}@`.length), c])),
         fields: {
           ...(has(`lat${n}`) ? { latitude: `lat${n}` } : {}),
           ...(has(`lng${n}`) ? { longitude: `lng${n}` } : {}),

@@ -1,5 +1,5 @@
 import type { NodeKind, PartnershipType, Provenance, RelationKind } from '../../domain/model.js';
-import { convertField, FieldError, splitNames } from '../fields.js';
+import { convertField, FieldError, gazetteerAltNames, splitNames } from '../fields.js';
 import { isNodeKind, isRelationKind, NAME_COLUMN, type Mapping } from '../mapping.js';
 
 /**
@@ -32,6 +32,11 @@ export interface EntityMention {
   id?: string;
   name?: string;
   altNames: string[];
+  /**
+   * The alternative names a mapped row adds to a node it matches (a gazetteer's, bounded: see
+   * gazetteerAltNames); undefined: none (a row's altNames then only serve to match).
+   */
+  keptAltNames?: string[];
   /** Names per language, at most one per language. */
   names: MentionName[];
   countryText?: string;
@@ -80,12 +85,16 @@ export function mentionsOfRow(mapping: Mapping, values: Record<string, string>, 
       continue;
     }
     refIndex.set(spec.ref, out.entities.length);
+    const name = cells.cell(spec.name) || undefined;
+    const gazetteer = spec.altNames === 'alternatenames';
+    const altNames = splitNames(cells.cell(spec.altNames), gazetteer ? ',' : '|');
     out.entities.push({
       row,
       kind,
       id: cells.cell(spec.id) || undefined,
-      name: cells.cell(spec.name) || undefined,
-      altNames: splitNames(cells.cell(spec.altNames), spec.altNames === 'alternatenames' ? ',' : '|'),
+      name,
+      altNames,
+      keptAltNames: gazetteer ? gazetteerAltNames(altNames, name) : altNames,
       names: Object.entries(spec.names)
         .map(([lang, column]) => ({ lang, text: cells.cell(column) ?? '' }))
         .filter((n) => n.text !== ''),

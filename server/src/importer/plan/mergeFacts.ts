@@ -35,7 +35,7 @@ export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): P
         id,
         kind: m.kind,
         name: m.name ?? id,
-        altNames: [...new Set(m.altNames.filter((a) => a !== m.name))],
+        altNames: [...new Set((m.sources ? m.altNames : (m.keptAltNames ?? m.altNames)).filter((a) => a !== m.name))],
         names,
         sources,
       };
@@ -56,14 +56,22 @@ export async function planNodes(entities: Iterable<Entity>, draft: PlanDraft): P
     const merged = mergeInto(current, facts, sources, { replace: draft.ctx.replace });
     draft.conflict(where, id, merged.conflicts);
     const updated = merged.value;
-    // Names are facts only when the record carries its own provenance (an export), not a mapped row's.
-    if (m.sources) for (const a of m.altNames) if (!updated.altNames.includes(a) && a !== updated.name) updated.altNames.push(a);
+    // A record with its own provenance (an export) brings all its names; a mapped row those it keeps
+    // (a gazetteer's bounded), up to MAX_ALT_NAMES on the node.
+    const altNames = m.sources ? m.altNames : (m.keptAltNames ?? []);
+    for (const a of altNames) {
+      if (!m.sources && updated.altNames.length >= MAX_ALT_NAMES) break;
+      if (!updated.altNames.includes(a) && a !== updated.name) updated.altNames.push(a);
+    }
     if (JSON.stringify(updated) === JSON.stringify(current)) continue;
     const parsed = parseNode(updated);
     if ('problems' in parsed) draft.problems.push(...parsed.problems.map((p) => `${where}: ${p}`));
     else draft.nodes.set(id, parsed.node);
   }
 }
+
+/** How many alternative names mapped rows may give a node in all (a record with its own provenance is not bounded). */
+const MAX_ALT_NAMES = 60;
 
 export interface PlannedRelations {
   /** Ids of the relationships the file names that the graph had before. */

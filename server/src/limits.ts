@@ -14,6 +14,8 @@ export const LIMITS = {
   paths: { default: 10, max: 50 },
   maxHops: { default: 4, max: 6 },
   metricsIds: 1000,
+  /** The neighbour table: rows per page (a hub's neighbours are gathered whole, bounded by its degree). */
+  neighbours: { default: 100, max: 500 },
   overview: { groups: { default: 100, max: 300 }, starts: { default: 8, max: 50 } },
   queryDepth: 12,
   /** Fields one operation may select, fragments expanded (aliases count one each). */

@@ -41,6 +41,7 @@ const SAMPLES: Record<string, unknown> = {
   from: 'zoersel',
   to: 'ostend',
   text: 'roese',
+  kind: 'MUNICIPALITY',
   wishes: [{ feature: 'BUDGET', max: 1 }],
 };
 

@@ -2,7 +2,14 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../graph-seed/loadSeed.js';
 import { seedStore } from '../../graph-seed/seedStore.js';
 import type { GraphNode } from '../../server/src/domain/model.js';
-import { StoreWriteError, type GraphStore, type ListQuery, type NodeFilter } from '../../server/src/store/GraphStore.js';
+import {
+  StoreWriteError,
+  type GraphStore,
+  type ListQuery,
+  type NeighbourPage,
+  type NeighbourQuery,
+  type NodeFilter,
+} from '../../server/src/store/GraphStore.js';
 
 export const CONTRACT_GRAPH_DIR = new URL('../fixtures/contract-graph', import.meta.url).pathname;
 
@@ -249,6 +256,96 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
           offset: 0,
           totalCount: 0,
           hasNextPage: false,
+        });
+      });
+    });
+
+    describe('neighbours', () => {
+      const neighbours = (id: string, extra: Partial<NeighbourQuery> = {}) =>
+        store.neighbours({ id, sort: { field: 'DEGREE', direction: 'DESC' }, first: 50, offset: 0, ...extra });
+      const rows = (page: NeighbourPage) => page.items.map((r) => r.node.id);
+
+      it('lists the distinct neighbours, best connected first, ties by name, with degree and the joining relationships', async () => {
+        const page = await neighbours('p-roes-tamba');
+        expect(page.items.map((r) => [r.node.id, r.degree])).toEqual([
+          ['roeselare', 5],
+          ['school-b', 3],
+          ['tambacounda', 3],
+          ['approach-c2c', 2],
+          ['prog-1', 2],
+          ['theme-waste', 2],
+        ]);
+        expect(page.items[0]!.relations.map((r) => [r.kind, r.from, r.to])).toEqual([['PARTY_TO', 'roeselare', 'p-roes-tamba']]);
+        expect(page).toMatchObject({ totalCount: 6, allCount: 6, hasNextPage: false, offset: 0 });
+        expect(page.byKind).toEqual([
+          { kind: 'MUNICIPALITY', count: 2 },
+          { kind: 'ORGANIZATION', count: 1 },
+          { kind: 'FUNDING_PROGRAM', count: 1 },
+          { kind: 'APPROACH', count: 1 },
+          { kind: 'THEME', count: 1 },
+        ]);
+        expect(page.byRelationKind).toEqual([
+          { kind: 'PARTY_TO', count: 2 },
+          { kind: 'FUNDS', count: 1 },
+          { kind: 'SUPPORTS', count: 1 },
+          { kind: 'EXEMPLIFIES', count: 1 },
+          { kind: 'ADDRESSES_THEME', count: 1 },
+        ]);
+        expect(page.byCountry).toEqual([
+          { code: 'BE', count: 2 },
+          { code: 'SN', count: 1 },
+        ]);
+      });
+
+      it('filters by node kind, relationship kind, country and text; each count leaves its own filter out', async () => {
+        const municipalities = await neighbours('p-roes-tamba', { nodeKinds: ['MUNICIPALITY'], sort: { field: 'NAME', direction: 'ASC' } });
+        expect(rows(municipalities)).toEqual(['roeselare', 'tambacounda']);
+        expect(municipalities).toMatchObject({ totalCount: 2, allCount: 6 });
+        expect(municipalities.byKind).toHaveLength(5);
+        expect(municipalities.byRelationKind).toEqual([{ kind: 'PARTY_TO', count: 2 }]);
+        expect(municipalities.byCountry).toEqual([
+          { code: 'BE', count: 1 },
+          { code: 'SN', count: 1 },
+        ]);
+        const belgian = await neighbours('p-roes-tamba', { countries: ['BE'] });
+        expect(rows(belgian)).toEqual(['roeselare', 'school-b']);
+        expect(belgian.byKind).toEqual([
+          { kind: 'MUNICIPALITY', count: 1 },
+          { kind: 'ORGANIZATION', count: 1 },
+        ]);
+        expect(belgian.byCountry).toEqual([
+          { code: 'BE', count: 2 },
+          { code: 'SN', count: 1 },
+        ]);
+        expect(rows(await neighbours('p-roes-tamba', { relationKinds: ['SUPPORTS', 'FUNDS'] }))).toEqual(['school-b', 'prog-1']);
+        expect(rows(await neighbours('p-roes-tamba', { text: 'ROES' }))).toEqual(['roeselare', 'school-b']);
+        expect(rows(await neighbours('p-roes-tamba', { text: 'school roes' }))).toEqual(['school-b']);
+        // A country's own code is its country.
+        expect(rows(await neighbours('roeselare', { countries: ['BE'] }))).toEqual(['country-be']);
+      });
+
+      it('sorts by kind, country (none last either way) and name, and pages', async () => {
+        const by = (field: NeighbourQuery['sort']['field'], direction: 'ASC' | 'DESC') =>
+          neighbours('p-roes-tamba', { sort: { field, direction } }).then(rows);
+        expect(await by('KIND', 'ASC')).toEqual(['roeselare', 'tambacounda', 'school-b', 'prog-1', 'approach-c2c', 'theme-waste']);
+        expect(await by('COUNTRY', 'ASC')).toEqual(['school-b', 'roeselare', 'tambacounda', 'approach-c2c', 'prog-1', 'theme-waste']);
+        expect(await by('COUNTRY', 'DESC')).toEqual(['tambacounda', 'school-b', 'roeselare', 'approach-c2c', 'prog-1', 'theme-waste']);
+        expect(await by('NAME', 'DESC')).toEqual(['theme-waste', 'tambacounda', 'roeselare', 'school-b', 'prog-1', 'approach-c2c']);
+        const page = await neighbours('p-roes-tamba', { first: 2, offset: 2 });
+        expect(rows(page)).toEqual(['tambacounda', 'approach-c2c']);
+        expect(page).toMatchObject({ offset: 2, totalCount: 6, hasNextPage: true });
+      });
+
+      it('gives an empty page with no counts for an unknown node', async () => {
+        expect(await neighbours('nope')).toEqual({
+          items: [],
+          offset: 0,
+          totalCount: 0,
+          hasNextPage: false,
+          allCount: 0,
+          byKind: [],
+          byRelationKind: [],
+          byCountry: [],
         });
       });
     });

@@ -1,5 +1,8 @@
 import type {
   CommonFilter,
+  NeighbourFilter,
+  NeighbourSortField,
+  SortDirection,
   FeatureWish,
   GraphEdgeFieldsFragment,
   GraphNodeFieldsFragment,
@@ -27,10 +30,20 @@ import {
   RecommendApproachesQuery,
   GraphSizeQuery,
   OverviewQuery,
+  NeighboursQuery,
+  NodesOfKindQuery,
 } from './operations.js';
 
 /** The API's limits the client plans around (server/src/limits.ts). */
-export const API_LIMITS = { maxSeeds: 100, neighbourLimit: 200, pageSize: 100, amongIds: 2000, idPage: 4000, nodesByIds: 2000 } as const;
+export const API_LIMITS = {
+  maxSeeds: 100,
+  neighbourLimit: 200,
+  pageSize: 100,
+  amongIds: 2000,
+  idPage: 4000,
+  nodesByIds: 2000,
+  neighbourPage: 500,
+} as const;
 
 /**
  * The largest neighbourhood limit the API's complexity limit (25 000) admits for our fragments:
@@ -237,3 +250,55 @@ export type GraphSize = Awaited<ReturnType<typeof graphSize>>;
 export const overview = (groupBy: OverviewGrouping, signal?: AbortSignal) =>
   request(OverviewQuery, { groupBy, firstGroups: 60, firstStarts: 8 }, signal).then((r) => r.overview);
 export type OverviewData = Awaited<ReturnType<typeof overview>>;
+
+/** One row of the neighbour table: the neighbour and the relationships joining it to the node. */
+export interface NeighbourRow {
+  node: NodeData;
+  relations: EdgeData[];
+  cursor: string;
+}
+
+export interface NeighbourTablePage {
+  rows: NeighbourRow[];
+  totalCount: number;
+  allCount: number;
+  byKind: { kind: NodeKind; count: number }[];
+  byRelationKind: { kind: RelationKind; count: number }[];
+  byCountry: { code: string; count: number }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface NeighbourRequest {
+  filter?: NeighbourFilter | null;
+  sort?: { field: NeighbourSortField; direction: SortDirection };
+  first: number;
+  after?: string | null;
+}
+
+/** One page of a node's neighbours, filtered and sorted by the API, with its counts. */
+export async function neighbours(id: string, r: NeighbourRequest, signal?: AbortSignal): Promise<NeighbourTablePage> {
+  const data = await request(
+    NeighboursQuery,
+    { id, filter: r.filter ?? null, sort: r.sort ?? { field: 'DEGREE', direction: 'DESC' }, first: r.first, after: r.after ?? null },
+    signal,
+  );
+  const p = data.neighbours;
+  return {
+    rows: p.edges.map((e) => ({ node: toNodeData(e.node), relations: e.relations.map(toEdgeData), cursor: e.cursor })),
+    totalCount: p.totalCount,
+    allCount: p.allCount,
+    byKind: p.byKind,
+    byRelationKind: p.byRelationKind,
+    byCountry: p.byCountry,
+    hasNextPage: p.pageInfo.hasNextPage,
+    endCursor: p.pageInfo.endCursor ?? null,
+  };
+}
+
+/** The ids of the best connected nodes of a kind, and how many it has. */
+export const nodesOfKind = (kind: NodeKind, first: number, signal?: AbortSignal) =>
+  request(NodesOfKindQuery, { kind, first }, signal).then((r) => ({
+    ids: r.nodesOfKind.edges.map((e) => e.node.id),
+    total: r.nodesOfKind.totalCount,
+  }));

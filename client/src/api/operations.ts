@@ -575,3 +575,50 @@ export const OverviewQuery = graphql(`
     }
   }
 `);
+
+export const NeighboursQuery = graphql(`
+  query Neighbours($id: ID!, $filter: NeighbourFilter, $sort: NeighbourSort, $first: Int, $after: String) {
+    neighbours(id: $id, filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      allCount
+      byKind {
+        kind
+        count
+      }
+      byRelationKind {
+        kind
+        count
+      }
+      byCountry {
+        code
+        count
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...GraphNodeFields
+        }
+        relations {
+          ...GraphEdgeFields
+        }
+      }
+    }
+  }
+`);
+
+export const NodesOfKindQuery = graphql(`
+  query NodesOfKind($kind: NodeKind!, $first: Int) {
+    nodesOfKind(kind: $kind, first: $first, sort: { field: DEGREE, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);

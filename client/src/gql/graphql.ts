@@ -73,6 +73,34 @@ export type MunicipalityLevel =
   | 'PROVINCE'
   | 'REGION';
 
+/** Filters of the neighbour table; absent or empty ones do not filter, all the others must hold. */
+export type NeighbourFilter = {
+  /** Neighbours in these countries (ISO codes: a node's country, a Country's own code). */
+  countries?: Array<string> | null | undefined;
+  /** Neighbours of these kinds. */
+  nodeKinds?: Array<NodeKind> | null | undefined;
+  /** Neighbours joined to the node by at least one relationship of these kinds. */
+  relationKinds?: Array<RelationKind> | null | undefined;
+  /** Neighbours one of whose names contains every word of this text (accent-, case- and punctuation-insensitive). */
+  text?: string | null | undefined;
+};
+
+export type NeighbourSort = {
+  direction?: SortDirection | null | undefined;
+  field: NeighbourSortField;
+};
+
+/** How the neighbour table orders a node's neighbours; ties by name, then id. */
+export type NeighbourSortField =
+  /** Country code; neighbours without a country come last in either direction. */
+  | 'COUNTRY'
+  /** Number of relationships. */
+  | 'DEGREE'
+  /** Node kind, in the order of NodeKind. */
+  | 'KIND'
+  /** Name, accent- and case-insensitive. */
+  | 'NAME';
+
 export type NetworkScope =
   | 'EUROPEAN'
   | 'GLOBAL'
@@ -256,6 +284,10 @@ export type SimilarityMetric =
   | 'OVERLAP'
   /** Per basis S_b / (W_b(a) + W_b(b) - S_b), averaged with the caller's basis weights. */
   | 'WEIGHTED';
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type SourceType =
   | 'DATASET'
@@ -885,6 +917,55 @@ export type OverviewQuery = { overview: { groupBy: OverviewGrouping, groupCount:
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
         | { id: string, kind: NodeKind, name: string }
+       }> } };
+
+export type NeighboursQueryVariables = Exact<{
+  id: string;
+  filter?: NeighbourFilter | null | undefined;
+  sort?: NeighbourSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NeighboursQuery = { neighbours: { totalCount: number, allCount: number, byKind: Array<{ kind: NodeKind, count: number }>, byRelationKind: Array<{ kind: RelationKind, count: number }>, byCountry: Array<{ code: string, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node:
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+        | { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string | null }
+        | { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number }
+        | { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number }
+        | { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+        | { id: string, kind: NodeKind, name: string, degree: number }
+      , relations: Array<{ id: string, kind: RelationKind, source: string, target: string, since: number | null, until: number | null, year: number | null }> }> } };
+
+export type NodesOfKindQueryVariables = Exact<{
+  kind: NodeKind;
+  first?: number | null | undefined;
+}>;
+
+
+export type NodesOfKindQuery = { nodesOfKind: { totalCount: number, edges: Array<{ node:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
        }> } };
 
 export type MapLayerQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1538,6 +1619,90 @@ export const OverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const NeighboursDocument = new TypedDocumentString(`
+    query Neighbours($id: ID!, $filter: NeighbourFilter, $sort: NeighbourSort, $first: Int, $after: String) {
+  neighbours(id: $id, filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount
+    allCount
+    byKind {
+      kind
+      count
+    }
+    byRelationKind {
+      kind
+      count
+    }
+    byCountry {
+      code
+      count
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...GraphNodeFields
+      }
+      relations {
+        ...GraphEdgeFields
+      }
+    }
+  }
+}
+    fragment GraphNodeFields on Node {
+  id
+  kind
+  name
+  degree
+  ... on Municipality {
+    municipalityCountry: countryCode
+    level
+  }
+  ... on Organization {
+    countryCode
+    orgType
+  }
+  ... on Network {
+    countryCode
+  }
+  ... on Project {
+    countryCode
+    startYear
+    endYear
+  }
+  ... on Partnership {
+    partnershipType
+    since
+    until
+  }
+  ... on FundingProgram {
+    startYear
+    endYear
+  }
+}
+fragment GraphEdgeFields on Relation {
+  id
+  kind
+  source
+  target
+  since
+  until
+  year
+}`) as unknown as TypedDocumentString<NeighboursQuery, NeighboursQueryVariables>;
+export const NodesOfKindDocument = new TypedDocumentString(`
+    query NodesOfKind($kind: NodeKind!, $first: Int) {
+  nodesOfKind(kind: $kind, first: $first, sort: {field: DEGREE, direction: DESC}) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodesOfKindQuery, NodesOfKindQueryVariables>;
 export const MapLayerDocument = new TypedDocumentString(`
     query MapLayer {
   mapLayer {

@@ -33,8 +33,11 @@ export interface EdgeData {
 /** Which relationships of a node are known: all of them, or those of some kinds. */
 export interface LoadedRelations {
   kinds: readonly RelationKind[] | 'ALL';
-  /** The API's neighbourhood limit cut this node's neighbours short. */
+  /** Only some of this node's neighbours are loaded (the best connected first): the rest wait in the neighbour table. */
   truncated: boolean;
+  /** With truncated: how many neighbours are loaded, and how many there are over these kinds (the API's counts). */
+  count?: number;
+  total?: number;
 }
 
 export interface GraphData {
@@ -55,7 +58,7 @@ export const emptyGraph = (): GraphData => ({ nodes: new Map(), edges: new Map()
 
 export interface MergeOptions {
   /** These nodes' relationships (of `kinds`, or all) are now all known. */
-  loaded?: readonly { id: string; kinds: readonly RelationKind[] | 'ALL'; truncated: boolean }[];
+  loaded?: readonly ({ id: string } & LoadedRelations)[];
   complete?: boolean;
 }
 
@@ -69,7 +72,8 @@ export function mergeSubgraph(data: GraphData, sub: Subgraph, options: MergeOpti
   for (const l of options.loaded ?? []) {
     const before = loaded.get(l.id);
     if (before?.kinds === 'ALL' && !before.truncated) continue;
-    if (l.kinds === 'ALL' || !before || before.kinds === 'ALL') loaded.set(l.id, { kinds: l.kinds, truncated: l.truncated });
+    const { id: _id, ...known } = l;
+    if (l.kinds === 'ALL' || !before || before.kinds === 'ALL') loaded.set(l.id, known);
     else loaded.set(l.id, { kinds: [...new Set([...before.kinds, ...l.kinds])], truncated: before.truncated || l.truncated });
   }
   return { nodes, edges, loaded, complete: data.complete || options.complete === true };
@@ -92,9 +96,13 @@ export function relationsKnown(data: GraphData, id: string, kinds: readonly Rela
   if (data.complete) return true;
   const l = data.loaded.get(id);
   if (!l) return false;
+  // Some neighbours only: known for exactly the kinds they were asked over, not for fewer.
+  if (l.truncated) return l.kinds === 'ALL' ? kinds === null : kinds !== null && sameKinds(l.kinds, kinds);
   if (l.kinds === 'ALL') return true;
   return kinds !== null && kinds.every((k) => (l.kinds as readonly RelationKind[]).includes(k));
 }
+
+const sameKinds = (a: readonly RelationKind[], b: readonly RelationKind[]) => a.length === new Set(b).size && b.every((k) => a.includes(k));
 
 interface Incidence {
   edge: EdgeData;
@@ -220,7 +228,7 @@ export interface VisibleGraph {
   missing: string[];
   /** Expanded nodes with more neighbours than the API returned. */
   truncated: string[];
-  /** Expanded nodes with more neighbours (loaded, passing the filters) than are drawn. */
+  /** Expanded nodes with more neighbours (loaded or counted by the API, passing the filters) than are drawn; shown: those drawn. */
   budgeted: { id: string; total: number; shown: number }[];
 }
 
@@ -266,7 +274,7 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
     const n = data.nodes.get(id)!;
     return !hiddenKinds.has(n.kind) && (!options.match || !MATCHED_KINDS.includes(n.kind) || options.match.has(id));
   };
-  const budgeted: VisibleGraph['budgeted'] = [];
+  const overBudget: { id: string; total: number; neighbours: string[] }[] = [];
   for (const exp of view.expanded) {
     if (!data.nodes.has(exp.id)) {
       missing.push(exp.id);
@@ -283,7 +291,9 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
       else candidates.add(id);
     }
     const shown = exp.shown ?? options.neighbourBudget ?? Infinity;
-    if (neighbours.length > shown) budgeted.push({ id: exp.id, total: neighbours.length, shown });
+    const loaded = data.loaded.get(exp.id);
+    const total = loaded?.truncated ? Math.max(neighbours.length, loaded.total ?? 0) : neighbours.length;
+    if (total > shown) overBudget.push({ id: exp.id, total, neighbours });
     for (const other of rankNeighbours(data, neighbours).slice(0, shown)) {
       candidates.add(other);
       if (edgeMode && data.nodes.get(other)?.kind === 'PARTNERSHIP' && asEdge(data, other, options.partnerships)) {
@@ -365,6 +375,13 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
   }
   edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  // A hub over its budget: how many of its neighbours are drawn now (those added from the table included).
+  const budgeted: VisibleGraph['budgeted'] = [];
+  for (const b of overBudget) {
+    const drawn = b.neighbours.filter((id) => visible.has(id)).length;
+    if (b.total > drawn) budgeted.push({ id: b.id, total: b.total, shown: drawn });
+  }
+
   return {
     nodes,
     edges,
@@ -417,7 +434,7 @@ export function partnershipsNeedingParties(data: GraphData, ids: Iterable<string
  */
 export function nodesWithUnknownLinks(data: GraphData, ids: Iterable<string>): string[] {
   if (data.complete) return [];
-  return [...ids].filter((id) => !relationsKnown(data, id, null));
+  return [...ids].filter((id) => !relationsKnown(data, id, null) || data.loaded.get(id)?.truncated === true);
 }
 
 /** The drawn neighbours of a node, for keyboard navigation and the list view. */

@@ -3,7 +3,8 @@ import { formatNumber } from '../i18n/index.js';
 
 /** The overview as the canvas needs it: groups (sized by members) and weighted links between them. */
 export interface OverviewGraph {
-  groups: readonly { key: string; label: string; size: number; internal: number; nodeId: string | null }[];
+  /** nodeId: the group's own node (a country, a network); kinds have none but open too (`opens`). */
+  groups: readonly { key: string; label: string; size: number; internal: number; nodeId: string | null; opens?: boolean }[];
   links: readonly { a: string; b: string; weight: number }[];
 }
 
@@ -40,8 +41,9 @@ export function overviewElements(o: OverviewGraph): ElementDefinition[] {
         fontSize: Math.round(12 + size / 6),
         members: g.size,
         nodeId: g.nodeId,
+        key: g.key,
       },
-      classes: g.nodeId ? 'aggregate' : 'aggregate closed',
+      classes: g.nodeId || g.opens ? 'aggregate' : 'aggregate closed',
     };
   });
   const edges: ElementDefinition[] = o.links.slice(0, OVERVIEW_MAX_LINKS).map((l) => ({

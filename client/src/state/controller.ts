@@ -1,7 +1,7 @@
 import { ApiError, explainError } from '../api/client.js';
 import * as api from '../api/graphApi.js';
-import type { RelationKind } from '../gql/graphql.js';
-import { nodeKindLabel } from '../graph/kinds.js';
+import type { NodeKind, RelationKind } from '../gql/graphql.js';
+import { nodeKindLabel, nodeKindPlural } from '../graph/kinds.js';
 import {
   deriveVisible,
   emptyGraph,
@@ -55,14 +55,18 @@ export interface Session {
   scope: Scope;
   /** The overview for the chosen grouping, once loaded (only in the 'overview' scope). */
   overview: api.OverviewData | null;
+  /** What the last action did, when it is not plain from the drawing (a kind opened); cleared by the next. */
+  notice: Notice | null;
 }
+
+export type Notice = { type: 'kindOpened'; kind: NodeKind; count: number; total: number };
 
 export type Scope = 'view' | 'all' | 'matched' | 'overview';
 
 /** A loading state as a catalogue key and its values, so a language switch rewords it. */
 export interface LoadingMessage {
-  key: 'filters' | 'overview' | 'whole' | 'neighboursOfMany' | 'neighboursOf' | 'nodes' | 'node' | 'links';
-  values?: { count?: number; name?: string };
+  key: 'filters' | 'overview' | 'whole' | 'neighboursOfMany' | 'neighboursOf' | 'nodes' | 'node' | 'links' | 'kind';
+  values?: { count?: number; name?: string; kinds?: string };
 }
 
 /** An error in the active language (an error shown before a language switch is worded anew). */
@@ -150,6 +154,7 @@ export class Controller {
       size: null,
       scope,
       overview: null,
+      notice: null,
     });
   }
 
@@ -238,7 +243,7 @@ export class Controller {
       : this.session.match;
     const switched = app.lang !== before.lang;
     if (switched) applyLanguage(app.lang);
-    this.patch({ app, match, error: null });
+    this.patch({ app, match, error: null, notice: null });
     if (switched) void this.refreshNames(app.lang);
     // An emphasis belongs to the detail panel of the selection: a new selection ends it.
     if (!sameSelection(before.selection, app.selection)) this.highlight.set((h) => highlights.clearEmphasis(h));
@@ -281,6 +286,8 @@ export class Controller {
         view = views.expand(view, from, kinds);
         if (!view.showAll && view.focus === null) view = { ...view, focus: from };
       }
+      // Pinned too: the budget may keep it out of the expansion's best connected.
+      if (!drawn) view = views.pin(view, [to]);
       return { ...a, view, selection: { type: 'node', id: to } };
     });
   }
@@ -302,9 +309,38 @@ export class Controller {
     this.update((a) => ({ ...a, view: views.pin(a.view, ids) }));
   }
 
+  /** Add rows of the neighbour table: their nodes and relationships are known already, so they are drawn at once, beside the node. */
+  addNeighbours(rows: readonly api.NeighbourRow[]): void {
+    if (rows.length === 0) return;
+    this.patch({ data: mergeSubgraph(this.session.data, { nodes: rows.map((r) => r.node), edges: rows.flatMap((r) => r.relations) }) });
+    this.addNodes(rows.map((r) => r.node.id));
+  }
+
   /** Open a group of the overview: the country's or network's node and its members around it. */
   openGroup(nodeId: string): void {
     this.focus(nodeId);
+  }
+
+  /** Open a group of the overview, from the canvas or the panel: its own node (country, network) or, for a kind, its best connected nodes. */
+  openOverviewGroup(group: { key: string; nodeId: string | null }): void {
+    if (group.nodeId) this.openGroup(group.nodeId);
+    else if (this.session.overview?.groupBy === 'KIND') void this.openKind(group.key as NodeKind);
+  }
+
+  /** Open a kind of the overview: its best connected nodes, as many as the neighbour budget, drawn with the links among them. */
+  async openKind(kind: NodeKind): Promise<void> {
+    const gen = this.generation;
+    try {
+      this.patch({ loading: { key: 'kind', values: { kinds: nodeKindPlural(kind).toLowerCase() } } });
+      const { ids, total } = await api.nodesOfKind(kind, Math.min(this.session.budgets.neighbours, api.API_LIMITS.pageSize));
+      if (gen !== this.generation) return;
+      this.update((a) => ({ ...a, view: views.pathView(ids), selection: null }));
+      this.patch({ notice: { type: 'kindOpened', kind, count: ids.length, total } });
+    } catch (e) {
+      if (gen !== this.generation) return;
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', t('messages:error.kindFailed'), String(e));
+      this.patch({ loading: null, error: { code: err.code, message: err.userMessage, detail: err.detail, ids: [] } });
+    }
   }
 
   setShowAll(showAll: boolean): void {
@@ -408,7 +444,7 @@ export class Controller {
       }
       for (let round = 0; round < 6; round++) {
         const s = this.session;
-        const steps = planLoads(s.data, effectiveView(s.app.view, s.scope, s.match), s.visible, this.amongDone);
+        const steps = planLoads(s.data, effectiveView(s.app.view, s.scope, s.match), s.visible, this.amongDone, s.budgets.neighbours);
         if (steps.length === 0) break;
         if (current()) this.patch({ loading: this.describe(steps) });
         const results = await Promise.all(steps.map((step) => this.execute(step)));
@@ -451,9 +487,14 @@ export class Controller {
         return (d) => mergeSubgraph(d, r, { complete: !r.truncated });
       }
       case 'expand': {
-        // The whole neighbour list (up to what the API's limits admit) for the neighbour table; the budget decides what is drawn.
-        const r = await api.neighbourhood([step.id], { kinds: step.kinds, limit: api.NEIGHBOURHOOD_MAX_LIMIT });
-        return (d) => mergeSubgraph(d, r, { loaded: [{ id: step.id, kinds: step.kinds ?? 'ALL', truncated: r.truncated }] });
+        // The best connected neighbours, as many as the budget draws: the rest wait in the neighbour table.
+        const [page, self] = await Promise.all([
+          api.neighbours(step.id, { filter: step.kinds ? { relationKinds: step.kinds } : null, first: step.first }),
+          this.session.data.nodes.has(step.id) ? null : api.neighbourhood([step.id], { limit: 1 }),
+        ]);
+        const sub = { nodes: [...(self?.nodes ?? []), ...page.rows.map((r) => r.node)], edges: page.rows.flatMap((r) => r.relations) };
+        const loaded = { id: step.id, kinds: step.kinds ?? ('ALL' as const), truncated: page.hasNextPage, count: page.rows.length };
+        return (d) => mergeSubgraph(d, sub, { loaded: [{ ...loaded, total: page.totalCount }] });
       }
       case 'nodes': {
         const r = await api.neighbourhood(step.ids, { limit: step.ids.length });

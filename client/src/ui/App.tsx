@@ -9,6 +9,7 @@ import { FilterPanel } from './FilterPanel.js';
 import { Legend } from './Legend.js';
 import { ListView } from './ListView.js';
 import { MapView } from './MapView.js';
+import { NeighbourTable } from './NeighbourTable.js';
 import { SearchBox } from './SearchBox.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
@@ -19,6 +20,8 @@ export function App({ controller }: { controller: Controller }) {
   const session = useSession(controller);
   const [canvas, setCanvas] = useState<GraphCanvas | null>(null);
   const [ratings, setRatings] = useState(false);
+  const [tableFor, setTableFor] = useState<string | null>(null);
+  const closeTable = useCallback(() => setTableFor(null), []);
   const onCanvas = useCallback((c: GraphCanvas | null) => setCanvas(c), []);
   const closeRatings = useCallback(() => setRatings(false), []);
   const panel = session.app.display.panel;
@@ -39,10 +42,13 @@ export function App({ controller }: { controller: Controller }) {
       </header>
       <aside className="sidebar" aria-label={t('app.sidebar')}>
         <FilterPanel controller={controller} session={session} />
-        <Legend graph={session.visible} />
+        <Legend
+          graph={session.visible}
+          overview={session.scope === 'overview' && panel === 'graph' && session.overview ? session.app.display.groupBy : null}
+        />
       </aside>
       <main id="main" className="stage">
-        <StatusBar controller={controller} session={session} />
+        <StatusBar controller={controller} session={session} onTable={setTableFor} />
         {panel === 'graph' && (
           <div className="zoom-controls" role="group" aria-label={t('zoom.group')}>
             <button type="button" onClick={() => canvas?.zoomBy(1.25)} aria-label={t('zoom.in')}>
@@ -59,6 +65,9 @@ export function App({ controller }: { controller: Controller }) {
         {panel === 'graph' && <CanvasView controller={controller} session={session} onCanvas={onCanvas} />}
         {panel === 'list' && <ListView controller={controller} session={session} />}
         {panel === 'map' && <MapView controller={controller} session={session} />}
+        {tableFor && panel !== 'map' && session.data.nodes.has(tableFor) && (
+          <NeighbourTable key={tableFor} controller={controller} session={session} id={tableFor} onClose={closeTable} />
+        )}
       </main>
       <DetailPanel controller={controller} session={session} />
       {ratings && (

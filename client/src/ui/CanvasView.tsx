@@ -27,7 +27,10 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
   const elements = useMemo(
     () =>
       overview
-        ? overviewElements({ groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null })), links: overview.links })
+        ? overviewElements({
+            groups: overview.groups.map((g) => ({ ...g, nodeId: g.node?.id ?? null, opens: overview.groupBy === 'KIND' })),
+            links: overview.links,
+          })
         : toElements(visible, { sizeByDegree: app.display.sizeByDegree }),
     // app.lang: relationship and kind labels are words of the catalogues.
     [overview, visible, app.display.sizeByDegree, app.lang],
@@ -41,9 +44,10 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     const canvas = new GraphCanvas(ref.current!, {
       onSelect: (sel) => {
         if (!sel?.id.startsWith(GROUP_PREFIX)) return controller.select(sel);
-        // A group of the overview: open its country or network, if it has one.
-        const nodeId = canvasRef.current?.cy.getElementById(sel.id).data('nodeId') as string | null | undefined;
-        if (nodeId) controller.openGroup(nodeId);
+        // A group of the overview: open its country or network, if it has one, or its kind's best connected nodes.
+        const group = canvasRef.current?.cy.getElementById(sel.id);
+        if (group?.nonempty())
+          controller.openOverviewGroup({ key: group.data('key') as string, nodeId: (group.data('nodeId') as string | null) ?? null });
       },
       onToggleExpand: (id) => controller.toggleExpand(id),
       onHover: (id) => controller.hover(id),
@@ -54,9 +58,15 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
       nodes: () => canvas.renderedNodes(),
       edgeCount: () => canvas.cy.edges().length,
       renderer: () => canvas.renderer,
-      /** Model positions and kinds, to find each node in an exported image. */
+      /** Model positions, kinds and radii, to find each node in an exported image and count overlaps. */
       modelNodes: () =>
-        canvas.cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')), x: n.position('x'), y: n.position('y') })),
+        canvas.cy.nodes().map((n) => ({
+          id: n.id(),
+          kind: String(n.data('kind')),
+          x: n.position('x'),
+          y: n.position('y'),
+          r: Number(n.data('size')) / 2,
+        })),
     };
     return () => {
       onCanvas(null);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NodeKind } from '../gql/graphql.js';
+import type { NodeKind, OverviewGrouping } from '../gql/graphql.js';
 import {
   NODE_KINDS,
   PARTNERSHIP_TYPE_COLOUR,
@@ -11,9 +11,29 @@ import {
 import type { DrawnEdge, VisibleGraph } from '../graph/model.js';
 import { KindSwatch } from './KindSwatch.js';
 
-/** What the colours, shapes and lines on the canvas mean: only the kinds in view. */
-export function Legend({ graph }: { graph: VisibleGraph }) {
+/** What the circles and lines of the overview mean, for its grouping. */
+function OverviewLegend({ groupBy }: { groupBy: OverviewGrouping }) {
+  const { t } = useTranslation();
+  return (
+    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      <h2 id="legend-title">{t('legend.title')}</h2>
+      <ul className="legend-nodes">
+        <li>
+          <span className="group-swatch" aria-hidden="true" /> {t(`legend.overview.${groupBy}.circle`)}
+        </li>
+        <li>
+          <span className="line-swatch group-line" aria-hidden="true" /> {t(`legend.overview.${groupBy}.line`)}
+        </li>
+      </ul>
+      {groupBy === 'COUNTRY' && <p className="hint">{t('legend.closed')}</p>}
+    </section>
+  );
+}
+
+/** What the colours, shapes and lines on the canvas mean: only the kinds in view; in the overview, its groups and links. */
+export function Legend({ graph, overview }: { graph: VisibleGraph; overview: OverviewGrouping | null }) {
   const { t } = useTranslation(['ui', 'domain']);
+  if (overview) return <OverviewLegend groupBy={overview} />;
   const kinds = new Set<NodeKind>(graph.nodes.map((n) => n.kind));
   const edgeKinds = new Map<string, DrawnEdge>();
   for (const e of graph.edges) edgeKinds.set(e.kind === 'PARTNERSHIP' ? `P:${e.partnershipType ?? 'OTHER'}` : e.kind, e);

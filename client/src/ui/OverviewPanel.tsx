@@ -43,6 +43,26 @@ export function OverviewPanel({ controller, session }: { controller: Controller;
         </select>
         {app.display.groupBy === 'KIND' ? t('overview.byKind') : t('overview.byGroup')}
       </p>
+      {overview && (
+        <div className="starts">
+          <h3>{t('overview.groups')}</h3>
+          <ul data-testid="overview-groups">
+            {overview.groups.slice(0, 12).map((g) => (
+              <li key={g.key}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={!g.node && overview.groupBy !== 'KIND'}
+                  onClick={() => controller.openOverviewGroup({ key: g.key, nodeId: g.node?.id ?? null })}
+                >
+                  {g.label}
+                </button>{' '}
+                <span className="count">{n(g.size)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {overview && overview.groupCount > overview.groups.length && (
         <p className="hint">{t('overview.largest', { shown: overview.groups.length, total: overview.groupCount })}</p>
       )}

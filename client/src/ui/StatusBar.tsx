@@ -1,11 +1,9 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { nodeKindPlural } from '../graph/kinds.js';
 import { errorText, loadingText, type Controller, type Session } from '../state/controller.js';
 
-/** How many more neighbours "Draw the next" adds. */
-const NEXT_NEIGHBOURS = 100;
-
-/** Loading, error and empty states, each saying what happened and what to do. */
-export function StatusBar({ controller, session }: { controller: Controller; session: Session }) {
+/** Loading, error and empty states, each saying what happened and what to do; a hub over the budget opens the neighbour table. */
+export function StatusBar({ controller, session, onTable }: { controller: Controller; session: Session; onTable(id: string): void }) {
   const { t } = useTranslation();
   const { loading, error, visible, app } = session;
   const names = (ids: string[]) => ids.map((id) => session.data.nodes.get(id)?.name ?? id).join(', ');
@@ -37,8 +35,8 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
             {visible.budgeted.map((b) => (
               <span key={b.id}>
                 {t('status.budgeted', { name: names([b.id]), shown: b.shown, total: b.total })}{' '}
-                <button type="button" className="link" onClick={() => controller.showMoreNeighbours(b.id, NEXT_NEIGHBOURS)}>
-                  {t('status.drawNext', { next: Math.min(NEXT_NEIGHBOURS, b.total - b.shown) })}
+                <button type="button" className="link" onClick={() => onTable(b.id)} data-testid="open-neighbour-table">
+                  {t('status.openTable', { more: b.total - b.shown })}
                 </button>{' '}
               </span>
             ))}
@@ -46,6 +44,15 @@ export function StatusBar({ controller, session }: { controller: Controller; ses
         )}
         {!loading && visible.truncated.length > 0 && visible.budgeted.length === 0 && (
           <span className="notice">{t('status.truncated', { names: names(visible.truncated), count: visible.truncated.length })}</span>
+        )}
+        {!loading && session.notice?.type === 'kindOpened' && (
+          <span className="notice" data-testid="kind-notice">
+            {t('status.kindOpened', {
+              kinds: nodeKindPlural(session.notice.kind),
+              shown: session.notice.count,
+              total: session.notice.total,
+            })}
+          </span>
         )}
         {empty && (
           <span className="empty" data-testid="empty">

@@ -264,6 +264,12 @@ export type CountryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type CountryCount = {
+  __typename?: 'CountryCount';
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+};
+
 export type CountryEdge = {
   __typename?: 'CountryEdge';
   cursor: Scalars['String']['output'];
@@ -677,6 +683,60 @@ export type NeighborhoodFilter = {
   relationKinds?: InputMaybe<Array<RelationKind>>;
 };
 
+export type Neighbour = {
+  __typename?: 'Neighbour';
+  cursor: Scalars['String']['output'];
+  /** All of the neighbour's relationships. */
+  degree: Scalars['Int']['output'];
+  node: Node;
+  /** The relationships joining it to the node (only of the filter's relationKinds when given), by id. */
+  relations: Array<Relation>;
+};
+
+/** Filters of the neighbour table; absent or empty ones do not filter, all the others must hold. */
+export type NeighbourFilter = {
+  /** Neighbours in these countries (ISO codes: a node's country, a Country's own code). */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Neighbours of these kinds. */
+  nodeKinds?: InputMaybe<Array<NodeKind>>;
+  /** Neighbours joined to the node by at least one relationship of these kinds. */
+  relationKinds?: InputMaybe<Array<RelationKind>>;
+  /** Neighbours one of whose names contains every word of this text (accent-, case- and punctuation-insensitive). */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NeighbourPage = {
+  __typename?: 'NeighbourPage';
+  /** Every distinct neighbour of the node. */
+  allCount: Scalars['Int']['output'];
+  /** Per country, the neighbours that pass every filter but countries, by count descending, then code. */
+  byCountry: Array<CountryCount>;
+  /** Per node kind, the neighbours that pass every filter but nodeKinds (non-zero only). */
+  byKind: Array<KindCount>;
+  /** Per relationship kind, the neighbours that pass every filter but relationKinds, one for each kind that joins them. */
+  byRelationKind: Array<RelationKindCount>;
+  edges: Array<Neighbour>;
+  pageInfo: PageInfo;
+  /** Neighbours that pass the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NeighbourSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: NeighbourSortField;
+};
+
+/** How the neighbour table orders a node's neighbours; ties by name, then id. */
+export type NeighbourSortField =
+  /** Country code; neighbours without a country come last in either direction. */
+  | 'COUNTRY'
+  /** Number of relationships. */
+  | 'DEGREE'
+  /** Node kind, in the order of NodeKind. */
+  | 'KIND'
+  /** Name, accent- and case-insensitive. */
+  | 'NAME';
+
 /** An international network of local governments and other actors. */
 export type Network = Node & {
   __typename?: 'Network';
@@ -875,6 +935,19 @@ export type NodeMetrics = {
   degree: Scalars['Int']['output'];
   /** True when the graph has changed since computedAt (or nothing is computed yet): newer values are on their way. */
   stale: Scalars['Boolean']['output'];
+};
+
+export type NodeOfKindConnection = {
+  __typename?: 'NodeOfKindConnection';
+  edges: Array<NodeOfKindEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NodeOfKindEdge = {
+  __typename?: 'NodeOfKindEdge';
+  cursor: Scalars['String']['output'];
+  node: Node;
 };
 
 /** Fields to set on a node (its kind and id do not change). */
@@ -1405,6 +1478,12 @@ export type Query = {
    * truncated = true when more would have been included.
    */
   neighborhood: Subgraph;
+  /**
+   * One page of a node's neighbours (the distinct nodes at the other end of its relationships) with
+   * their degree, filtered and sorted, and counts per kind, relationship kind and country: the
+   * neighbour table of a hub. sort: default DEGREE DESC; first: 1-500 (default 100).
+   */
+  neighbours: NeighbourPage;
   networks: NetworkConnection;
   /** A node by id; null when no node has it. */
   node?: Maybe<Node>;
@@ -1418,6 +1497,11 @@ export type Query = {
    * holds nodes asks to refresh them, e.g. their names in another language (Accept-Language).
    */
   nodes: Array<Maybe<Node>>;
+  /**
+   * Nodes of one kind, one page, sorted (default: DEGREE descending, the best connected first);
+   * first: 1-100 (default 20). The overview opens a kind with it.
+   */
+  nodesOfKind: NodeOfKindConnection;
   organizations: OrganizationConnection;
   /**
    * The graph in groups, computed by the store: a first screen whose cost does not grow with the
@@ -1526,6 +1610,15 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+export type QueryNeighboursArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NeighbourFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  sort?: InputMaybe<NeighbourSort>;
+};
+
+
 export type QueryNetworksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NetworkFilter>;
@@ -1549,6 +1642,14 @@ export type QueryNodeIdsArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryNodesOfKindArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: NodeKind;
+  sort?: InputMaybe<NodeSort>;
 };
 
 
@@ -2168,6 +2269,7 @@ export type ResolversTypes = ResolversObject<{
   CommonFilter: CommonFilter;
   Country: ResolverTypeWrapper<GraphNodeModel>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'edges'> & { edges: Array<ResolversTypes['CountryEdge']> }>;
+  CountryCount: ResolverTypeWrapper<CountryCount>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
   Deletion: ResolverTypeWrapper<DeletionResultModel>;
   Direction: Direction;
@@ -2199,6 +2301,11 @@ export type ResolversTypes = ResolversObject<{
   MunicipalityLevel: MunicipalityLevel;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeighborhoodFilter: NeighborhoodFilter;
+  Neighbour: ResolverTypeWrapper<Omit<Neighbour, 'node' | 'relations'> & { node: ResolversTypes['Node'], relations: Array<ResolversTypes['Relation']> }>;
+  NeighbourFilter: NeighbourFilter;
+  NeighbourPage: ResolverTypeWrapper<Omit<NeighbourPage, 'edges'> & { edges: Array<ResolversTypes['Neighbour']> }>;
+  NeighbourSort: NeighbourSort;
+  NeighbourSortField: NeighbourSortField;
   Network: ResolverTypeWrapper<GraphNodeModel>;
   NetworkConnection: ResolverTypeWrapper<Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversTypes['NetworkEdge']> }>;
   NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>;
@@ -2210,6 +2317,8 @@ export type ResolversTypes = ResolversObject<{
   NodeInput: NodeInput;
   NodeKind: NodeKind;
   NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
+  NodeOfKindConnection: ResolverTypeWrapper<Omit<NodeOfKindConnection, 'edges'> & { edges: Array<ResolversTypes['NodeOfKindEdge']> }>;
+  NodeOfKindEdge: ResolverTypeWrapper<Omit<NodeOfKindEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   NodePatch: NodePatch;
   NodeSort: NodeSort;
   OrgType: OrgType;
@@ -2303,6 +2412,7 @@ export type ResolversParentTypes = ResolversObject<{
   CommonFilter: CommonFilter;
   Country: GraphNodeModel;
   CountryConnection: Omit<CountryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CountryEdge']> };
+  CountryCount: CountryCount;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
   Deletion: DeletionResultModel;
   Duration: DurationModel;
@@ -2329,6 +2439,10 @@ export type ResolversParentTypes = ResolversObject<{
   MunicipalityFilter: MunicipalityFilter;
   Mutation: Record<PropertyKey, never>;
   NeighborhoodFilter: NeighborhoodFilter;
+  Neighbour: Omit<Neighbour, 'node' | 'relations'> & { node: ResolversParentTypes['Node'], relations: Array<ResolversParentTypes['Relation']> };
+  NeighbourFilter: NeighbourFilter;
+  NeighbourPage: Omit<NeighbourPage, 'edges'> & { edges: Array<ResolversParentTypes['Neighbour']> };
+  NeighbourSort: NeighbourSort;
   Network: GraphNodeModel;
   NetworkConnection: Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkEdge']> };
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
@@ -2338,6 +2452,8 @@ export type ResolversParentTypes = ResolversObject<{
   NodeIdPage: NodeIdPage;
   NodeInput: NodeInput;
   NodeMetrics: NodeMetrics;
+  NodeOfKindConnection: Omit<NodeOfKindConnection, 'edges'> & { edges: Array<ResolversParentTypes['NodeOfKindEdge']> };
+  NodeOfKindEdge: Omit<NodeOfKindEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   NodePatch: NodePatch;
   NodeSort: NodeSort;
   Organization: GraphNodeModel;
@@ -2522,6 +2638,11 @@ export type CountryConnectionResolvers<ContextType = AtlasContext, ParentType ex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CountryCountResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['CountryCount'] = ResolversParentTypes['CountryCount']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CountryEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['CountryEdge'] = ResolversParentTypes['CountryEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
@@ -2680,6 +2801,23 @@ export type MutationResolvers<ContextType = AtlasContext, ParentType extends Res
   updateRelation?: Resolver<ResolversTypes['RelationChange'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'patch' | 'source'>>;
 }>;
 
+export type NeighbourResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Neighbour'] = ResolversParentTypes['Neighbour']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+}>;
+
+export type NeighbourPageResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NeighbourPage'] = ResolversParentTypes['NeighbourPage']> = ResolversObject<{
+  allCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byCountry?: Resolver<Array<ResolversTypes['CountryCount']>, ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  byRelationKind?: Resolver<Array<ResolversTypes['RelationKindCount']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Neighbour']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type NetworkResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
   activeIn?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   altNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2734,6 +2872,17 @@ export type NodeMetricsResolvers<ContextType = AtlasContext, ParentType extends 
   computedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NodeOfKindConnectionResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeOfKindConnection'] = ResolversParentTypes['NodeOfKindConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NodeOfKindEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NodeOfKindEdgeResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['NodeOfKindEdge'] = ResolversParentTypes['NodeOfKindEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -2952,10 +3101,12 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   metrics?: Resolver<Array<Maybe<ResolversTypes['NodeMetrics']>>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'ids'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
+  neighbours?: Resolver<ResolversTypes['NeighbourPage'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'first' | 'id'>>;
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeIds?: Resolver<ResolversTypes['NodeIdPage'], ParentType, ContextType, RequireFields<QueryNodeIdsArgs, 'first'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodesOfKind?: Resolver<ResolversTypes['NodeOfKindConnection'], ParentType, ContextType, RequireFields<QueryNodesOfKindArgs, 'first' | 'kind'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   overview?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryOverviewArgs, 'firstGroups' | 'firstStarts' | 'groupBy'>>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<QueryPartnershipsArgs, 'first'>>;
@@ -3167,6 +3318,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
+  CountryCount?: CountryCountResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
   Deletion?: DeletionResolvers<ContextType>;
   Duration?: DurationResolvers<ContextType>;
@@ -3185,6 +3337,8 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   MunicipalityConnection?: MunicipalityConnectionResolvers<ContextType>;
   MunicipalityEdge?: MunicipalityEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Neighbour?: NeighbourResolvers<ContextType>;
+  NeighbourPage?: NeighbourPageResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
@@ -3192,6 +3346,8 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   NodeChange?: NodeChangeResolvers<ContextType>;
   NodeIdPage?: NodeIdPageResolvers<ContextType>;
   NodeMetrics?: NodeMetricsResolvers<ContextType>;
+  NodeOfKindConnection?: NodeOfKindConnectionResolvers<ContextType>;
+  NodeOfKindEdge?: NodeOfKindEdgeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;

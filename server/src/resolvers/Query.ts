@@ -114,6 +114,30 @@ export const Query: QueryResolvers = {
     return { nodes: subgraph.nodes, edges: subgraph.edges.map(relationView), truncated: subgraph.truncated };
   },
 
+  neighbours: async (_root, { id, filter, sort, first, after }, ctx) => {
+    await requireNode(ctx, id);
+    const page = await ctx.store.neighbours({
+      id,
+      relationKinds: filter?.relationKinds ?? undefined,
+      nodeKinds: filter?.nodeKinds ?? undefined,
+      countries: filter?.countries ?? undefined,
+      text: filter?.text ?? undefined,
+      sort: { field: sort?.field ?? 'DEGREE', direction: sort?.direction ?? 'DESC' },
+      first: pageSize(first, LIMITS.neighbours),
+      offset: offsetAfter(after),
+    });
+    const connection = toConnection(page, (row, cursor) => ({
+      cursor,
+      node: row.node,
+      degree: row.degree,
+      relations: row.relations.map(relationView),
+    }));
+    return { ...connection, allCount: page.allCount, byKind: page.byKind, byRelationKind: page.byRelationKind, byCountry: page.byCountry };
+  },
+
+  nodesOfKind: (_r, { kind, sort, first, after }, { store }) =>
+    listOf(store, kind as NodeKind, { sort: sort ?? { field: 'DEGREE', direction: 'DESC' }, first, after }),
+
   relation: async (_root, { id }, { store }) => {
     const [relation] = await store.getRelations([id]);
     return relation ? relationView(relation) : null;

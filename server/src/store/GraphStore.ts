@@ -68,6 +68,24 @@ export interface GraphStore {
    */
   neighborhood(query: NeighborhoodQuery): Promise<Subgraph>;
 
+  /**
+   * One page of a node's neighbours for the neighbour table: the distinct nodes at the other end
+   * of its relationships (itself excluded), each with its degree (all relationships) and the
+   * relationships joining the two (only of `relationKinds` when given), ordered by id.
+   * Filters (absent or empty: no filter; all must hold): `relationKinds` (joined by at least one
+   * of these), `nodeKinds`, `countries` (the node's `country`, a COUNTRY node's own `code`; a node
+   * with neither never matches), `text` (one of the node's names, normalised as search normalises,
+   * contains every word of it). Sort: DEGREE, NAME (normalised), KIND (in NODE_KINDS order) or
+   * COUNTRY (nodes without one last in either direction); ties by normalised name, then id.
+   * `totalCount` counts the neighbours that pass the filters, `allCount` every neighbour. Counts:
+   * `byKind` per node kind of the neighbours passing every filter but nodeKinds;
+   * `byRelationKind` per relationship kind (a neighbour once for each kind joining it) of those
+   * passing every filter but relationKinds; `byCountry` of those passing every filter but
+   * countries, by count descending, then code. Only non-zero counts; kinds in declaration order.
+   * Unknown node: an empty page with zero counts.
+   */
+  neighbours(query: NeighbourQuery): Promise<NeighbourPage>;
+
   /** Counts of nodes and relationships, per kind; every kind is present, zero when absent. */
   stats(): Promise<GraphStats>;
 
@@ -294,6 +312,32 @@ export interface Subgraph {
   edges: GraphRelation[];
   truncated: boolean;
   missingIds: string[];
+}
+
+export type NeighbourSortField = 'DEGREE' | 'NAME' | 'KIND' | 'COUNTRY';
+
+export interface NeighbourQuery {
+  id: string;
+  relationKinds?: readonly RelationKind[];
+  nodeKinds?: readonly NodeKind[];
+  countries?: readonly string[];
+  text?: string;
+  sort: { field: NeighbourSortField; direction: SortDirection };
+  first: number;
+  offset: number;
+}
+
+export interface NeighbourRow {
+  node: GraphNode;
+  degree: number;
+  relations: GraphRelation[];
+}
+
+export interface NeighbourPage extends Page<NeighbourRow> {
+  allCount: number;
+  byKind: { kind: NodeKind; count: number }[];
+  byRelationKind: { kind: RelationKind; count: number }[];
+  byCountry: { code: string; count: number }[];
 }
 
 export type OverviewGrouping = 'COUNTRY' | 'NETWORK' | 'KIND';

@@ -16,6 +16,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.recommendApproaches': 300,
   'Query.metrics': 10,
   'Query.neighborhood': 50,
+  'Query.neighbours': 50,
+  'Query.nodesOfKind': 20,
 };
 
 /**

@@ -20,6 +20,22 @@ describe('the neighbour budget', () => {
     expect(g.budgeted).toEqual([{ id: 'roeselare', total: 3, shown: 2 }]);
   });
 
+  it('counts the neighbours the API said a hub has when only some are loaded, and those added from the table as drawn', () => {
+    const data = fullGraph();
+    const partial = {
+      ...data,
+      loaded: new Map([...data.loaded, ['roeselare', { kinds: 'ALL' as const, truncated: true, count: 3, total: 250 }]]),
+    };
+    const g = deriveVisible(partial, focusOn(start, 'roeselare'), none, { partnerships: 'nodes', match: null, neighbourBudget: 2 });
+    expect(g.budgeted).toEqual([{ id: 'roeselare', total: 250, shown: 2 }]);
+    const added = deriveVisible(partial, pin(focusOn(start, 'roeselare'), ['country-be']), none, {
+      partnerships: 'nodes',
+      match: null,
+      neighbourBudget: 2,
+    });
+    expect(added.budgeted).toEqual([{ id: 'roeselare', total: 250, shown: 3 }]);
+  });
+
   it('draws more when the user asks for the next ones, and nodes added one by one', () => {
     const more = showMoreNeighbours(focusOn(start, 'roeselare'), 'roeselare', 2, 1);
     expect(more.expanded).toEqual([{ id: 'roeselare', kinds: null, shown: 3 }]);

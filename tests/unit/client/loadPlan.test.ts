@@ -8,7 +8,31 @@ describe('planLoads', () => {
   const view = { focus: 'roeselare', expanded: [{ id: 'roeselare', kinds: null }], showAll: false };
 
   it('asks for the expanded nodes first', () => {
-    expect(planLoads(emptyGraph(), view, null, new Set())).toEqual([{ type: 'expand', id: 'roeselare', kinds: null }]);
+    expect(planLoads(emptyGraph(), view, null, new Set(), 100)).toEqual([{ type: 'expand', id: 'roeselare', kinds: null, first: 100 }]);
+  });
+
+  it('asks a hub loaded in part for more when the view draws more than are loaded, and for its links among drawn nodes', () => {
+    const hub = mergeSubgraph(
+      emptyGraph(),
+      {
+        nodes: NODES.filter((n) => ['roeselare', 'vvsg'].includes(n.id)),
+        edges: EDGES.filter((e) => e.source === 'roeselare' && e.target === 'vvsg'),
+      },
+      { loaded: [{ id: 'roeselare', kinds: 'ALL', truncated: true, count: 1, total: 3 }] },
+    );
+    expect(planLoads(hub, view, null, new Set(), 1)).toEqual([]);
+    const more = { ...view, expanded: [{ id: 'roeselare', kinds: null, shown: 2 }] };
+    expect(planLoads(hub, more, null, new Set(), 1)).toEqual([{ type: 'expand', id: 'roeselare', kinds: null, first: 2 }]);
+    // Loaded over every kind, in part: not known for one kind, which is asked for on its own.
+    const oneKind = { ...view, expanded: [{ id: 'roeselare', kinds: ['MEMBER_OF' as const] }] };
+    expect(planLoads(hub, oneKind, null, new Set(), 1)).toEqual([{ type: 'expand', id: 'roeselare', kinds: ['MEMBER_OF'], first: 1 }]);
+    // Its links with a node added from the table are not all known: the hub is among the nodes to ask about.
+    const drawn = deriveVisible(hub, { ...view, pinned: ['vvsg'] }, clearFilters(), {
+      partnerships: 'nodes',
+      match: null,
+      neighbourBudget: 1,
+    });
+    expect(planLoads(hub, { ...view, pinned: ['vvsg'] }, drawn, new Set(), 1)).toEqual([{ type: 'among', ids: ['roeselare', 'vvsg'] }]);
   });
 
   it('then for the parties of partnerships next to them and the links among drawn nodes', () => {

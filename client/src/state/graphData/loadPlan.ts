@@ -12,7 +12,7 @@ import {
 /** One request the view needs before it can be drawn completely. */
 export type LoadStep =
   | { type: 'all' }
-  | { type: 'expand'; id: string; kinds: RelationKind[] | null }
+  | { type: 'expand'; id: string; kinds: RelationKind[] | null; first: number }
   | { type: 'nodes'; ids: string[] }
   | { type: 'parties'; ids: string[] }
   | { type: 'among'; ids: string[] };
@@ -24,11 +24,23 @@ export type LoadStep =
  * and the relationships among drawn nodes that no loaded node vouches for.
  * `done` holds the keys of 'among' steps already answered, so they are not asked again.
  */
-export function planLoads(data: GraphData, view: ViewState, drawn: VisibleGraph | null, done: ReadonlySet<string>): LoadStep[] {
+export function planLoads(
+  data: GraphData,
+  view: ViewState,
+  drawn: VisibleGraph | null,
+  done: ReadonlySet<string>,
+  neighbourBudget: number = API_LIMITS.neighbourPage,
+): LoadStep[] {
   const steps: LoadStep[] = [];
   if (view.showAll && !data.complete) steps.push({ type: 'all' });
   if (data.complete) return steps;
-  for (const e of view.expanded) if (!relationsKnown(data, e.id, e.kinds)) steps.push({ type: 'expand', id: e.id, kinds: e.kinds });
+  for (const e of view.expanded) {
+    // The best connected neighbours, as many as are drawn; more when the view draws more than are loaded.
+    const first = Math.min(e.shown ?? neighbourBudget, API_LIMITS.neighbourPage);
+    const loaded = data.loaded.get(e.id);
+    const short = loaded?.truncated === true && (loaded.count ?? 0) < first;
+    if (!relationsKnown(data, e.id, e.kinds) || short) steps.push({ type: 'expand', id: e.id, kinds: e.kinds, first });
+  }
   const wanted = new Set<string>();
   if (view.focus && !data.nodes.has(view.focus) && !view.expanded.some((e) => e.id === view.focus)) wanted.add(view.focus);
   for (const id of view.pinned ?? []) if (!data.nodes.has(id)) wanted.add(id);

@@ -14,6 +14,8 @@ import {
   type IdListQuery,
   type ListQuery,
   type NeighborhoodQuery,
+  type NeighbourPage,
+  type NeighbourQuery,
   type Page,
   type RelatedEdge,
   type RelationQuery,
@@ -31,6 +33,7 @@ import { DataDirectory, type GraphState } from './DataDirectory.js';
 import { MemoryAnalytics } from './MemoryAnalytics.js';
 import { neighborhoodOf } from './neighborhood.js';
 import { overviewOf } from './overview.js';
+import { neighbourPage, type NeighbourCandidate } from '../analysis/neighbours.js';
 import { matchesFilter } from './listFilter.js';
 import { compareForSort } from './listSort.js';
 import { SearchIndex } from './SearchIndex.js';
@@ -220,6 +223,20 @@ export class MemoryGraphStore implements GraphStore {
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
     return neighborhoodOf(this.graph, query);
+  }
+
+  async neighbours(query: NeighbourQuery): Promise<NeighbourPage> {
+    const entry = this.graph.entry(query.id);
+    const byId = new Map<string, NeighbourCandidate>();
+    const add = (relation: GraphRelation, otherId: string) => {
+      if (otherId === query.id) return;
+      let c = byId.get(otherId);
+      if (!c) byId.set(otherId, (c = { node: this.graph.node(otherId)!, degree: this.graph.degree(otherId), relations: [] }));
+      c.relations.push(relation);
+    };
+    for (const r of entry?.out ?? []) add(r, r.to);
+    for (const r of entry?.in ?? []) add(r, r.from);
+    return neighbourPage([...byId.values()], query);
   }
 
   async overview(query: OverviewQuery): Promise<Overview> {

@@ -24,6 +24,8 @@ import {
   type IdListQuery,
   type ListQuery,
   type NeighborhoodQuery,
+  type NeighbourPage,
+  type NeighbourQuery,
   type NodeFilter,
   type Page,
   type RelatedEdge,
@@ -36,6 +38,7 @@ import {
   type WriteResult,
   StoreUnavailableError,
 } from '../GraphStore.js';
+import { neighbourPage } from '../analysis/neighbours.js';
 import { emptyTally, pairKey, rankTally, START_KINDS } from '../analysis/overview.js';
 import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
 import { pageOfSorted } from '../ranking.js';
@@ -71,6 +74,7 @@ import {
   listNodeIdsCypher,
   listNodesCypher,
   RELATIONS_AMONG,
+  NEIGHBOURS,
 } from './cypher.js';
 import { createDriver, rows, type Row } from './driver.js';
 import { BUMP_GRAPH_VERSION } from './analyticsCypher.js';
@@ -310,6 +314,17 @@ export class Neo4jGraphStore implements GraphStore {
       edges.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.id, b.id));
       return { nodes, edges, truncated, missingIds };
     });
+  }
+
+  /** The candidates in one statement (bounded by the node's degree), filtered, counted and paged as the embedded store does. */
+  async neighbours(query: NeighbourQuery): Promise<NeighbourPage> {
+    const result = await this.read((tx) => rows(tx, NEIGHBOURS, { id: query.id }));
+    const candidates = result.map((r) => ({
+      node: fromNodeProperties(r.node as Row),
+      degree: r.degree as number,
+      relations: (r.relations as Row[]).map(fromRelationProperties),
+    }));
+    return neighbourPage(candidates, query);
   }
 
   async overview(query: OverviewQuery): Promise<Overview> {

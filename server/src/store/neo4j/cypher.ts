@@ -74,6 +74,13 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id, COUNT { (n)--() } AS degree`;
 
+/** A node's distinct neighbours (itself excluded) with their degree and the relationships joining the two: the neighbour table's candidates. */
+export const NEIGHBOURS = `
+MATCH (n:Entity {id: $id})-[r]-(o:Entity)
+WHERE o.id <> $id
+WITH o, collect(r) AS rs
+RETURN ${NODE('o')} AS node, COUNT { (o)--() } AS degree, [x IN rs | ${RELATION('x')}] AS relations`;
+
 /** Candidates of a search: nodes holding every query token as a prefix of a name token. */
 export const SEARCH_CANDIDATES = `
 CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query) YIELD node

@@ -21,7 +21,7 @@ beforeEach(() => {
   page = e2e.page;
 });
 
-/** Words of each language on the main view: toolbar, legend, detail panel, relationship labels, the filters. */
+/** Words of each language on the main view: toolbar, legend, detail panel, relationship labels, the filters, a peer's explanation (the server's). */
 const WORDS = {
   en: [
     'Show all',
@@ -33,6 +33,7 @@ const WORDS = {
     'Path finder',
     'Node kinds',
     'member of',
+    'Shares with Roeselare',
   ],
   nl: [
     'Alles tonen',
@@ -44,6 +45,7 @@ const WORDS = {
     'Paden zoeken',
     'Soorten knopen',
     'lid van',
+    'Deelt met Roeselare',
   ],
   fr: [
     'Tout afficher',
@@ -55,11 +57,21 @@ const WORDS = {
     'Recherche de chemins',
     'Types de nœuds',
     'membre de',
+    'Partage avec Roeselare',
   ],
 } as const;
 
 /** English words of the explorer that must not be left in a Dutch or French view. */
-const ENGLISH_ONLY = ['Show all', 'Legend', 'Similar municipalities', 'Path finder', 'Node kinds', 'Copy link', 'Partner suggestions'];
+const ENGLISH_ONLY = [
+  'Show all',
+  'Legend',
+  'Similar municipalities',
+  'Path finder',
+  'Node kinds',
+  'Copy link',
+  'Partner suggestions',
+  'Shares with',
+];
 
 describe('the explorer in three languages', { timeout: 90_000 }, () => {
   for (const lang of ['en', 'nl', 'fr'] as const) {
@@ -138,8 +150,10 @@ describe('the explorer in three languages', { timeout: 90_000 }, () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
     await expect(page.evaluate(() => localStorage.getItem('atlas.lang'))).resolves.toBe('fr');
     await page.waitForTimeout(500);
-    // No graph reloaded: per switch, only the names of the nodes held (one request) and the filter choices.
-    expect(requests.sort()).toEqual([...Array(4).fill('FilterOptions'), ...Array(4).fill('NodeNames')]);
+    // No graph reloaded: per switch, the names of the nodes held (one request), the filter choices, and the
+    // peers panel (peers and partners) for its explanations in the new language.
+    expect(requests.filter((r) => r === 'NodeNames')).toHaveLength(4);
+    expect([...new Set(requests)].sort()).toEqual(['FilterOptions', 'NodeNames', 'SimilarMunicipalities']);
     const after = await page.evaluate(() =>
       (window as unknown as { __atlas: { modelNodes(): { id: string; x: number; y: number }[] } }).__atlas.modelNodes(),
     );

@@ -5,6 +5,7 @@ import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import { readMapLayer } from '../map/mapLayer.js';
+import { explainLangOf } from '../store/analysis/explain.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import { toNodeFilter, toNodeSort } from './filters.js';
 import { relationView } from './models.js';
@@ -194,13 +195,15 @@ export const Query: QueryResolvers = {
   similarMunicipalities: async (_root, args, ctx) => {
     const self = await requireNode(ctx, args.id, 'MUNICIPALITY');
     const query = similarityQueryOf(args);
-    return (await ctx.analytics.similarMunicipalities(query)).map((m) => similarMunicipalityView(self, m, query));
+    const lang = explainLangOf(ctx.languages);
+    return (await ctx.analytics.similarMunicipalities(query)).map((m) => similarMunicipalityView(self, m, query, lang));
   },
 
   suggestPartners: async (_root, { id, first, kinds }, ctx) => {
     await requireNode(ctx, id);
-    return (await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined })).map(
-      partnerSuggestionView,
+    const lang = explainLangOf(ctx.languages);
+    return (await ctx.analytics.suggestPartners({ id, first: pageSize(first, LIMITS.peers), kinds: kinds ?? undefined })).map((s) =>
+      partnerSuggestionView(s, lang),
     );
   },
 

@@ -2,7 +2,7 @@ import { BadUserInputError } from '../domain/errors.js';
 import type { GraphNode } from '../domain/model.js';
 import type { QuerySimilarMunicipalitiesArgs } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
-import { explainPeer, explainSuggestion } from '../store/analysis/explain.js';
+import { explainPeer, explainSuggestion, type ExplainLang } from '../store/analysis/explain.js';
 import { MAX_BASIS_WEIGHT, SIMILARITY_BASES, type SimilarityBasis } from '../store/analysis/similarity.js';
 import type { GraphPath, PartnerSuggestionResult, SimilarityMatch, SimilarityQuery } from '../store/GraphAnalytics.js';
 import { relationView } from './models.js';
@@ -53,7 +53,12 @@ export function similarityQueryOf(
 }
 
 /** A peer as the schema's SimilarMunicipality: evidence rarest first, and the explanation. */
-export function similarMunicipalityView(self: GraphNode, match: SimilarityMatch, query: ReturnType<typeof similarityQueryOf>) {
+export function similarMunicipalityView(
+  self: GraphNode,
+  match: SimilarityMatch,
+  query: ReturnType<typeof similarityQueryOf>,
+  lang: ExplainLang = 'en',
+) {
   return {
     peer: match.peer,
     score: match.score,
@@ -66,19 +71,19 @@ export function similarMunicipalityView(self: GraphNode, match: SimilarityMatch,
     isPartner: match.partnerships.length > 0,
     partnerships: match.partnerships,
     directTies: match.directTies.map(relationView),
-    explanation: explainPeer(self, match, query.metric, query.weighting),
+    explanation: explainPeer(self, match, query.metric, query.weighting, lang),
   };
 }
 
 export const pathView = (p: GraphPath) => ({ nodes: p.nodes, relations: p.relations.map(relationView), length: p.relations.length });
 
 /** A suggestion as the schema's PartnerSuggestion. */
-export function partnerSuggestionView(s: PartnerSuggestionResult) {
+export function partnerSuggestionView(s: PartnerSuggestionResult, lang: ExplainLang = 'en') {
   return {
     candidate: s.candidate,
     score: s.score,
     pathCount: s.pathCount,
     paths: s.paths.map(pathView),
-    explanation: explainSuggestion(s),
+    explanation: explainSuggestion(s, lang),
   };
 }

@@ -36,9 +36,10 @@ interface Props {
  */
 export function PeersPanel({ id, controller, onOpen }: Props) {
   const { t } = useTranslation();
-  const options = useSession(controller).app.peers;
+  const { peers: options, lang } = useSession(controller).app;
   const set = (fn: (o: PeerOptions) => PeerOptions) => controller.setPeerOptions(fn);
-  const key = `${id}|${JSON.stringify(options)}`;
+  // The language too: the server words each peer's explanation in it.
+  const key = `${id}|${JSON.stringify(options)}|${lang}`;
   const loaded = useLoad(key, (signal) => similarMunicipalities(id, options, false, signal));
   const partners = useLoad(`${key}|partners`, (signal) => similarMunicipalities(id, options, true, signal));
   const peers = loaded?.state === 'done' ? loaded.value : [];

@@ -13,6 +13,8 @@ export interface LoopServer {
   reset(): Promise<void>;
   /** The server's delay since the last reset, in ms. */
   read(): Promise<LoopDelay>;
+  /** The idle process: ask `url`/healthz from now on, one request after another (see LoopDelay.healthzMax). */
+  watch(url: string): void;
   /** POST /graphql with a JSON body; the parsed answer. */
   graphql(query: string, headers?: Record<string, string>): Promise<{ status: number; body: GraphqlBody }>;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startLoopServer(graph: 'twin' | 'seed' | 'idle'): Promise<
       await ask({ reset: true });
     },
     read: () => ask({ read: true }),
+    watch: (target) => child.send({ watch: target } satisfies ControlMessage),
     async graphql(query, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -86,7 +89,7 @@ export interface ProbeResult<T> {
 
 /**
  * Runs `probe` against the server while /healthz is asked one request after another (its time
- * measured here), and reads the server's own event-loop delay over the probe (plus `settleMs`
+ * measured here, or by `control` when given: a busy test runner would add its own delay), and reads the server's own event-loop delay over the probe (plus `settleMs`
  * after it, for work the probe leaves running in the background), and over the same time that
  * of `control`, an idle process (startLoopServer('idle')): on a shared, loaded machine the
  * operating system delays every process, and the control shows by how much.
@@ -94,9 +97,10 @@ export interface ProbeResult<T> {
 export async function whileProbing<T>(
   server: LoopServer,
   probe: () => Promise<T>,
-  options: { settleMs?: number; control?: LoopServer } = {},
+  options: { settleMs?: number; minWindowMs?: number; control?: LoopServer } = {},
 ): Promise<ProbeResult<T>> {
-  const { settleMs = 0, control } = options;
+  const { settleMs = 0, minWindowMs = 0, control } = options;
+  const started = performance.now();
   await Promise.all([server.reset(), control?.reset()]);
   let running = true;
   let healthzMax = 0;
@@ -113,8 +117,11 @@ export async function whileProbing<T>(
   })();
   try {
     const value = await probe();
-    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    // At least minWindowMs in all: a p99 of a few samples is only their maximum.
+    const wait = Math.max(settleMs, minWindowMs - (performance.now() - started));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const [delay, machine] = await Promise.all([server.read(), control ? control.read() : null]);
+    if (machine?.healthzCount) return { value, delay, machine, healthzMax: machine.healthzMax!, healthzCount: machine.healthzCount };
     return { value, delay, machine, healthzMax: Math.round(healthzMax), healthzCount };
   } finally {
     running = false;

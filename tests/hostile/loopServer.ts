@@ -22,22 +22,43 @@ export interface LoopDelay {
   p99: number;
   max: number;
   mean: number;
+  /** The idle process only, once told { watch }: the slowest /healthz answer since the reset (ms), and how many. */
+  healthzMax?: number;
+  healthzCount?: number;
 }
 
 export type ServerMessage = { ready: true; url: string; nodes: number } | { delay: LoopDelay };
-export type ControlMessage = { reset: true } | { read: true };
+export type ControlMessage = { reset: true } | { read: true } | { watch: string };
 
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
+/** /healthz asked one request after another from this (otherwise idle) process: its answer time is the server's. */
+const healthz = { max: 0, count: 0 };
+async function watchHealth(url: string): Promise<void> {
+  for (;;) {
+    const start = performance.now();
+    await (await fetch(`${url}/healthz`)).arrayBuffer();
+    healthz.max = Math.max(healthz.max, performance.now() - start);
+    healthz.count += 1;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 function answerControl(): void {
   process.on('message', (message: ControlMessage) => {
-    if ('reset' in message) histogram.reset();
+    if ('watch' in message) return void watchHealth(message.watch).catch(() => process.exit(1));
+    if ('reset' in message) {
+      histogram.reset();
+      [healthz.max, healthz.count] = [0, 0];
+    }
     const delay: LoopDelay = {
       p50: ms(histogram.percentile(50)),
       p99: ms(histogram.percentile(99)),
       max: ms(histogram.max),
       mean: ms(histogram.mean),
+      healthzMax: Math.round(healthz.max),
+      healthzCount: healthz.count,
     };
     process.send!({ delay } satisfies ServerMessage);
   });

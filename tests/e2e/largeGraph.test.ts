@@ -1,0 +1,227 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
+import { HUB, HUB_MEMBERS, HUB_SUPPORTERS, syntheticAtlas, type AtlasGraph } from '../fixtures/syntheticAtlas.js';
+import { launchBrowser, newPage, serveStore, waitForGraph, type Served } from './harness.js';
+
+/**
+ * The explorer on a twin-cities-sized graph made here (17,700 municipalities, 25,900 twinnings,
+ * countries, a hub network of 1,500 members and 3 supporters), in Chromium against the real
+ * server: the overview instead of the whole graph, opening a country and a kind from it, and the
+ * neighbour table of the hub (counts, sort, filter, the next 100, at most the budget drawn, no
+ * two nodes overlapping, Fit fitting).
+ */
+
+let served: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let graph: AtlasGraph;
+const degree = new Map<string, number>();
+
+beforeAll(async () => {
+  graph = syntheticAtlas();
+  for (const r of graph.relations) for (const end of [r.from, r.to]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const store = new MemoryGraphStore();
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
+  served = await serveStore(store);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+beforeEach(async () => {
+  ({ context, page } = await newPage(browser));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+interface ModelNode {
+  id: string;
+  kind: string;
+  x: number;
+  y: number;
+  r: number;
+}
+interface DrawnNode {
+  id: string;
+  x: number;
+  y: number;
+}
+type AtlasWindow = { __atlas: { nodes(): DrawnNode[]; modelNodes(): ModelNode[] } };
+const modelNodes = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.modelNodes());
+const rendered = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.nodes());
+
+/** Pairs of drawn nodes closer than the sum of their radii, from their positions. */
+function overlaps(nodes: ModelNode[]): number {
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++)
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i]!;
+      const b = nodes[j]!;
+      if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r) count++;
+    }
+  return count;
+}
+
+const n = (x: number) => x.toLocaleString('en');
+
+describe('the explorer on a large graph', { timeout: 120_000 }, () => {
+  it('opens on the overview, explains it in the legend, and opens a country and a kind from it', async () => {
+    await page.goto(`${served.baseUrl}/`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.scope === 'overview');
+    await waitForGraph(page, 60_000);
+    // One circle per country, sized by its municipalities.
+    const groups = await rendered();
+    expect(groups.map((g) => g.id).sort()).toEqual(
+      Object.keys(graph.byCountry)
+        .map((c) => `group:${c}`)
+        .sort(),
+    );
+    const france = page.getByTestId('overview-groups').locator('li', { hasText: 'France' });
+    expect(await france.textContent()).toContain(n(graph.byCountry.FR!));
+    const legend = await page.getByTestId('legend').textContent();
+    expect(legend).toContain('A country, sized by its municipalities');
+    expect(legend).not.toContain('Nothing drawn yet');
+
+    // Clicking France on the canvas opens its members around it, at most the budget of them.
+    const fr = groups.find((g) => g.id === 'group:FR')!;
+    await page.mouse.click(fr.x, fr.y);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'country-fr');
+    await waitForGraph(page, 60_000);
+    const drawn = await modelNodes();
+    expect(drawn).toHaveLength(101);
+    expect(drawn.filter((d) => d.kind === 'MUNICIPALITY')).toHaveLength(100);
+    expect(await page.getByTestId('budget-notice').textContent()).toContain(`France: 100 of ${n(graph.byCountry.FR!)} neighbours drawn`);
+
+    // Grouped by kind, clicking the municipalities opens the 100 best connected (by degree, then name, then id).
+    await page.goto(`${served.baseUrl}/?group=kind`);
+    await waitForGraph(page, 60_000);
+    expect(await page.getByTestId('legend').textContent()).toContain('A kind of node');
+    const kinds = await rendered();
+    const municipalities = kinds.find((g) => g.id === 'group:MUNICIPALITY')!;
+    await page.mouse.click(municipalities.x, municipalities.y);
+    await page.getByTestId('kind-notice').waitFor({ timeout: 30_000 });
+    await waitForGraph(page, 60_000);
+    const best = graph.nodes
+      .filter((x) => x.kind === 'MUNICIPALITY')
+      .sort(
+        (a, b) =>
+          (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) ||
+          (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0) ||
+          (a.id < b.id ? -1 : 1),
+      )
+      .slice(0, 100)
+      .map((x) => x.id)
+      .sort();
+    expect((await modelNodes()).map((x) => x.id).sort()).toEqual(best);
+    expect(await page.getByTestId('kind-notice').textContent()).toContain(
+      `Municipalities: the 100 best connected of ${n(Object.values(graph.byCountry).reduce((s, c) => s + c, 0))} drawn`,
+    );
+  });
+
+  it('expands a hub to the budget, without overlaps, and offers the rest in the neighbour table', async () => {
+    const all = HUB_MEMBERS + HUB_SUPPORTERS;
+    await page.goto(`${served.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
+    await waitForGraph(page, 60_000);
+    let drawn = await modelNodes();
+    expect(drawn).toHaveLength(101);
+    expect(overlaps(drawn)).toBe(0);
+    expect(await page.getByTestId('budget-notice').textContent()).toContain(`${HUB.name}: 100 of ${n(all)} neighbours drawn`);
+
+    await page.getByTestId('open-neighbour-table').click();
+    const table = page.getByTestId('neighbour-table');
+    const status = page.getByTestId('nt-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('matching'));
+    expect(await status.textContent()).toBe(`1–50 of ${n(all)} matching (${n(all)} neighbours in all).`);
+    expect(await page.getByTestId('nt-kind').locator('option').allTextContents()).toEqual([
+      `any (${n(all)})`,
+      `Municipality (${n(HUB_MEMBERS)})`,
+      `Organisation (${HUB_SUPPORTERS})`,
+    ]);
+    const relationOptions = await page.getByTestId('nt-relation').locator('option').allTextContents();
+    expect(relationOptions.slice(1).map((o) => o.replace(/^.* \(/, '('))).toEqual([`(${n(HUB_MEMBERS)})`, `(${HUB_SUPPORTERS})`]);
+    expect(await table.locator('tbody tr').count()).toBe(50);
+
+    // Sorting by name: the first row is the first name in code-point order of the lower-cased names.
+    const names = [...graph.hubNeighbours.values()].map((v) => v.name.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    await table.getByRole('button', { name: 'Sort by name' }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="nt-table"] th[aria-sort="ascending"]') !== null &&
+        !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'),
+    );
+    expect((await table.locator('tbody th').first().textContent())!.toLowerCase()).toBe(names[0]);
+    await table.getByRole('button', { name: 'Sort by name' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="descending"]') !== null);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
+    expect((await table.locator('tbody th').first().textContent())!.toLowerCase()).toBe(names[names.length - 1]);
+
+    // Filtering by name: every word in the name.
+    await page.getByTestId('nt-text').fill('town 12');
+    const matching = [...graph.hubNeighbours.values()].filter((v) => v.name.toLowerCase().includes('town') && v.name.includes('12')).length;
+    await page.waitForFunction(
+      (m) => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes(`of ${m} matching`),
+      n(matching),
+    );
+    await page.getByTestId('nt-text').fill('');
+    await page.getByTestId('nt-kind').selectOption('ORGANIZATION');
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith('1–3 of 3 matching'));
+    // Still by name, descending.
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['Supporter 2', 'Supporter 1', 'Supporter 0']);
+    await page.getByTestId('nt-kind').selectOption('');
+    await table.getByRole('button', { name: 'Sort by relationships' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith(`1–50 of`));
+
+    // The next 100 in the table's order (best connected first) that are not drawn: drawn beside the hub, nothing overlapping.
+    await page.getByTestId('nt-add-next').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('100 added'));
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 201);
+    await waitForGraph(page, 60_000);
+    drawn = await modelNodes();
+    expect(drawn).toHaveLength(201);
+    expect(overlaps(drawn)).toBe(0);
+    const ranked = [...graph.hubNeighbours.keys()].sort(
+      (a, b) =>
+        (degree.get(b) ?? 0) - (degree.get(a) ?? 0) ||
+        (graph.hubNeighbours.get(a)!.name.toLowerCase() < graph.hubNeighbours.get(b)!.name.toLowerCase() ? -1 : 1),
+    );
+    const drawnIds = new Set(drawn.map((d) => d.id));
+    expect(ranked.slice(0, 200).every((id) => drawnIds.has(id))).toBe(true);
+    expect(await page.getByTestId('budget-notice').textContent()).toContain(`200 of ${n(all)} neighbours drawn`);
+
+    // A selection: the least connected rows are not drawn yet.
+    await table.getByRole('button', { name: 'Sort by relationships' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="ascending"]') !== null);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
+    const free = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('input[type="checkbox"]:not([disabled])') })
+      .first();
+    await free.locator('input[type="checkbox"]').check();
+    await page.getByTestId('nt-add-selected').click();
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 202);
+    await waitForGraph(page, 60_000);
+
+    // Fit: every node inside the canvas.
+    await page.getByTestId('nt-text').focus();
+    await page.keyboard.press('Escape');
+    await table.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Fit the graph to the screen' }).click();
+    await page.waitForTimeout(300);
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    const points = await rendered();
+    expect(points).toHaveLength(202);
+    for (const p of points) {
+      expect(p.x).toBeGreaterThanOrEqual(box.x);
+      expect(p.x).toBeLessThanOrEqual(box.x + box.width);
+      expect(p.y).toBeGreaterThanOrEqual(box.y);
+      expect(p.y).toBeLessThanOrEqual(box.y + box.height);
+    }
+  });
+});

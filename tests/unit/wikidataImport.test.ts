@@ -10,6 +10,7 @@ import { twinningsQuery, TWINNING_VARS, WIKIDATA_SPARQL_ENDPOINT } from '../../s
 import { pointOf } from '../../server/src/importer/wikidata/rows.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
+import { gql, openApi } from '../helpers/api.js';
 import { syntheticWikidataAnswer } from '../fixtures/syntheticWikidata.js';
 
 const FIXTURE = join(new URL('../fixtures/wikidata/', import.meta.url).pathname, 'twinnings-be.json');
@@ -187,6 +188,9 @@ describe('importing twinnings from Wikidata', () => {
       name: 'Ghent - Liège',
       sources: [{ source: 'wikidata', locator: 'https://www.wikidata.org/wiki/Q1296#P190' }],
     });
+    // The API serves the QID and the coordinates the map draws.
+    const api = await gql(await openApi(store), '{ node(id: "roeselare") { wikidata ... on Municipality { latitude longitude } } }');
+    expect(api).toEqual({ data: { node: { wikidata: 'Q12994', latitude: 50.944444444, longitude: 3.125 } } });
     const log = await store.listChanges({ first: 100, offset: 0 });
     expect(log.items.filter((c) => c.action === 'IMPORT').map((c) => c.subject)).toEqual(['wikidata']);
   });

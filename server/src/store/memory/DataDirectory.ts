@@ -20,7 +20,7 @@ import type { GraphNode, GraphRelation } from '../../domain/model.js';
 import type { ChangeRecord, ChangeSet } from '../GraphStore.js';
 import { LockHeldError, takeLock } from './directoryLock.js';
 import { timeSlicer, type Slicer } from '../../timeSlicer.js';
-import { recordChunks, scanJournal, writeAll, type JournalEntry, type JournalScan } from './journal.js';
+import { LinePieces, recordChunks, scanJournal, writeAll, type JournalEntry, type JournalScan } from './journal.js';
 
 export type { JournalEntry } from './journal.js';
 
@@ -219,19 +219,11 @@ const fsyncAsync = promisify(fsync);
 function* snapshotChunks(state: GraphState, seq: number): Generator<Buffer> {
   const hash = createHash('sha256');
   let count = 0;
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const take = () => {
-    const buffer = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    pendingLength = 0;
-    return buffer;
-  };
+  const pieces = new LinePieces();
   const line = (value: unknown, hashed = true) => {
     const text = `${JSON.stringify(value)}\n`;
     if (hashed) hash.update(text);
-    pending.push(text);
-    pendingLength += text.length;
+    pieces.add(text);
   };
   line({ format: FORMAT, version: VERSION, seq });
   const records = [
@@ -243,11 +235,11 @@ function* snapshotChunks(state: GraphState, seq: number): Generator<Buffer> {
     for (const value of values) {
       line({ [key]: value });
       count += 1;
-      if (pendingLength > 1 << 20) yield take();
+      if (pieces.full) yield pieces.take();
     }
   }
   line({ end: true, count, sha256: hash.digest('hex') }, false);
-  yield take();
+  yield pieces.take();
 }
 
 function syncDirectory(dir: string): void {

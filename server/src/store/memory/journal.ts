@@ -66,25 +66,40 @@ function line(seq: number, type: 'p' | 'c', payload: string): string {
 
 const LIST_KEYS = ['deleteRelations', 'deleteNodes', 'putNodes', 'putRelations', 'log'] as const;
 
+/** Lines gathered into pieces of about a megabyte (journal records and snapshots are written so). */
+export class LinePieces {
+  private pending: string[] = [];
+  private length = 0;
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.length += text.length;
+  }
+
+  /** Whether a piece is ready to be taken. */
+  get full(): boolean {
+    return this.length > 1 << 20;
+  }
+
+  /** The lines added since the last take, as UTF-8 bytes. */
+  take(): Buffer {
+    const buffer = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.length = 0;
+    return buffer;
+  }
+}
+
 /**
  * The bytes of one record for `set`, in pieces of about a megabyte, the commit line in the last:
  * a writer may pause between pieces (a large import is written a piece at a time, letting other
  * requests run), and a record cut short anywhere lacks its commit line, so it reads as a torn tail.
  */
 export function* recordChunks(seq: number, set: ChangeSet | 'clear'): Generator<Buffer> {
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const take = () => {
-    const buffer = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    pendingLength = 0;
-    return buffer;
-  };
+  const pieces = new LinePieces();
   let parts = 0;
   const part = (payload: string) => {
-    const text = line(seq, 'p', payload);
-    pending.push(text);
-    pendingLength += text.length;
+    pieces.add(line(seq, 'p', payload));
     parts += 1;
   };
   if (set === 'clear') part('{"clear":true}');
@@ -93,13 +108,13 @@ export function* recordChunks(seq: number, set: ChangeSet | 'clear'): Generator<
       const list = set[key] ?? [];
       for (let i = 0; i < list.length; i += PART_SIZE) {
         part(JSON.stringify({ [key]: list.slice(i, i + PART_SIZE) }));
-        if (pendingLength > 1 << 20) yield take();
+        if (pieces.full) yield pieces.take();
       }
     }
     if (parts === 0) part('{}');
   }
-  pending.push(line(seq, 'c', JSON.stringify({ parts })));
-  yield take();
+  pieces.add(line(seq, 'c', JSON.stringify({ parts })));
+  yield pieces.take();
 }
 
 /** Appends `buffer` to the file descriptor, however many writes it takes. */

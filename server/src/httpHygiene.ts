@@ -1,5 +1,6 @@
 import type express from 'express';
 import helmet from 'helmet';
+import { LIMITS } from './limits.js';
 
 /**
  * Security headers for every response: a Content-Security-Policy that the explorer and GraphiQL
@@ -76,7 +77,7 @@ export function graphqlRequestErrors(readerLimit: string): express.ErrorRequestH
       sendJsonError(
         res,
         413,
-        `The request is too large: at most ${readerLimit} without an editor token (imports: 20 MB with one, or npm run import on the server).`,
+        `The request is too large: at most ${readerLimit} without an editor token (imports: ${LIMITS.importContent / 2 ** 20} MB with one, or npm run import on the server).`,
       );
     } else if (status === 415) {
       sendJsonError(res, 415, 'Send the request as JSON in UTF-8: Content-Type: application/json (charset utf-8, or none).');

@@ -22,10 +22,15 @@ export const LIMITS = {
   queryFields: 5_000,
   queryComplexity: 25_000,
   searchTextLength: 200,
-  /** Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to match, in app.ts). */
-  importContent: 20 * 2 ** 20,
-  /** An import's most rows (or records); the CLI's --max-rows may raise it. */
-  importRows: 1_000_000,
+  /**
+   * Inline imports: the most text one mutation may carry (the HTTP body limit for editors is set to
+   * match, in app.ts). With importRows, what an import was measured to take within 1.5 GB of RSS
+   * (bench/importSize.ts; docs/data.md): 200,000 rows in 9.4 MB took 1.40 GB (CLI) and 1.47 GB (API);
+   * 447,669 rows in 20 MB took 2.3 GB.
+   */
+  importContent: 10 * 2 ** 20,
+  /** An import's most rows (or records); the CLI's --max-rows may raise it (on a machine with the memory). */
+  importRows: 200_000,
   /** Time budget of one request: analysis and search fields not started by then are refused (TIMEOUT). */
   requestTimeMs: 10_000,
   /** Items all lists without a page size (partnerships, parties, members, cases, ...) may return in one request. */

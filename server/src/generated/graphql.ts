@@ -577,7 +577,7 @@ export type Mutation = {
   deleteRelation: Deletion;
   /**
    * Imports a file sent inline (as npm run import does): a dry run unless apply is true; one
-   * change, all or nothing. content: the file's text, at most 20 MB.
+   * change, all or nothing. content: the file's text, at most 10 MB (and 200,000 rows).
    */
   importData: ImportResult;
   /**

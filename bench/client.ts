@@ -6,6 +6,8 @@ import { seedStore } from '../graph-seed/seedStore.js';
 import { pathSource, runImport } from '../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';
+import { HUB, syntheticAtlas } from '../tests/fixtures/syntheticAtlas.js';
+import { waitForGraph } from '../tests/e2e/harness.js';
 import { launchBrowser, newPage, serveSeedGraph, serveStore, type Served } from '../tests/e2e/harness.js';
 import { benchDataAvailable } from './data.js';
 import { measureMap, type MapFigures } from './mapBench.js';
@@ -29,7 +31,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
     runs: { type: 'string', default: '3' },
-    suites: { type: 'string', default: 'seed,sizes,map' },
+    suites: { type: 'string', default: 'seed,sizes,map,atlas' },
     renderer: { type: 'string', default: 'auto' },
   },
 });
@@ -82,6 +84,7 @@ try {
   if (suites.has('seed')) await seedSuite();
   if (suites.has('sizes')) await sizesSuite();
   if (suites.has('map')) await mapSuite();
+  if (suites.has('atlas')) await atlasSuite();
 } finally {
   await browser.close();
   await served.close();
@@ -195,6 +198,74 @@ async function mapFigures(key: string, at: Served, label: string): Promise<void>
       note: 'wheel zoom over Europe for 1.5 s; the last full frame moves during the gesture',
     });
     emit(`client.map.${key}.panFps`, m('panFps'), 'frames/s', { ...shape, target: '>= 30', note: 'dragging over Europe for 1.5 s' });
+  } finally {
+    await at.close();
+  }
+}
+
+/**
+ * client.atlas.*: the explorer on a synthetic graph of the twin-cities' size with hubs
+ * (tests/fixtures/syntheticAtlas.ts): "/" until the overview is drawn and the page answers
+ * (interactive) with the JS heap then; a hub of 1,503 neighbours expanded until laid out
+ * (readable), with the nodes drawn and the pairs overlapping, from the positions.
+ */
+async function atlasSuite(): Promise<void> {
+  const graph = syntheticAtlas();
+  const store = new MemoryGraphStore();
+  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
+  const at = await serveStore(store, { clientDist });
+  const shape = { graph: `synthetic: ${graph.nodes.length} nodes, ${graph.relations.length} relationships` };
+  try {
+    const first: number[] = [];
+    const heap: number[] = [];
+    const hub: number[] = [];
+    let drawn = 0;
+    let overlapping = 0;
+    let renderer = '';
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await newPage(browser);
+      await page.goto(`${at.baseUrl}/`);
+      await page.waitForFunction(`document.querySelector('[data-testid="canvas"]')?.dataset.scope === 'overview'`, undefined, {
+        timeout: 120_000,
+      });
+      await waitForGraph(page, 120_000);
+      first.push((await page.evaluate('performance.now()')) as number);
+      heap.push(((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number) / 2 ** 20);
+      renderer = (await page.evaluate(
+        `(() => { const r = window.__atlas.renderer(); return r.kind + ' (' + r.reason + ')'; })()`,
+      )) as string;
+      await page.goto(`${at.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
+      await waitForGraph(page, 120_000);
+      hub.push((await page.evaluate('performance.now()')) as number);
+      const nodes = (await page.evaluate('window.__atlas.modelNodes()')) as { x: number; y: number; r: number }[];
+      drawn = nodes.length;
+      overlapping = 0;
+      for (let a = 0; a < nodes.length; a++)
+        for (let b = a + 1; b < nodes.length; b++)
+          if (Math.hypot(nodes[a]!.x - nodes[b]!.x, nodes[a]!.y - nodes[b]!.y) < nodes[a]!.r + nodes[b]!.r) overlapping++;
+      await context.close();
+    }
+    emit('client.atlas.firstScreen', median(first), 'ms', {
+      ...shape,
+      renderer,
+      target: '<= 2000',
+      note: 'navigation to the overview drawn, nothing loading',
+    });
+    emit('client.atlas.firstScreenHeap', median(heap), 'MB', {
+      ...shape,
+      target: '<= 300',
+      note: 'JS heap (performance.memory) at the first screen',
+    });
+    emit('client.atlas.hubExpansion', median(hub), 'ms', {
+      ...shape,
+      renderer,
+      hub: HUB.id,
+      neighbours: graph.hubNeighbours.size,
+      drawn,
+      overlapping,
+      target: '<= 1000, 0 overlapping, at most the budget (100) drawn',
+      note: 'navigation to the hub expanded and laid out',
+    });
   } finally {
     await at.close();
   }

@@ -7,7 +7,7 @@ import { readNeo4jConfig, type Neo4jConfig } from '../server/src/store/neo4j/con
 import { GET_NODES, NEIGHBORHOOD_FIRST_LEVEL, SEARCH_CANDIDATES } from '../server/src/store/neo4j/cypher.js';
 import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
 import { openRawCypher, type CypherStatement } from '../server/src/store/neo4j/rawCypher.js';
-import { tokenize } from '../server/src/store/searchText.js';
+import { tokenize } from '../server/src/domain/normalize.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../tools/neo4j/localNeo4j.js';
 import { emit, latencies, percentile } from './measure.js';
 import { generateGraph, prng, type GraphSize } from './syntheticGraph.js';

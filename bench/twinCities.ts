@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { benchDataFile } from './data.js';
 import { resolveCountry } from '../server/src/domain/countries.js';
 import type { GraphNode, GraphRelation, Provenance } from '../server/src/domain/model.js';
-import { normalizeText } from '../server/src/store/searchText.js';
+import { normalizeText } from '../server/src/domain/normalize.js';
 
 export const TWIN_CITIES_CSV = benchDataFile('twin-cities.csv');
 

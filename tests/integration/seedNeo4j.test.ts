@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed, type SeedGraph } from '../../graph-seed/loadSeed.js';
 import type { GraphRelation } from '../../server/src/domain/model.js';
-import { compareStrings } from '../../server/src/store/searchText.js';
+import { compareStrings } from '../../server/src/domain/normalize.js';
 import { neo4jTarget, openSharedNeo4jStore, type SharedNeo4jStore } from '../setup/neo4j.js';
 
 const run = promisify(execFile);

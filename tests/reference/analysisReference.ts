@@ -1,5 +1,5 @@
 import type { GraphNode, GraphRelation, NodeKind } from '../../server/src/domain/model.js';
-import { normalizeText } from '../../server/src/store/searchText.js';
+import { normalizeText } from '../../server/src/domain/normalize.js';
 
 /**
  * Brute-force reference for the analysis contracts, written from docs/adr/0014-peers-and-suggestions.md

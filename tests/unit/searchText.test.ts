@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageOfSorted } from '../../server/src/store/ranking.js';
-import { maxEdits, normalizeText, scoreNames, tokenize, withinEdits } from '../../server/src/store/searchText.js';
+import { normalizeText, tokenize } from '../../server/src/domain/normalize.js';
+import { maxEdits, scoreNames, withinEdits } from '../../server/src/store/searchText.js';
 
 /** The rule of scoreNames as its comment states it, over split tokens (what it computed before it stopped splitting). */
 function referenceScore(query: string, queryTokens: readonly string[], names: readonly string[]): number {

@@ -1,5 +1,5 @@
 import worldCountries from 'world-countries';
-import { normalizeText } from '../store/searchText.js';
+import { normalizeText } from './normalize.js';
 import type { GraphNode, LocalizedName, Provenance } from './model.js';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../domain/model.js';
 import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { ChangeAction, ChangeRecord, ChangeSet, GraphStore } from '../store/GraphStore.js';
-import { slugOfName } from '../store/searchText.js';
+import { slugOfName } from '../domain/normalize.js';
 
 /**
  * Editing through the API: each operation reads what it changes, builds the new records,

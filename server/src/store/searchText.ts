@@ -1,30 +1,10 @@
 import type { GraphNode } from '../domain/model.js';
+import { normalizeText } from '../domain/normalize.js';
 
 /**
- * The matching and ranking rules of `search`, shared by both stores so that they rank alike.
- * Normalisation: Unicode NFKD with combining marks removed (accents), lower case, and every run
- * of characters that are not letters or digits turned into one space.
+ * The matching and ranking rules of `search`, shared by both stores so that they rank alike, over
+ * text normalised by domain/normalize.ts.
  */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/**
- * A node id from a name: the normalised name with letters outside a-z (after folding accents)
- * dropped and words joined by hyphens ("Sankt Pölten" -> "sankt-polten"); empty for a name in
- * another script, which callers then give an id of their own.
- */
-export function slugOfName(text: string): string {
-  return normalizeText(text)
-    .replace(/[^a-z0-9 ]/g, '')
-    .trim()
-    .replace(/ +/g, '-');
-}
 
 /**
  * The normalised names search ranks and entity resolution matches, without repeats: the primary
@@ -42,11 +22,6 @@ export function searchNamesOf(node: Pick<GraphNode, 'name' | 'altNames' | 'names
   const primary = names.length;
   for (const a of node.altNames) add(a);
   return { names, primary };
-}
-
-export function tokenize(text: string): string[] {
-  const normalized = normalizeText(text);
-  return normalized === '' ? [] : normalized.split(' ');
 }
 
 export const SCORE = {
@@ -151,9 +126,4 @@ function hasToken(name: string, token: string): boolean {
     if ((at === 0 || name[at - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
   }
   return false;
-}
-
-/** Code-unit order, the same as Cypher's string ordering for these normalised keys. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 import { countryByCode, resolveCountry } from '../../domain/countries.js';
 import type { GraphNode, NodeKind } from '../../domain/model.js';
 import type { GraphStore } from '../../store/GraphStore.js';
-import { normalizeText, searchNamesOf, slugOfName } from '../../store/searchText.js';
+import { normalizeText, slugOfName } from '../../domain/normalize.js';
+import { searchNamesOf } from '../../store/searchText.js';
 import type { EntityMention, RowMentions, RowRef } from './mentions.js';
 import type { PlanDraft } from './PlanDraft.js';
 import { stableHash } from './stableHash.js';

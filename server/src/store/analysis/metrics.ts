@@ -3,7 +3,7 @@ import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { prng } from './random.js';
 import type { MetricsInput, NodeMetricsResult } from '../GraphAnalytics.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 
 /**
  * Degree, betweenness and Louvain community of every node, with graphology's implementations, on

@@ -1,6 +1,6 @@
 import type { NodeKind } from '../../domain/model.js';
 import type { OverviewLink, OverviewQuery } from '../GraphStore.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 
 /** The kinds of the overview's starting points, in the order the port gives them. */
 export const START_KINDS: readonly NodeKind[] = ['MUNICIPALITY', 'NETWORK', 'FUNDING_PROGRAM'];

@@ -1,5 +1,5 @@
 import type { NodeKind } from '../../domain/model.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 import { UNLINKING_RELATIONS, type Tie, type TieEnd } from './features.js';
 
 /**

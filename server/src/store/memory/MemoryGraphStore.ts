@@ -26,7 +26,8 @@ import {
   type WriteOptions,
   type WriteResult,
 } from '../GraphStore.js';
-import { compareStrings, normalizeText, scoreNames, searchNamesOf, tokenize } from '../searchText.js';
+import { compareStrings, normalizeText, tokenize } from '../../domain/normalize.js';
+import { scoreNames, searchNamesOf } from '../searchText.js';
 import { runAll, runSliced, timeSlicer, type Slicer } from '../../timeSlicer.js';
 import { AdjacencyGraph } from './AdjacencyGraph.js';
 import { DataDirectory, type GraphState } from './DataDirectory.js';

@@ -1,4 +1,5 @@
-import { compareStrings, maxEdits, withinEdits } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
+import { maxEdits, withinEdits } from '../searchText.js';
 
 /**
  * A token index for prefix search: each distinct name token maps to the nodes whose names hold

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../../domain/model.js';
 import type { NodeSort } from '../GraphStore.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 
 /** The year a node is sorted by (see NodeSort): since, else startYear, else foundedYear, else year. */
 export function sortYear(node: GraphNode): number | undefined {

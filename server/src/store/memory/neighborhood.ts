@@ -1,6 +1,6 @@
 import type { GraphRelation, NodeKind, RelationKind } from '../../domain/model.js';
 import type { NeighborhoodQuery, Subgraph } from '../GraphStore.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 import type { AdjacencyGraph } from './AdjacencyGraph.js';
 
 /**

@@ -1,7 +1,7 @@
 import { countryNodeId, type GraphNode, type NodeKind } from '../../domain/model.js';
 import { bump, emptyTally, pairKey, rankTally, START_KINDS, type OverviewTally } from '../analysis/overview.js';
 import type { Overview, OverviewQuery } from '../GraphStore.js';
-import { compareStrings } from '../searchText.js';
+import { compareStrings } from '../../domain/normalize.js';
 import type { AdjacencyGraph } from './AdjacencyGraph.js';
 
 /** GraphStore.overview for the embedded store: one pass over the members and the partnerships. */

@@ -40,7 +40,8 @@ import {
 } from '../GraphStore.js';
 import { neighbourPage } from '../analysis/neighbours.js';
 import { emptyTally, pairKey, rankTally, START_KINDS } from '../analysis/overview.js';
-import { compareStrings, maxEdits, normalizeText, scoreNames, tokenize } from '../searchText.js';
+import { compareStrings, normalizeText, tokenize } from '../../domain/normalize.js';
+import { maxEdits, scoreNames } from '../searchText.js';
 import { pageOfSorted } from '../ranking.js';
 import type { Neo4jConfig } from './config.js';
 import {

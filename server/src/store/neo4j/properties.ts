@@ -9,7 +9,8 @@ import {
   type RelationKind,
 } from '../../domain/model.js';
 import { StoreWriteError } from '../GraphStore.js';
-import { normalizeText, searchNamesOf } from '../searchText.js';
+import { normalizeText } from '../../domain/normalize.js';
+import { searchNamesOf } from '../searchText.js';
 
 /**
  * The adapter edge: domain objects to Neo4j property maps and back. Neo4j cannot store maps or

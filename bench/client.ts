@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
 import { fileURLToPath } from 'node:url';
-import { seedStore } from '../graph-seed/seedStore.js';
+import { seedStore } from '../server/src/seed/seedStore.js';
 import { pathSource, runImport } from '../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';

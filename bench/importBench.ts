@@ -1,4 +1,4 @@
-import { seedStore } from '../graph-seed/seedStore.js';
+import { seedStore } from '../server/src/seed/seedStore.js';
 import { pathSource, runImport, type ImportOutcome } from '../server/src/importer/runImport.js';
 import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';

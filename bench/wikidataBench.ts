@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedStore } from '../graph-seed/seedStore.js';
+import { seedStore } from '../server/src/seed/seedStore.js';
 import { importFromWikidata, type WikidataImportOutcome } from '../server/src/importer/wikidata/importWikidata.js';
 import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { WORLD_COUNTRIES_SOURCE_ID, worldCountriesCitationProblem } from '../server/src/domain/countries.js';
 import type { Provenance } from '../server/src/domain/model.js';
-import type { SeedGraph } from './loadSeed.js';
+import type { SeedGraph } from '../server/src/seed/loadSeed.js';
 
 /** The source document every quote of the seed graph must come from, kept verbatim in the repository. */
 export const VVSG_SOURCE_ID = 'vvsg-2023';

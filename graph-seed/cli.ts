@@ -1,11 +1,11 @@
 import cliProgress from 'cli-progress';
 import { runCli } from '../server/src/cli/runCli.js';
-import { readConfig } from '../server/src/config.js';
 import { UsageError, UserFacingError } from '../server/src/domain/errors.js';
-import { Neo4jGraphStore } from '../server/src/store/neo4j/Neo4jGraphStore.js';
+import { openStore, readStoreConfig } from '../server/src/openStore.js';
+import type { GraphStore } from '../server/src/store/GraphStore.js';
 import { findMissingQuotes, findWorldCountriesProblems, readVvsgSourceText, VVSG_SOURCE_ID, VVSG_SOURCE_TEXT } from './checkQuotes.js';
-import { DEFAULT_SEED_DIR, loadSeed } from './loadSeed.js';
-import { seedStore } from './seedStore.js';
+import { DEFAULT_SEED_DIR, loadSeed } from '../server/src/seed/loadSeed.js';
+import { seedStore } from '../server/src/seed/seedStore.js';
 
 function validate(dir: string): number {
   const graph = loadSeed(dir);
@@ -48,17 +48,17 @@ const isCi = () => ['true', '1', 'yes'].includes((process.env.CI ?? '').toLowerC
  * terminal; in CI or a pipe only the closing summary.
  */
 async function seed(ifEmpty: boolean, dir: string): Promise<number> {
-  let store: Neo4jGraphStore | undefined;
+  let store: GraphStore | undefined;
   try {
-    const config = readConfig();
+    const config = readStoreConfig();
     const graph = loadSeed(dir);
-    if (config.store === 'memory') {
+    if (config.kind === 'memory') {
       console.log(
         `GRAPH_STORE is "memory": the embedded store loads the seed graph (${graph.nodes.length} nodes, ${graph.relations.length} relationships) itself when the server starts, so there is nothing to load. To load it into Neo4j: GRAPH_STORE=neo4j npm run seed`,
       );
       return 0;
     }
-    store = await Neo4jGraphStore.open(config.neo4j);
+    store = (await openStore(config)).store;
     if (ifEmpty) {
       const { nodeCount } = await store.stats();
       if (nodeCount > 0) {

@@ -3,12 +3,13 @@ import { metricsFor } from './metrics/BackgroundMetrics.js';
 import { readTokens } from './auth.js';
 import { reportError } from './cli/runCli.js';
 import { readConfig } from './config.js';
-import { openStore } from './openStore.js';
+import { openStore, readStoreConfig } from './openStore.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const storeConfig = readStoreConfig();
   const tokens = readTokens();
-  const opened = await openStore(config);
+  const opened = await openStore(storeConfig);
   const { store } = opened;
   console.log(opened.description);
   const editors =

@@ -1,6 +1,7 @@
-import { seedStore } from '../../graph-seed/seedStore.js';
-import type { AtlasConfig } from './config.js';
+import { seedStore } from './seed/seedStore.js';
+import { ConfigError } from './config.js';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore.js';
+import { readNeo4jConfig, type Neo4jConfig } from './store/neo4j/config.js';
 import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore.js';
 import { portsOf, type GraphPorts } from './store/ports.js';
 
@@ -11,15 +12,43 @@ export interface OpenedStore extends GraphPorts {
   durable: boolean;
 }
 
+/** Which adapter, and its settings. */
+export type StoreConfig =
+  /** dataDir (ATLAS_DATA_DIR): where the embedded store persists; absent: in memory only, seeded at start. */
+  | { kind: 'memory'; dataDir?: string }
+  /** NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, ... */
+  | { kind: 'neo4j'; neo4j: Neo4jConfig };
+
+/** The store's configuration from the environment (GRAPH_STORE, NEO4J_*, ATLAS_DATA_DIR), checked: ConfigError with a fix. */
+export function readStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const kind = env.GRAPH_STORE ?? 'memory';
+  if (kind !== 'memory' && kind !== 'neo4j') {
+    throw new ConfigError('GRAPH_STORE', `is "${kind}"`, 'Set GRAPH_STORE to "memory" (the default, no database needed) or "neo4j".');
+  }
+  const dataDir = env.ATLAS_DATA_DIR?.trim() || undefined;
+  if (kind === 'memory') return { kind, dataDir };
+  const neo4j = readNeo4jConfig(env);
+  const problem = neo4j.problems[0];
+  if (problem) throw new ConfigError(problem.variable, problem.problem, problem.fix);
+  if (dataDir !== undefined) {
+    throw new ConfigError(
+      'ATLAS_DATA_DIR',
+      'is set although GRAPH_STORE is "neo4j"',
+      'Neo4j keeps its own data: unset ATLAS_DATA_DIR, or set GRAPH_STORE=memory to use the embedded store with that directory.',
+    );
+  }
+  return { kind, neo4j: neo4j.config };
+}
+
 /**
  * The one place that chooses an adapter from the configuration and builds both ports from it (the
- * server, `npm run import` and `npm run export` share it):
+ * server, `npm run import`, `npm run export` and `npm run seed` share it):
  *   neo4j                     the database as it is (loaded once with `npm run seed`)
  *   memory + ATLAS_DATA_DIR   the persisted graph; a new directory is seeded, then persisted
  *   memory                    in memory only, seeded at every start
  */
-export async function openStore(config: AtlasConfig): Promise<OpenedStore> {
-  if (config.store === 'neo4j') {
+export async function openStore(config: StoreConfig): Promise<OpenedStore> {
+  if (config.kind === 'neo4j') {
     const store = await Neo4jGraphStore.open(config.neo4j);
     const { nodeCount, relationCount } = await store.stats();
     const description =

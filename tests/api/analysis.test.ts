@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEED_DIR, loadSeed } from '../../graph-seed/loadSeed.js';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { DEFAULT_SEED_DIR, loadSeed } from '../../server/src/seed/loadSeed.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { gql, openApi } from '../helpers/api.js';

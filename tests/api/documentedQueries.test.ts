@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parse, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as operations from '../../client/src/gql/graphql.js';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { GRAPHIQL_EXAMPLES } from '../../server/src/graphiqlExamples.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { readTokens, TokenTable } from '../../server/src/auth.js';
 import { ConfigError } from '../../server/src/config.js';

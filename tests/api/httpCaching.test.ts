@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { TokenTable } from '../../server/src/auth.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
 import type { GraphNode } from '../../server/src/domain/model.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';

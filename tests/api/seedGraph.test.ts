@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMissingQuotes, readVvsgSourceText, VVSG_SOURCE_ID } from '../../graph-seed/checkQuotes.js';
-import { loadSeed, type SeedGraph } from '../../graph-seed/loadSeed.js';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { loadSeed, type SeedGraph } from '../../server/src/seed/loadSeed.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
 import { NODE_KINDS } from '../../server/src/domain/model.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';

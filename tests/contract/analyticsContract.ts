@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { SIMILARITY_BASES, SIMILARITY_METRICS, type SimilarityBasis } from '../../server/src/store/analysis/similarity.js';
 import type { GraphAnalytics, SimilarityQuery } from '../../server/src/store/GraphAnalytics.js';
 import type { GraphStore } from '../../server/src/store/GraphStore.js';

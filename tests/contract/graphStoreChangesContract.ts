@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { GraphNode, GraphRelation } from '../../server/src/domain/model.js';
 import { StoreWriteError, type ChangeRecord, type GraphBatch, type GraphStore } from '../../server/src/store/GraphStore.js';
 import { CONTRACT_GRAPH_DIR } from './graphStoreContract.js';

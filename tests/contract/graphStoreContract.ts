@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../graph-seed/loadSeed.js';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { loadSeed } from '../../server/src/seed/loadSeed.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { GraphNode } from '../../server/src/domain/model.js';
 import {
   StoreWriteError,

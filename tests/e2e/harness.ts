@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { createApp, type AtlasApp } from '../../server/src/app.js';
 import { CLIENT_DIST } from '../../server/src/staticClient.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { ImportRejected } from '../../server/src/importer/planImport.js';
 import { ImportInputError } from '../../server/src/importer/readers.js';
 import { pathSource, runImport } from '../../server/src/importer/runImport.js';

@@ -142,7 +142,7 @@ describe('the journal of a data directory under damage', () => {
     expect(check.repairAt).toBe(offset);
 
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/store/memory/dataCli.ts', ...args, dir], { cwd: ROOT }).catch(
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/dataCli.ts', ...args, dir], { cwd: ROOT }).catch(
         (e: { stdout: string; code: number }) => e,
       );
     const shown = await cli('repair');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { serve, type Reply, type Served } from './harness.js';

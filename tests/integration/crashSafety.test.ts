@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { GraphStore } from '../../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';

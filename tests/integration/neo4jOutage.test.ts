@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { AtlasApp } from '../../server/src/app.js';
 import { StoreUnavailableError } from '../../server/src/store/GraphStore.js';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';
 import { neo4jTarget, openSharedNeo4jStore, testNeo4jConfig, type SharedNeo4jStore } from '../setup/neo4j.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed, type SeedGraph } from '../../graph-seed/loadSeed.js';
+import { loadSeed, type SeedGraph } from '../../server/src/seed/loadSeed.js';
 import type { GraphRelation } from '../../server/src/domain/model.js';
 import { compareStrings } from '../../server/src/domain/normalize.js';
 import { neo4jTarget, openSharedNeo4jStore, type SharedNeo4jStore } from '../setup/neo4j.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { CostCache, variableShape } from '../../server/src/validation/costCache.js';
 import { CONTRACT_GRAPH_DIR } from '../contract/graphStoreContract.js';

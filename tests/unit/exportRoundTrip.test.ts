@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { GraphNode, GraphRelation } from '../../server/src/domain/model.js';
 import { cypherLiteral, exportGraph, type ExportFormat } from '../../server/src/exporter/exportGraph.js';
 import { pathSource, runImport } from '../../server/src/importer/runImport.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { resolveCountry } from '../../server/src/domain/countries.js';
 import { MappingError } from '../../server/src/importer/mapping.js';
 import { ImportRejected } from '../../server/src/importer/planImport.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { mergeNames } from '../../server/src/domain/merge.js';
 import { parseNode } from '../../server/src/domain/graphRules.js';
 import { gazetteerAltNames, MAX_GAZETTEER_ALT_NAMES } from '../../server/src/importer/fields.js';

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import type { GraphNode } from '../../server/src/domain/model.js';
 import { DataDirectoryError } from '../../server/src/store/memory/DataDirectory.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findWorldCountriesProblems } from '../../graph-seed/checkQuotes.js';
-import { loadSeed, SeedValidationError } from '../../graph-seed/loadSeed.js';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { loadSeed, SeedValidationError } from '../../server/src/seed/loadSeed.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { worldCountriesSource } from '../../server/src/domain/countries.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'sparqljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../graph-seed/seedStore.js';
+import { seedStore } from '../../server/src/seed/seedStore.js';
 import { sparqlRequest, type FetchLike } from '../../server/src/importer/wikidata/client.js';
 import { WikidataError } from '../../server/src/importer/wikidata/errors.js';
 import { importFromWikidata, type WikidataImportOptions } from '../../server/src/importer/wikidata/importWikidata.js';

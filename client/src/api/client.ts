@@ -19,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The API's error codes (server/src/errors.ts) mapped to plain words, in the active language. */
+/** The API's error codes (server/src/resolvers/domainErrors.ts, server/src/errors.ts) mapped to plain words, in the active language. */
 export function explainError(code: string, serverMessage: string | undefined, ids: readonly string[] = []): string {
   switch (code) {
     case 'NOT_FOUND':

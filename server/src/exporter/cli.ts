@@ -1,10 +1,9 @@
 import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../cli/runCli.js';
-import { readConfig } from '../config.js';
 import { UsageError } from '../domain/errors.js';
 import { NODE_KINDS, type NodeKind } from '../domain/model.js';
-import { openStore } from '../openStore.js';
+import { openStore, readStoreConfig } from '../openStore.js';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from './exportGraph.js';
 
 const USAGE = `Usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--out <file>] [--kinds K1,K2] [--around id1,id2 [--depth n]]
@@ -47,7 +46,7 @@ await runCli({
     if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new UsageError('--depth must be a whole number from 1 to 10.');
     if (format === 'csv' && !values.out)
       throw new UsageError('The csv export writes two files (nodes and edges): give --out <directory or prefix>.');
-    const { store } = await openStore(readConfig());
+    const { store } = await openStore(readStoreConfig());
     const sinks: { write: (text: string) => void; close: () => void }[] = [];
     try {
       let main: (text: string) => void = (text) => process.stdout.write(text);

@@ -7,8 +7,7 @@ import {
   type NodeKind,
 } from '../domain/model.js';
 import type { GraphBatch, GraphStore } from '../store/GraphStore.js';
-import { KIND_LABEL, SCHEMA_STATEMENTS } from '../store/neo4j/cypher.js';
-import { toNodeProperties, toRelationRow } from '../store/neo4j/properties.js';
+import { KIND_LABEL, SCHEMA_STATEMENTS, toNodeProperties, toRelationRow } from '../store/propertyGraphModel.js';
 
 /**
  * Export: the whole graph or a subgraph, streamed from the store in batches, written as

@@ -2,11 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import cliProgress from 'cli-progress';
 import { runCli } from '../cli/runCli.js';
-import { readConfig } from '../config.js';
 import { countryByCode } from '../domain/countries.js';
 import { UsageError } from '../domain/errors.js';
 import { WIKIDATA_QID } from '../domain/model.js';
-import { openStore } from '../openStore.js';
+import { openStore, readStoreConfig } from '../openStore.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import { formatReport } from './formatReport.js';
 import {
@@ -152,8 +151,8 @@ async function fromWikidata(values: Values, positionals: string[]): Promise<void
 
 /** Opens the server's store (refusing --apply where nothing would be kept), runs `work`, closes it. */
 async function withStore(values: Values, work: (store: GraphStore) => Promise<void>): Promise<void> {
-  const config = readConfig();
-  if (values.apply && config.store === 'memory' && config.dataDir === undefined) {
+  const config = readStoreConfig();
+  if (values.apply && config.kind === 'memory' && config.dataDir === undefined) {
     throw new UsageError(
       '--apply needs a store that keeps what it is given: set ATLAS_DATA_DIR (the embedded store persists there; the server then serves it with the same setting) or GRAPH_STORE=neo4j. Without --apply this is a dry run against the seed graph.',
     );

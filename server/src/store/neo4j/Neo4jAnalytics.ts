@@ -25,7 +25,7 @@ import type {
 } from '../GraphAnalytics.js';
 import { ALL_EDGE_ENDS, ALL_NODE_IDS, GRAPH_FINGERPRINT, PEER_TIES, REACH_TIES, RELATIONS_BETWEEN } from './analyticsCypher.js';
 import { rows, type Row } from './driver.js';
-import { fromRelationProperties } from './properties.js';
+import { fromRelationProperties } from '../propertyGraphModel.js';
 
 type Read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 

@@ -68,7 +68,6 @@ import {
   RELATION_STATE,
   RELATION_TOTAL,
   RELATIONS,
-  SCHEMA_STATEMENTS,
   SEARCH_CANDIDATES,
   STATS,
   UPDATE_RELATIONS,
@@ -96,8 +95,9 @@ import {
   relationColumns,
   toNodeProperties,
   toRelationRow,
+  SCHEMA_STATEMENTS,
   type RelationRow,
-} from './properties.js';
+} from '../propertyGraphModel.js';
 
 /** Per grouping: the statement counting members per group, and the one counting links. */
 const OVERVIEW_CYPHER: Record<OverviewGrouping, [string, string]> = {

@@ -1,5 +1,6 @@
 import { NODE_KINDS, RELATION_KINDS, RELATION_SCALAR_FIELDS, type NodeKind, type RelationKind } from '../../domain/model.js';
 import type { NodeFilter, NodeSort } from '../GraphStore.js';
+import { KIND_LABEL, SEARCH_INDEX } from '../propertyGraphModel.js';
 
 /**
  * Every Cypher statement of the Neo4j adapter. Values always travel as $parameters. Labels and
@@ -7,7 +8,7 @@ import type { NodeFilter, NodeSort } from '../GraphStore.js';
  * as a full scan), so the statements that need one are generated here, once, from the closed
  * lists NODE_KINDS and RELATION_KINDS: never from input.
  *
- * The data model (docs/adr/0004-neo4j-adapter.md): every node is `:Entity` plus one label per kind
+ * The data model (docs/adr/0004-neo4j-adapter.md; labels, schema and property maps in ../propertyGraphModel.ts): every node is `:Entity` plus one label per kind
  * (`:Municipality`, ...), with the domain fields as properties and these adapter properties:
  *   sortName     normalizeText(name), the key of every name order
  *   searchNames  the normalised names (primary first: name, names per language), what scoreNames ranks
@@ -18,46 +19,11 @@ import type { NodeFilter, NodeSort } from '../GraphStore.js';
  * A relationship's type is its kind; it carries `id`, its fields and sourcesJson.
  */
 
-export const SEARCH_INDEX = 'entity_search';
-
-export const KIND_LABEL: Record<NodeKind, string> = {
-  MUNICIPALITY: 'Municipality',
-  ORGANIZATION: 'Organization',
-  NETWORK: 'Network',
-  FUNDING_PROGRAM: 'FundingProgram',
-  PROJECT: 'Project',
-  PARTNERSHIP: 'Partnership',
-  APPROACH: 'Approach',
-  THEME: 'Theme',
-  SDG: 'Sdg',
-  COUNTRY: 'Country',
-  SOURCE: 'Source',
-  PERSON: 'Person',
-  PLACE: 'Place',
-  AWARD: 'Award',
-};
-
-// ---------------------------------------------------------------- schema
-
-/** Idempotent: run at every start. Then CALL db.awaitIndexes. */
-export const SCHEMA_STATEMENTS: readonly string[] = [
-  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-  'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
-  'CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata)',
-  'CREATE CONSTRAINT change_record_id IF NOT EXISTS FOR (c:ChangeRecord) REQUIRE c.id IS UNIQUE',
-  // Neo4j 5.7+ (Community too) enforces uniqueness of relationship properties, per type.
-  ...RELATION_KINDS.map((k) => `CREATE CONSTRAINT relation_${k.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${k}]-() REQUIRE r.id IS UNIQUE`),
-  // The whitespace analyzer keeps the tokens of normalizeText as they are (already lower case,
-  // accent-free, letters and digits): the index then matches exactly what the embedded store does.
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
-   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: false } }`,
-];
-
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($seconds)';
 
 // ---------------------------------------------------------------- projections
 
-/** A node as a map of its properties; properties.ts turns it into a GraphNode. */
+/** A node as a map of its properties; propertyGraphModel.ts turns it into a GraphNode. */
 const NODE = (n: string) => `${n} {.*}`;
 /** A relationship as a map: its properties plus kind, from and to. */
 const RELATION = (r: string) => `${r} {.*, kind: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;

@@ -1,6 +1,6 @@
 import type { NodeKind } from '../../domain/model.js';
 import { START_KINDS } from '../analysis/overview.js';
-import { KIND_LABEL } from './cypher.js';
+import { KIND_LABEL } from '../propertyGraphModel.js';
 
 /**
  * Cypher for GraphStore.overview: counts only, the ranking and the cut are done by

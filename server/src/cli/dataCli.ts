@@ -1,6 +1,6 @@
-import { runCli } from '../../cli/runCli.js';
-import { UsageError } from '../../domain/errors.js';
-import { checkDataDirectory, repairJournal } from './DataDirectory.js';
+import { runCli } from './runCli.js';
+import { UsageError } from '../domain/errors.js';
+import { checkDataDirectory, repairJournal } from '../store/memory/DataDirectory.js';
 
 const USAGE = `Usage: npm run data -- check|repair [--apply] [<data directory>]
   check            shows what the directory holds: the snapshot, and each journal record intact,

@@ -7,13 +7,15 @@ import {
   type GraphRelation,
   type NodeKind,
   type RelationKind,
-} from '../../domain/model.js';
-import { StoreWriteError } from '../GraphStore.js';
-import { normalizeText } from '../../domain/normalize.js';
-import { searchNamesOf } from '../searchText.js';
+} from '../domain/model.js';
+import { StoreWriteError } from './GraphStore.js';
+import { normalizeText } from '../domain/normalize.js';
+import { searchNamesOf } from './searchText.js';
 
 /**
- * The adapter edge: domain objects to Neo4j property maps and back. Neo4j cannot store maps or
+ * The property-graph model of the graph (docs/adr/0004-neo4j-adapter.md): labels, the schema
+ * statements, and domain objects to property maps and back. The Neo4j adapter stores the graph
+ * this way and the Cypher export writes it this way; it knows nothing of the driver. Neo4j cannot store maps or
  * lists of maps, so `sources` and `ratings` travel as JSON strings; absent fields are absent
  * properties (Neo4j has no null properties); numbers go as floats and come back as numbers.
  * Names per language travel as `namesJson` (with their sources, what is read back) plus the flat
@@ -21,6 +23,41 @@ import { searchNamesOf } from '../searchText.js';
  */
 
 type Properties = Record<string, unknown>;
+
+export const SEARCH_INDEX = 'entity_search';
+
+export const KIND_LABEL: Record<NodeKind, string> = {
+  MUNICIPALITY: 'Municipality',
+  ORGANIZATION: 'Organization',
+  NETWORK: 'Network',
+  FUNDING_PROGRAM: 'FundingProgram',
+  PROJECT: 'Project',
+  PARTNERSHIP: 'Partnership',
+  APPROACH: 'Approach',
+  THEME: 'Theme',
+  SDG: 'Sdg',
+  COUNTRY: 'Country',
+  SOURCE: 'Source',
+  PERSON: 'Person',
+  PLACE: 'Place',
+  AWARD: 'Award',
+};
+
+// ---------------------------------------------------------------- schema
+
+/** Idempotent: run at every start. Then CALL db.awaitIndexes. */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  'CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata)',
+  'CREATE CONSTRAINT change_record_id IF NOT EXISTS FOR (c:ChangeRecord) REQUIRE c.id IS UNIQUE',
+  // Neo4j 5.7+ (Community too) enforces uniqueness of relationship properties, per type.
+  ...RELATION_KINDS.map((k) => `CREATE CONSTRAINT relation_${k.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${k}]-() REQUIRE r.id IS UNIQUE`),
+  // The whitespace analyzer keeps the tokens of normalizeText as they are (already lower case,
+  // accent-free, letters and digits): the index then matches exactly what the embedded store does.
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: false } }`,
+];
 
 const NODE_KIND_SET: ReadonlySet<string> = new Set(NODE_KINDS);
 const RELATION_KIND_SET: ReadonlySet<string> = new Set(RELATION_KINDS);

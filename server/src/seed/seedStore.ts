@@ -1,4 +1,4 @@
-import type { GraphStore, WriteOptions, WriteResult } from '../server/src/store/GraphStore.js';
+import type { GraphStore, WriteOptions, WriteResult } from '../store/GraphStore.js';
 import { loadSeed, DEFAULT_SEED_DIR, type SeedGraph } from './loadSeed.js';
 
 /**

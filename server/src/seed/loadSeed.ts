@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { UserFacingError } from '../server/src/domain/errors.js';
-import { countryNodeId, defaultRelationId, type GraphNode, type GraphRelation } from '../server/src/domain/model.js';
-import { nodeRecordSchema, relationRecordSchema, RELATION_ENDPOINTS } from '../server/src/domain/records.js';
+import { UserFacingError } from '../domain/errors.js';
+import { countryNodeId, defaultRelationId, type GraphNode, type GraphRelation } from '../domain/model.js';
+import { nodeRecordSchema, relationRecordSchema, RELATION_ENDPOINTS } from '../domain/records.js';
 
 /** One thing wrong with the seed files, located as precisely as we can. */
 export interface SeedProblem {
@@ -42,7 +42,8 @@ interface Located<T> {
   line: number;
 }
 
-export const DEFAULT_SEED_DIR = new URL('./data', import.meta.url).pathname;
+/** The curated seed graph's files (graph-seed/data). */
+export const DEFAULT_SEED_DIR = new URL('../../../graph-seed/data', import.meta.url).pathname;
 
 /**
  * Reads every `*.yaml` file under `dir` (sorted, so the order is stable), validates each record

@@ -40,9 +40,9 @@ export default {
     {
       name: 'store-below-the-application',
       severity: 'error',
-      comment: 'The stores (ports and adapters) import only the domain and each other.',
+      comment: 'The stores (ports and adapters) import only the domain, each other and two leaf modules (limits, timeSlicer).',
       from: { path: `${SERVER}store/` },
-      to: { path: '^(server|client|graph-seed)/', pathNot: [`${SERVER}(store|domain)/`, `${SERVER}limits\\.ts$`] },
+      to: { path: '^(server|client|graph-seed)/', pathNot: [`${SERVER}(store|domain)/`, `${SERVER}(limits|timeSlicer)\\.ts$`] },
     },
     {
       name: 'application-below-the-api',

@@ -1,6 +1,7 @@
 import type { AtlasContext } from '../context.js';
 import { recommendApproaches } from '../domain/advisor.js';
-import type { GraphNode, NodeKind, RelationKind } from '../domain/model.js';
+import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../domain/model.js';
+import { compareStrings, normalizeText } from '../domain/normalize.js';
 import { BadUserInputError, NotFoundError } from '../domain/errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
@@ -52,6 +53,68 @@ function maxHopsOf(maxHops: number | null | undefined): number {
     throw new BadUserInputError(`"maxHops" must be between 1 and ${LIMITS.maxHops.max} (got ${hops}).`, 'maxHops');
   }
   return hops;
+}
+
+/** Every APPROACH, by name: pages of the largest size the API allows (one page for the source's eight). */
+async function allApproaches(store: GraphStore): Promise<GraphNode[]> {
+  const approaches: GraphNode[] = [];
+  for (let offset = 0; ;) {
+    const page = await store.listNodes({
+      kind: 'APPROACH',
+      filter: {},
+      sort: { field: 'NAME', direction: 'ASC' },
+      first: LIMITS.pageSize.max,
+      offset,
+    });
+    approaches.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.totalCount) return approaches;
+  }
+}
+
+/**
+ * For each approach: its cases (the nodes that EXEMPLIFY it, by name, as `relations` orders them),
+ * and the networks and programmes around it (those FUNDING_FOR it, and the neighbours of its cases),
+ * by id. Four store calls whatever the number of approaches and cases: the approaches' relations,
+ * the cases' relations, then the nodes at their ends.
+ */
+async function approachSurroundings(
+  store: GraphStore,
+  approachIds: readonly string[],
+): Promise<Map<string, { cases: GraphNode[]; networks: GraphNode[]; programs: GraphNode[] }>> {
+  const ofApproaches = await store.relationsOfNodes(approachIds, ['EXEMPLIFIES', 'FUNDING_FOR']);
+  const incoming = (kind: RelationKind, id: string) => ofApproaches.filter((r) => r.kind === kind && r.to === id);
+  const caseIds = [...new Set(ofApproaches.filter((r) => r.kind === 'EXEMPLIFIES').map((r) => r.from))];
+  const ofCases = await store.relationsOfNodes(caseIds);
+  const ids = [...new Set([...ofApproaches.map((r) => r.from), ...ofCases.flatMap((r) => [r.from, r.to])])];
+  const nodes = new Map((await store.getNodes(ids)).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n] as const));
+  const neighbours = new Map<string, string[]>();
+  for (const r of ofCases) {
+    for (const [at, other] of [
+      [r.from, r.to],
+      [r.to, r.from],
+    ] as const) {
+      if (!neighbours.has(at)) neighbours.set(at, []);
+      neighbours.get(at)!.push(other);
+    }
+  }
+  const byName = (a: { relation: GraphRelation; node: GraphNode }, b: { relation: GraphRelation; node: GraphNode }) =>
+    compareStrings(normalizeText(a.node.name), normalizeText(b.node.name)) || compareStrings(a.relation.id, b.relation.id);
+  const result = new Map<string, { cases: GraphNode[]; networks: GraphNode[]; programs: GraphNode[] }>();
+  for (const id of approachIds) {
+    const cases = incoming('EXEMPLIFIES', id)
+      .map((relation) => ({ relation, node: nodes.get(relation.from)! }))
+      .sort(byName)
+      .map((c) => c.node);
+    const aroundIds = new Set([...incoming('FUNDING_FOR', id).map((r) => r.from), ...cases.flatMap((c) => neighbours.get(c.id) ?? [])]);
+    const around = [...aroundIds].map((n) => nodes.get(n)!).sort((x, y) => compareStrings(x.id, y.id));
+    result.set(id, {
+      cases,
+      networks: around.filter((n) => n.kind === 'NETWORK'),
+      programs: around.filter((n) => n.kind === 'FUNDING_PROGRAM'),
+    });
+  }
+  return result;
 }
 
 export const Query: QueryResolvers = {
@@ -238,37 +301,16 @@ export const Query: QueryResolvers = {
         throw new BadUserInputError(`The wish for ${w.feature} needs 0 <= min <= max <= 3 (got min ${min}, max ${max}).`, 'wishes');
       if ((w.weight ?? 1) < 0) throw new BadUserInputError(`The weight for ${w.feature} must be 0 or more.`, 'wishes');
     }
-    const approaches = await ctx.store.listNodes({
-      kind: 'APPROACH',
-      filter: {},
-      sort: { field: 'NAME', direction: 'ASC' },
-      first: 100,
-      offset: 0,
-    });
+    const approaches = await allApproaches(ctx.store);
     const advice = recommendApproaches(
-      approaches.items,
+      approaches,
       wishes.map((w) => ({ feature: w.feature, min: w.min ?? undefined, max: w.max ?? undefined, weight: w.weight ?? 1 })),
     );
-    return Promise.all(
-      advice.map(async (a) => {
-        const cases = (
-          await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['EXEMPLIFIES'], first: 1000, offset: 0 })
-        ).items.map((e) => e.other);
-        // The programmes the source lists as funding for the approach, and those around its cases.
-        const funding = (
-          await ctx.store.relations({ nodeId: a.approach.id, direction: 'IN', kinds: ['FUNDING_FOR'], first: 1000, offset: 0 })
-        ).items.map((e) => e.other);
-        const linked = await Promise.all(
-          cases.map((c) => ctx.store.relations({ nodeId: c.id, direction: 'BOTH', first: 1000, offset: 0 })),
-        );
-        const around = new Map([
-          ...funding.map((f) => [f.id, f] as const),
-          ...linked.flatMap((page) => page.items.map((e) => [e.other.id, e.other] as const)),
-        ]);
-        const ofKind = (kind: string) => [...around.values()].filter((n) => n.kind === kind).sort((x, y) => (x.id < y.id ? -1 : 1));
-        return { ...a, cases, networks: ofKind('NETWORK'), programs: ofKind('FUNDING_PROGRAM') };
-      }),
+    const around = await approachSurroundings(
+      ctx.store,
+      advice.map((a) => a.approach.id),
     );
+    return advice.map((a) => ({ ...a, ...around.get(a.approach.id)! }));
   },
 
   metrics: async (_root, { ids }, ctx) => {

@@ -40,9 +40,13 @@ export default {
     {
       name: 'store-below-the-application',
       severity: 'error',
-      comment: 'The stores (ports and adapters) import only the domain, each other and two leaf modules (limits, timeSlicer).',
+      comment:
+        'The stores (ports and adapters) import only the domain, each other and three leaf modules (limits, timeSlicer, workerThread).',
       from: { path: `${SERVER}store/` },
-      to: { path: '^(server|client|graph-seed)/', pathNot: [`${SERVER}(store|domain)/`, `${SERVER}(limits|timeSlicer)\\.ts$`] },
+      to: {
+        path: '^(server|client|graph-seed)/',
+        pathNot: [`${SERVER}(store|domain)/`, `${SERVER}(limits|timeSlicer|workerThread)\\.ts$`],
+      },
     },
     {
       name: 'application-below-the-api',

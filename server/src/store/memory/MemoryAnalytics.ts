@@ -13,7 +13,7 @@ import type {
   SimilarityQuery,
   SuggestionQuery,
 } from '../GraphAnalytics.js';
-import { PeerThread } from '../../peers/PeerThread.js';
+import { PeerThread } from './peers/PeerThread.js';
 import type { AdjacencyGraph, NodeEntry } from './AdjacencyGraph.js';
 import { AdjacencyPeers, type PeerAnswer, type SuggestionAnswer } from './AdjacencyPeers.js';
 

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { GraphNode, GraphRelation, MunicipalityLevel, NodeKind, RelationKind } from '../domain/model.js';
-import type { SimilarityQuery, SuggestionQuery } from '../store/GraphAnalytics.js';
-import { AdjacencyGraph } from '../store/memory/AdjacencyGraph.js';
-import { AdjacencyPeers, type PeerAnswer, type SuggestionAnswer } from '../store/memory/AdjacencyPeers.js';
-import { yieldCpuToMainThread } from '../workerThread.js';
+import type { GraphNode, GraphRelation, MunicipalityLevel, NodeKind, RelationKind } from '../../../domain/model.js';
+import type { SimilarityQuery, SuggestionQuery } from '../../GraphAnalytics.js';
+import { AdjacencyGraph } from '../AdjacencyGraph.js';
+import { AdjacencyPeers, type PeerAnswer, type SuggestionAnswer } from '../AdjacencyPeers.js';
+import { yieldCpuToMainThread } from '../../../workerThread.js';
 
 /**
  * The peers worker (docs/adr/0024): holds a copy of the embedded store's graph as peers need it

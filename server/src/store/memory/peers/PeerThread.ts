@@ -1,8 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import type { SimilarityQuery, SuggestionQuery } from '../store/GraphAnalytics.js';
-import type { AdjacencyGraph } from '../store/memory/AdjacencyGraph.js';
-import type { PeerAnswer, SuggestionAnswer } from '../store/memory/AdjacencyPeers.js';
-import { startWorker } from '../workerThread.js';
+import type { SimilarityQuery, SuggestionQuery } from '../../GraphAnalytics.js';
+import type { AdjacencyGraph } from '../AdjacencyGraph.js';
+import type { PeerAnswer, SuggestionAnswer } from '../AdjacencyPeers.js';
+import { startWorker } from '../../../workerThread.js';
 import type { NodeSlice, PeerJob, PeerReply } from './peerWorker.js';
 
 /** Nodes copied per turn of the event loop when a version is sent (a few ms of work each). */

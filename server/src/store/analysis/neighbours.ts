@@ -1,6 +1,6 @@
 import { NODE_KINDS, RELATION_KINDS, type GraphNode, type GraphRelation, type NodeKind, type RelationKind } from '../../domain/model.js';
 import type { NeighbourPage, NeighbourQuery, NeighbourRow } from '../GraphStore.js';
-import { compareStrings, normalizeText } from '../searchText.js';
+import { compareStrings, normalizeText } from '../../domain/normalize.js';
 
 /** One distinct neighbour of the asked node, with every relationship that joins them and its degree. */
 export interface NeighbourCandidate {

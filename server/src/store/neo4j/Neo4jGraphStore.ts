@@ -88,7 +88,7 @@ import {
   OVERVIEW_NETWORK_SIZES,
   OVERVIEW_STARTS,
 } from './overviewCypher.js';
-import { Neo4jConfigError, translateError, translateStartupError } from './errors.js';
+import { isConnectivityError, Neo4jConfigError, translateError, translateStartupError } from './errors.js';
 import {
   fromNodeProperties,
   fromRelationProperties,
@@ -117,6 +117,11 @@ export interface Neo4jStoreOptions {
   log?: (line: string) => void;
 }
 
+/** A read gives up at the driver's retry limit (see read()), and never before this (time to connect at all, with retries off). */
+const MIN_READ_WAIT_MS = 1_000;
+/** During an outage, how long a failed probe's answer stands before the next read probes again. */
+const PROBE_INTERVAL_MS = 500;
+
 const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (values && values.length > 0 ? values : null);
 
 /**
@@ -131,6 +136,14 @@ const list = <T>(values: readonly T[] | undefined): readonly T[] | null => (valu
 export class Neo4jGraphStore implements GraphStore {
   readonly name = 'neo4j';
   private readonly batchSize: number;
+  /**
+   * Set when a read found Neo4j unreachable, cleared when it answers again. Meanwhile reads do not
+   * each retry for maxRetryTimeMs: they wait for one shared probe (reachable()), and fail at once
+   * if it fails.
+   */
+  private outage: { probe: Promise<void>; probedAt: number } | undefined;
+  /** How to give up each read whose transaction is running (see markOutage). */
+  private readonly running = new Set<(e: StoreUnavailableError) => void>();
   private readonly transactionLimit: number;
   private readonly writeConcurrency: number;
 
@@ -673,42 +686,91 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /**
-   * A read reaches Neo4j within the driver's retry limit plus one second, or fails with
-   * StoreUnavailableError: a Neo4j that accepts connections but does not answer, or a pool whose
-   * connections all hang, must not hold a request for the driver's longer timeouts. Once its
-   * transaction has started, a slow read is left to finish.
+   * A read reaches Neo4j within the driver's retry limit (at least a second), or fails with
+   * StoreUnavailableError, so that the API answers within the retry limit plus one second (the
+   * documented promise; the second is for the rest of the request on a busy server): a
+   * Neo4j that is gone, accepts connections but does not answer, or a pool whose connections all
+   * hang, must not hold a request for the driver's longer timeouts. While a transaction runs, the
+   * clock stops (a slow read is left to finish, unless another read finds Neo4j gone meanwhile:
+   * markOutage); when the attempt fails, it runs on from where it was, so the driver's retries
+   * after a lost connection stay within the same limit.
    */
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    if (this.outage) await this.reachable();
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
-    const limitMs = this.config.maxRetryTimeMs + 1_000;
+    const limitMs = Math.max(MIN_READ_WAIT_MS, this.config.maxRetryTimeMs);
+    const deadline = Date.now() + limitMs;
     let timer: NodeJS.Timeout | undefined;
-    const unreachable = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new StoreUnavailableError(
-              `The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`,
-            ),
-          ),
-        limitMs,
-      );
-    });
+    let giveUp!: (e: StoreUnavailableError) => void;
+    const unreachable = new Promise<never>((_resolve, reject) => (giveUp = reject));
+    const arm = () => {
+      clearTimeout(timer);
+      const message = `The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`;
+      timer = setTimeout(() => giveUp(new StoreUnavailableError(message)), Math.max(0, deadline - Date.now()));
+    };
+    arm();
     let timedOut = false;
     try {
-      const started = (tx: ManagedTransaction) => {
+      const attempt = async (tx: ManagedTransaction) => {
         clearTimeout(timer);
-        return work(tx);
+        this.running.add(giveUp);
+        try {
+          return await work(tx);
+        } catch (e) {
+          this.running.delete(giveUp);
+          arm();
+          // A connection lost mid-read: the other running reads will not be answered either. This
+          // one goes on to the driver's retries, within its deadline.
+          if (isConnectivityError(e)) this.markOutage(translateError(e, this.config.uri, this.config.database) as StoreUnavailableError);
+          throw e;
+        } finally {
+          this.running.delete(giveUp);
+        }
       };
-      return await Promise.race([session.executeRead(started), unreachable]);
+      return await Promise.race([session.executeRead(attempt), unreachable]);
     } catch (e) {
       timedOut = e instanceof StoreUnavailableError;
-      throw translateError(e, this.config.uri, this.config.database);
+      const translated = translateError(e, this.config.uri, this.config.database);
+      if (translated instanceof StoreUnavailableError) this.markOutage(translated);
+      throw translated;
     } finally {
       clearTimeout(timer);
       // After a timeout the session may still wait for its connection: close it without waiting.
       if (timedOut) void session.close().catch(() => {});
       else await session.close().catch(() => {});
     }
+  }
+
+  /**
+   * Neo4j was found unreachable: the reads that follow wait for a probe (reachable()), and the
+   * reads whose transaction is running are given up now: on a Neo4j that went away they would wait
+   * for their connection to close (seconds, during a shutdown).
+   */
+  private markOutage(error: StoreUnavailableError): void {
+    if (!this.outage) {
+      this.outage = { probe: Promise.reject(error), probedAt: Date.now() };
+      this.outage.probe.catch(() => {});
+    }
+    for (const giveUp of this.running) giveUp(error);
+    this.running.clear();
+  }
+
+  /**
+   * During an outage (see `outage`): resolves once Neo4j answers again, else fails with the last
+   * probe's StoreUnavailableError. One probe (checkReady: at most a second) runs at a time and its
+   * failure is reused for PROBE_INTERVAL_MS, so a burst of reads during an outage costs one
+   * connection attempt, and each read fails within a second instead of retrying for maxRetryTimeMs.
+   */
+  private reachable(): Promise<void> {
+    const outage = this.outage!;
+    if (Date.now() - outage.probedAt >= PROBE_INTERVAL_MS) {
+      outage.probedAt = Date.now();
+      outage.probe = this.checkReady().then(() => {
+        if (this.outage === outage) this.outage = undefined;
+      });
+      outage.probe.catch(() => {});
+    }
+    return outage.probe;
   }
 
   async checkReady(): Promise<void> {
@@ -721,7 +783,9 @@ export class Neo4jGraphStore implements GraphStore {
           timer = setTimeout(
             () =>
               reject(
-                new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) did not answer within ${limitMs / 1000} s.`),
+                new StoreUnavailableError(
+                  `The graph database (Neo4j at ${this.config.uri}) cannot be reached: no connection within ${limitMs / 1000} s.`,
+                ),
               ),
             limitMs,
           );
@@ -729,9 +793,14 @@ export class Neo4jGraphStore implements GraphStore {
       ]);
     } catch (e) {
       const translated = translateError(e, this.config.uri, this.config.database);
-      throw translated instanceof StoreUnavailableError
-        ? translated
-        : new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) is not ready: ${(e as Error).message}`, { cause: e });
+      const unavailable =
+        translated instanceof StoreUnavailableError
+          ? translated
+          : new StoreUnavailableError(`The graph database (Neo4j at ${this.config.uri}) is not ready: ${(e as Error).message}`, {
+              cause: e,
+            });
+      this.markOutage(unavailable);
+      throw unavailable;
     } finally {
       clearTimeout(timer);
     }

@@ -31,10 +31,11 @@ const DOCUMENTED_RETRY_MS = readNeo4jConfig({}).config.maxRetryTimeMs;
 const ANSWER_WITHIN_MS = DOCUMENTED_RETRY_MS + 1_000;
 /**
  * What the test allows on top: the server, 220 clients and the test share one process on a
- * 2-core machine that other work loads too (4.04 s measured at a load average of 24; the
- * store itself gives up at 3 s). The worst figure is printed, to compare with the promise.
+ * 2-core machine that other work (other Neo4j servers, other test files) loads too: 4.04 s
+ * measured at a load average of 24, 5.6 s at 28 with three Neo4j servers running, while the
+ * store itself gives up at 3 s. The worst figures are printed, to compare with the promise.
  */
-const SCHEDULING_SLACK_MS = 1_000;
+const SCHEDULING_SLACK_MS = 3_000;
 
 interface Answer {
   status: number;

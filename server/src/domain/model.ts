@@ -22,6 +22,27 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/**
+ * Each kind's name in PascalCase: the GraphQL object type of the kind and its Neo4j label are both
+ * this name, so the two can never drift apart.
+ */
+export const KIND_TYPE_NAME: Record<NodeKind, string> = {
+  MUNICIPALITY: 'Municipality',
+  ORGANIZATION: 'Organization',
+  NETWORK: 'Network',
+  FUNDING_PROGRAM: 'FundingProgram',
+  PROJECT: 'Project',
+  PARTNERSHIP: 'Partnership',
+  APPROACH: 'Approach',
+  THEME: 'Theme',
+  SDG: 'Sdg',
+  COUNTRY: 'Country',
+  SOURCE: 'Source',
+  PERSON: 'Person',
+  PLACE: 'Place',
+  AWARD: 'Award',
+};
+
 export const RELATION_KINDS = [
   'PARTY_TO',
   'MEMBER_OF',

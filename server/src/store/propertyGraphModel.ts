@@ -1,4 +1,5 @@
 import {
+  KIND_TYPE_NAME,
   NODE_KINDS,
   NODE_SCALAR_FIELDS,
   RELATION_KINDS,
@@ -26,22 +27,8 @@ type Properties = Record<string, unknown>;
 
 export const SEARCH_INDEX = 'entity_search';
 
-export const KIND_LABEL: Record<NodeKind, string> = {
-  MUNICIPALITY: 'Municipality',
-  ORGANIZATION: 'Organization',
-  NETWORK: 'Network',
-  FUNDING_PROGRAM: 'FundingProgram',
-  PROJECT: 'Project',
-  PARTNERSHIP: 'Partnership',
-  APPROACH: 'Approach',
-  THEME: 'Theme',
-  SDG: 'Sdg',
-  COUNTRY: 'Country',
-  SOURCE: 'Source',
-  PERSON: 'Person',
-  PLACE: 'Place',
-  AWARD: 'Award',
-};
+/** A node's Neo4j label besides Entity: its kind's type name. */
+export const KIND_LABEL = KIND_TYPE_NAME;
 
 // ---------------------------------------------------------------- schema
 

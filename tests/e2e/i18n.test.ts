@@ -107,6 +107,10 @@ describe('the explorer in three languages', { timeout: 90_000 }, () => {
     await nl.close();
 
     await page.goto(`${e2e.served.baseUrl}${MAIN_VIEW}`);
+    // The canvas reports its layout done before the first load starts too: wait for the nodes, then their layout.
+    await page.waitForFunction(
+      () => ((window as unknown as { __atlas?: { modelNodes(): unknown[] } }).__atlas?.modelNodes().length ?? 0) > 0,
+    );
     await waitForGraph(page);
     await expect(page.getByRole('button', { name: 'Show all' }).count()).resolves.toBe(1);
     const before = await page.evaluate(() =>

@@ -128,6 +128,10 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
   it('expands a hub to the budget, without overlaps, and offers the rest in the neighbour table', async () => {
     const all = HUB_MEMBERS + HUB_SUPPORTERS;
     await page.goto(`${served.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
+    // The canvas reports its layout done before the first load starts too: wait for the expansion itself.
+    await page.waitForFunction(() => ((window as unknown as Partial<AtlasWindow>).__atlas?.modelNodes().length ?? 0) >= 101, undefined, {
+      timeout: 60_000,
+    });
     await waitForGraph(page, 60_000);
     let drawn = await modelNodes();
     expect(drawn).toHaveLength(101);

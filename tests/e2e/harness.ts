@@ -83,14 +83,19 @@ export async function newPage(browser: Browser, viewport = { width: 1440, height
 
 /** Waits until the view is loaded and the canvas (or the list) shows it, laid out. */
 export async function waitForGraph(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      if (document.querySelector('[data-testid="loading"]')) return false;
-      if (document.querySelector('[data-testid="list-view"]')) return true;
-      const c = document.querySelector<HTMLElement>('[data-testid="canvas"]');
-      return !!c && c.dataset.layoutState === 'done';
-    },
-    undefined,
-    { timeout },
-  );
+  const settled = () =>
+    page.waitForFunction(
+      () => {
+        if (document.querySelector('[data-testid="loading"]')) return false;
+        if (document.querySelector('[data-testid="list-view"]')) return true;
+        const c = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+        return !!c && c.dataset.layoutState === 'done';
+      },
+      undefined,
+      { timeout },
+    );
+  // Twice, a moment apart: a fresh page reports "done" before its first load has started.
+  await settled();
+  await page.waitForTimeout(300);
+  await settled();
 }

@@ -35,7 +35,9 @@ const ANSWER_WITHIN_MS = DOCUMENTED_RETRY_MS + 1_000;
  * measured at a load average of 24, 5.6 s at 28 with three Neo4j servers running, while the
  * store itself gives up at 3 s. The worst figures are printed, to compare with the promise.
  */
-const SCHEDULING_SLACK_MS = 3_000;
+// CI runs this beside the end-to-end suites: an in-flight read took 7.3 s there (3.74 s on a quiet machine). The
+// 4 s promise is proven on a quiet machine only (issue 9, ADR 0027); the worst figures are printed either way.
+const SCHEDULING_SLACK_MS = 6_000;
 
 interface Answer {
   status: number;

@@ -1,9 +1,6 @@
 import type { AmountPeriod, DurationUnit } from '../gql/graphql.js';
 import { formatNumber, t } from '../i18n/index.js';
 
-/** SCREAMING_SNAKE enum values in words: CITY_TO_CITY → "city to city" (for values no catalogue names). */
-export const enumWords = (value: string): string => value.toLowerCase().replace(/_/g, ' ');
-
 /** Years as the source gives them: "2004–2010", "since 2004", "until 2010" (a year is never grouped: 2004, not 2,004). */
 export function formatPeriod(from: number | null | undefined, to: number | null | undefined): string {
   if (from && to) return from === to ? String(from) : t('period.range', { from, to });

@@ -102,7 +102,7 @@ async function seedSuite(): Promise<void> {
     let shape: Mark['detail'] | null = null;
     let renderer = '';
     for (let i = 0; i < runs; i++) {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(browser, undefined, { bypassCSP: true });
       const r = await loadToLaidOut(page, `${served.baseUrl}${view.path}`, true);
       laid.push(r.laidOut.startTime);
       if (r.refined) refinedAt.push(r.refined.startTime);
@@ -128,7 +128,7 @@ async function seedSuite(): Promise<void> {
 }
 
 async function sizesSuite(): Promise<void> {
-  const { context, page } = await newPage(browser, { width: 1600, height: 1000 });
+  const { context, page } = await newPage(browser, { width: 1600, height: 1000 }, { bypassCSP: true });
   await page.goto(`${served.baseUrl}/bench.html${values.renderer === 'auto' ? '' : `?renderer=${values.renderer}`}`);
   await page.waitForFunction(() => document.title === 'bench ready');
   for (const size of sizes) {
@@ -223,7 +223,7 @@ async function atlasSuite(): Promise<void> {
     let overlapping = 0;
     let renderer = '';
     for (let i = 0; i < runs; i++) {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(browser, undefined, { bypassCSP: true });
       await page.goto(`${at.baseUrl}/`);
       await page.waitForFunction(`document.querySelector('[data-testid="canvas"]')?.dataset.scope === 'overview'`, undefined, {
         timeout: 120_000,

@@ -74,8 +74,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+/**
+ * A fresh context and page. Benchmarks pass `bypassCSP`: they poll with string predicates
+ * (tsx rewrites inner functions with a helper the page lacks), which the app's CSP forbids as eval.
+ */
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+  { bypassCSP = false } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return { context, page };

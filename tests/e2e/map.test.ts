@@ -132,6 +132,8 @@ describe('the map view', { timeout: 90_000 }, () => {
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(box.x + arc!.x, box.y + arc!.y);
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, arc!.partnership);
+    // The panel loads the partnership's details after the selection changes: wait for its title.
+    await page.getByTestId('details').locator('#details-title').waitFor();
     await expect(page.getByTestId('details').textContent()).resolves.toContain('Partnership');
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../../server/src/app.js';
 import type { GraphNode, GraphRelation } from '../../server/src/domain/model.js';
+import { createContext } from '../../server/src/context.js';
+import { ANONYMOUS } from '../../server/src/auth.js';
+import { portsOf } from '../../server/src/store/ports.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { gql, openApi } from '../helpers/api.js';
 
@@ -21,12 +24,12 @@ const party = (from: string, to: string): GraphRelation => ({ id: `${from}--${to
 /** The map layer through the real Apollo server: one answer with places, links by place index, and what was left off. */
 describe('mapLayer', () => {
   let app: AtlasApp;
+  const store = new MemoryGraphStore();
   beforeAll(async () => {
-    const store = new MemoryGraphStore();
     await store.bulkUpsert({
       nodes: [
         town('leuven', 'BE', [50.88, 4.7]),
-        town('rennes', 'FR', [48.11, -1.68]),
+        { ...town('rennes', 'FR', [48.11, -1.68]), names: [{ lang: 'fr', text: 'Rennes (Bretagne)', sources: SRC }] },
         town('nowhere', 'ZZ'),
         {
           id: 'leuven-rennes',
@@ -62,6 +65,30 @@ describe('mapLayer', () => {
       ],
       links: [{ partnership: 'leuven-rennes', partnershipType: 'TWINNING', a: 0, b: 1 }],
       unplaced: 1,
+    });
+  });
+
+  it("names each place in the reader's language, as Node.name does", async () => {
+    const query = `{ mapLayer { places { id name } } }`;
+    const inFrench = await app.execute({ query }, { contextValue: createContext(portsOf(store), ANONYMOUS, undefined, ['fr']) });
+    const inDutch = await app.execute({ query }, { contextValue: createContext(portsOf(store), ANONYMOUS, undefined, ['nl']) });
+    const places = (r: typeof inFrench) => (r.body.kind === 'single' ? r.body.singleResult.data : null);
+    expect(places(inFrench)).toEqual({
+      mapLayer: {
+        places: [
+          { id: 'leuven', name: 'leuven' },
+          { id: 'rennes', name: 'Rennes (Bretagne)' },
+        ],
+      },
+    });
+    // No Dutch name: English, else the stored name.
+    expect(places(inDutch)).toEqual({
+      mapLayer: {
+        places: [
+          { id: 'leuven', name: 'leuven' },
+          { id: 'rennes', name: 'rennes' },
+        ],
+      },
     });
   });
 });

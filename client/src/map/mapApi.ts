@@ -26,16 +26,20 @@ export const MapLayerQuery = graphql(`
 
 export type MapLayerData = MapLayerResult['mapLayer'];
 
-let cached: Promise<MapLayerData> | null = null;
+const cached = new Map<string, Promise<MapLayerData>>();
 
 /**
- * The map's layer (every placed municipality and partnership), asked once per page: it does not
- * depend on the view, and the filters are applied to it in the browser. A failed answer is not kept.
+ * The map's layer (every placed municipality and partnership), asked once per page and language
+ * (the places are named in it): it does not depend on the view, and the filters are applied to it
+ * in the browser. A failed answer is not kept.
  */
-export function loadMapLayer(): Promise<MapLayerData> {
-  if (!cached) {
-    cached = request(MapLayerQuery, {}).then((r) => r.mapLayer);
-    cached.catch(() => (cached = null));
+export function loadMapLayer(language: string): Promise<MapLayerData> {
+  let layer = cached.get(language);
+  if (!layer) {
+    // The request's Accept-Language is the active language (api/client.ts).
+    layer = request(MapLayerQuery, {}).then((r) => r.mapLayer);
+    cached.set(language, layer);
+    layer.catch(() => cached.delete(language));
   }
-  return cached;
+  return layer;
 }

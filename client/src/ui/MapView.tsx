@@ -19,7 +19,8 @@ interface Loaded {
  * filters and selection as the graph. A thin bridge from state to MapCanvas and back.
  */
 export function MapView({ controller, session }: { controller: Controller; session: Session }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapCanvas | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -42,21 +43,27 @@ export function MapView({ controller, session }: { controller: Controller; sessi
       frames: () => map.frames,
       map,
     };
+    return () => {
+      mapRef.current = null;
+      map.destroy();
+    };
+  }, [controller]);
+
+  // The layer is asked again in another language: places are named in the reader's language.
+  useEffect(() => {
     let live = true;
-    Promise.all([loadBasemap(), loadMapLayer()])
+    Promise.all([loadBasemap(), loadMapLayer(language)])
       .then(([basemap, data]) => {
-        if (!live) return;
-        map.setBasemap(basemap);
+        if (!live || !mapRef.current) return;
+        mapRef.current.setBasemap(basemap);
         const layer = projectLayer(data, (p) => basemap.projection(p));
         setLoaded({ layer, unplaced: data.unplaced, approximate: layer.approx.reduce((s, a) => s + a, 0) });
       })
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e.userMessage : tr('messages:error.map')));
     return () => {
       live = false;
-      mapRef.current = null;
-      map.destroy();
     };
-  }, [controller]);
+  }, [controller, language]);
 
   const scene = useMemo(
     () =>

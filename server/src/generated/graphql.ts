@@ -474,6 +474,7 @@ export type MapPlace = {
   id: Scalars['ID']['output'];
   latitude: Scalars['Float']['output'];
   longitude: Scalars['Float']['output'];
+  /** Its name in the request's language (Accept-Language), as Node.name: else English, else the stored name. */
   name: Scalars['String']['output'];
   precision: PlacePrecision;
 };

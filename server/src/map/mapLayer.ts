@@ -1,5 +1,6 @@
 import worldCountries from 'world-countries';
 import type { GraphNode, PartnershipType } from '../domain/model.js';
+import { nameFor } from '../domain/names.js';
 import type { GraphStore } from '../store/GraphStore.js';
 
 /**
@@ -33,6 +34,8 @@ export interface MapLayer {
 
 export interface MapInput {
   municipalities: readonly GraphNode[];
+  /** The reader's languages, best first: each place is named in the first it has (docs/adr/0022). */
+  languages?: readonly string[];
   partnerships: ReadonlyMap<string, { type: PartnershipType | null; parties: string[] }>;
 }
 
@@ -83,7 +86,14 @@ export function buildMapLayer(input: MapInput, centre: (code: string | undefined
     const p = at.get(m.id);
     if (!p) continue;
     index.set(m.id, places.length);
-    places.push({ id: m.id, name: m.name, countryCode: m.country ?? null, latitude: p.lat, longitude: p.lng, precision: p.precision });
+    places.push({
+      id: m.id,
+      name: nameFor(m, input.languages ?? []),
+      countryCode: m.country ?? null,
+      latitude: p.lat,
+      longitude: p.lng,
+      precision: p.precision,
+    });
   }
   const links: MapLink[] = [];
   const ids = [...input.partnerships.keys()].sort();
@@ -102,7 +112,7 @@ export function buildMapLayer(input: MapInput, centre: (code: string | undefined
 }
 
 /** Reads the municipalities, partnerships and their parties from the store and builds the layer. */
-export async function readMapLayer(store: GraphStore): Promise<MapLayer> {
+export async function readMapLayer(store: GraphStore, languages: readonly string[] = []): Promise<MapLayer> {
   const municipalities: GraphNode[] = [];
   const kindOf = new Map<string, 'MUNICIPALITY' | 'PARTNERSHIP'>();
   const partnerships = new Map<string, { type: PartnershipType | null; parties: string[] }>();
@@ -120,5 +130,5 @@ export async function readMapLayer(store: GraphStore): Promise<MapLayer> {
       if (r.kind === 'PARTY_TO' && kindOf.get(r.from) === 'MUNICIPALITY') partnerships.get(r.to)?.parties.push(r.from);
     }
   }
-  return buildMapLayer({ municipalities, partnerships });
+  return buildMapLayer({ municipalities, partnerships, languages });
 }

@@ -233,7 +233,7 @@ export const Query: QueryResolvers = {
 
   stats: (_root, _args, { store }) => store.stats(),
 
-  mapLayer: (_root, _args, { store }) => readMapLayer(store),
+  mapLayer: (_root, _args, { store, languages }) => readMapLayer(store, languages),
 
   overview: async (_root, { groupBy, firstGroups, firstStarts }, { store }) => {
     const grouping = groupBy ?? 'COUNTRY';

@@ -43,6 +43,7 @@ async function listen(
 const MUTATIONS: Record<string, string> = {
   createNode: `mutation { createNode(input: { kind: MUNICIPALITY, name: "Ypres", level: CITY, country: "BE" }, source: ${SOURCE}) { node { id } } }`,
   updateNode: `mutation { updateNode(id: "roeselare", patch: { foundedYear: 1100 }, source: ${SOURCE}) { node { id } } }`,
+  setName: `mutation { setName(id: "roeselare", lang: "fr", text: "Roulers", source: ${SOURCE}) { node { id } } }`,
   deleteNode: `mutation { deleteNode(id: "roermond", source: ${SOURCE}) { id } }`,
   mergeNodes: `mutation { mergeNodes(keep: "liege", merge: "sint-niklaas", source: ${SOURCE}) { node { id } } }`,
   createRelation: `mutation { createRelation(input: { kind: MEMBER_OF, from: "roermond", to: "net-1" }, source: ${SOURCE}) { relation { id } } }`,
@@ -212,6 +213,49 @@ for (const factory of STORES) {
       expect(JSON.parse(first.before)).toMatchObject({ name: 'Roermond', country: 'DE' });
       expect(JSON.parse(first.after)).toMatchObject({ name: 'Roermond (NL)', country: 'BE', foundedYear: 1232 });
       expect(JSON.parse(latest.after).foundedYear).toBeUndefined();
+    });
+
+    it("sets, re-cites and removes a node's name in one language, each name with its own source, and records each change", async () => {
+      const named = await edit(
+        `mutation { setName(id: "roeselare", lang: "fr-BE", text: "Roulers", source: ${SOURCE}) { node { name(lang: "fr") names { lang text sources { locator source { id } } } } change { action summary } } }`,
+      );
+      expect(named.errors).toBeUndefined();
+      expect(named.data.setName.node).toEqual({
+        name: 'Roulers',
+        names: [{ lang: 'fr', text: 'Roulers', sources: [{ locator: 'p. 3', source: { id: 'fixture' } }] }],
+      });
+      expect(named.data.setName.change).toEqual({ action: 'UPDATE_NODE', summary: 'named MUNICIPALITY "Roeselare" "Roulers" in fr' });
+      // The same text from another place adds the citation; another text replaces the name and its sources.
+      await edit(
+        `mutation { setName(id: "roeselare", lang: "fr", text: "Roulers", source: { source: "fixture", locator: "p. 9", quote: "Roulers again" }) { node { id } } }`,
+      );
+      expect((await store.getNodes(['roeselare']))[0]!.names.map((n) => [n.lang, n.text, n.sources.map((p) => p.locator)])).toEqual([
+        ['fr', 'Roulers', ['p. 3', 'p. 9']],
+      ]);
+      await edit(`mutation { setName(id: "roeselare", lang: "nl", text: "Roeselare", source: ${SOURCE}) { node { id } } }`);
+      await edit(`mutation { setName(id: "roeselare", lang: "fr", text: "Roulers (Flandre)", source: ${SOURCE}) { node { id } } }`);
+      expect((await store.getNodes(['roeselare']))[0]!.names.map((n) => [n.lang, n.text, n.sources.length])).toEqual([
+        ['fr', 'Roulers (Flandre)', 1],
+        ['nl', 'Roeselare', 1],
+      ]);
+      const removed = await edit(
+        `mutation { setName(id: "roeselare", lang: "fr", text: null, source: ${SOURCE}) { node { names { lang } } } }`,
+      );
+      expect(removed.data.setName.node.names).toEqual([{ lang: 'nl' }]);
+      expect((await api.post('{ changes(nodeId: "roeselare") { totalCount } }')).data.changes.totalCount).toBe(5);
+
+      const notALanguage = await edit(`mutation { setName(id: "roeselare", lang: "*", text: "x", source: ${SOURCE}) { node { id } } }`);
+      expect(notALanguage.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'lang' } });
+      expect(notALanguage.errors![0]!.message).toMatch(/language code such as "nl"/);
+      const nothingToRemove = await edit(
+        `mutation { setName(id: "roeselare", lang: "de", text: null, source: ${SOURCE}) { node { id } } }`,
+      );
+      expect(nothingToRemove.errors![0]!.message).toMatch(/has no name in "de": there is nothing to remove/);
+      const control = await edit(
+        `mutation { setName(id: "roeselare", lang: "de", text: "Rou\\u0000lers", source: ${SOURCE}) { node { id } } }`,
+      );
+      expect(control.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect((await store.getNodes(['roeselare']))[0]!.names.map((n) => n.lang)).toEqual(['nl']);
     });
 
     it('deletes a node with its relationships, keeping them in the change record', async () => {

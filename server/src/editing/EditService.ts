@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { checkGraphRules, locatedInOf, parseNode, parseRelation, referencedIds } from '../domain/graphRules.js';
-import { addCitations, mergeInto } from '../domain/merge.js';
+import { addCitations, mergeInto, mergeNames } from '../domain/merge.js';
+import { primaryLanguage } from '../domain/names.js';
 import {
   countryNodeId,
   defaultRelationId,
@@ -117,6 +118,39 @@ export class EditService {
       }
       const change = this.record(actor, 'UPDATE_NODE', id, [id], before, node, source, `updated ${node.kind} "${node.name}"`);
       await this.write({ ...changes, log: [change] }, 'patch');
+      return { value: node, change };
+    });
+  }
+
+  /**
+   * Sets the node's name in one language, citing `source` (the same text again adds the citation),
+   * or removes it when `text` is null. `lang` is a language tag; its primary subtag is kept
+   * ("nl-BE" names the Dutch name), as Node.name reads them (docs/adr/0022).
+   */
+  setName(actor: string, id: string, lang: string, text: string | null, source: Provenance): Promise<EditResult<GraphNode>> {
+    return serialized(this.store, async () => {
+      await this.checkSource(source);
+      const before = await this.node(id);
+      const language = primaryLanguage(lang);
+      if (!language || lang.trim() === '*')
+        throw new BadUserInputError(`"${lang}" is not a language: give a language code such as "nl", "fr" or "en".`, 'lang');
+      const provenance = this.provenance(source);
+      const current = before.names ?? [];
+      let names;
+      if (text === null) {
+        if (!current.some((n) => n.lang === language))
+          throw new BadUserInputError(`"${id}" has no name in "${language}": there is nothing to remove.`, 'lang');
+        names = current.filter((n) => n.lang !== language);
+      } else {
+        names = mergeNames(current, [{ lang: language, text, sources: [provenance] }], true).names;
+      }
+      const node = this.validNode({ ...structuredClone(before), names }, 'text');
+      const summary =
+        text === null
+          ? `removed the ${language} name of ${node.kind} "${node.name}"`
+          : `named ${node.kind} "${node.name}" "${text}" in ${language}`;
+      const change = this.record(actor, 'UPDATE_NODE', id, [id], before, node, source, summary);
+      await this.write({ putNodes: [node], log: [change] }, 'text');
       return { value: node, change };
     });
   }

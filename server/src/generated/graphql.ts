@@ -587,6 +587,12 @@ export type Mutation = {
    * `keep` (joining an equal one where there is one), and `merge` is deleted.
    */
   mergeNodes: NodeChange;
+  /**
+   * Sets the node's name in one language (lang: a language code such as nl, fr or en), citing the
+   * source; the same text again adds the citation, and text null removes the name. Node.name
+   * answers a reader in the languages they ask for from these names.
+   */
+  setName: NodeChange;
   /** Sets the given fields, clears the fields named in `clear`; the source is added to the node's sources. */
   updateNode: NodeChange;
   /** Sets the given fields, clears those named in `clear`; kind and ends do not change (delete and create instead). */
@@ -651,6 +657,18 @@ export type MutationMergeNodesArgs = {
   keep: Scalars['ID']['input'];
   merge: Scalars['ID']['input'];
   source: ProvenanceInput;
+};
+
+
+/**
+ * Editing: every mutation needs an editor token (Authorization: Bearer <token>), names the source
+ * that says so, is validated as strictly as the seed files, and is recorded in the change log.
+ */
+export type MutationSetNameArgs = {
+  id: Scalars['ID']['input'];
+  lang: Scalars['String']['input'];
+  source: ProvenanceInput;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2798,6 +2816,7 @@ export type MutationResolvers<ContextType = AtlasContext, ParentType extends Res
   deleteRelation?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteRelationArgs, 'id' | 'source'>>;
   importData?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportDataArgs, 'input'>>;
   mergeNodes?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'keep' | 'merge' | 'source'>>;
+  setName?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationSetNameArgs, 'id' | 'lang' | 'source'>>;
   updateNode?: Resolver<ResolversTypes['NodeChange'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'id' | 'patch' | 'source'>>;
   updateRelation?: Resolver<ResolversTypes['RelationChange'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'patch' | 'source'>>;
 }>;

@@ -33,6 +33,10 @@ export const Mutation: MutationResolvers = {
     );
     return { node: value, change };
   },
+  setName: async (_r, { id, lang, text, source }, ctx) => {
+    const { value, change } = await edits(ctx).setName(ctx.principal.name, id, lang, text ?? null, provenance(source));
+    return { node: value, change };
+  },
   deleteNode: async (_r, { id, source }, ctx) => {
     const { value, change } = await edits(ctx).deleteNode(ctx.principal.name, id, provenance(source));
     return { id: value, change };

@@ -7,6 +7,8 @@ export const LIMITS = {
   relationsAmongIds: 2000,
   /** nodes(ids): how many nodes one call may name. */
   nodesByIds: 2000,
+  /** exportSelection(ids): how many nodes one export may name (what the explorer draws at most, with room). */
+  exportIds: 2000,
   relationsPageSize: { default: 50, max: 100 },
   changesPageSize: { default: 20, max: 100 },
   neighborhood: { maxDepth: 3, defaultLimit: 200, maxLimit: 2000, maxSeeds: 100 },

@@ -113,7 +113,7 @@ describe('export then import gives the same graph', () => {
       { main: (t) => void chunks.push(t) },
       { around: ['roeselare', 'nope'], depth: 1 },
     );
-    expect(result).toEqual({ nodes: 6, relations: 5, missingIds: ['nope'] });
+    expect(result).toEqual({ nodes: 6, relations: 5, missingIds: ['nope'], supportingNodes: 0 });
     expect(chunks.join('')).toContain('<node id="p-roes-tamba">');
   });
 

@@ -5,7 +5,9 @@ import {
   type GraphRelation,
   type LocalizedName,
   type NodeKind,
+  type RelationKind,
 } from '../domain/model.js';
+import { referencedIds } from '../domain/graphRules.js';
 import type { GraphBatch, GraphStore } from '../store/GraphStore.js';
 import { KIND_LABEL, SCHEMA_STATEMENTS, toNodeProperties, toRelationRow } from '../store/propertyGraphModel.js';
 
@@ -29,6 +31,12 @@ export interface ExportSelection {
   /** Only the neighbourhood of these nodes (within `depth` hops, default 1). */
   around?: readonly string[];
   depth?: number;
+  /**
+   * Only these nodes and the relationships among them (of `relationKinds`, all when absent), with
+   * the nodes their facts need to import into an empty graph (see supportingNodesOf).
+   */
+  ids?: readonly string[];
+  relationKinds?: readonly RelationKind[];
 }
 
 /** Where the text goes: `edges` is used by the CSV writer only. */
@@ -41,6 +49,8 @@ export interface ExportResult {
   nodes: number;
   relations: number;
   missingIds: string[];
+  /** Of `nodes`, those written because the selection by ids cites or names them (0 for other selections). */
+  supportingNodes: number;
 }
 
 const NODE_FIELDS = ['id', 'kind', 'name', 'altNames', ...NODE_SCALAR_FIELDS, 'ratings', 'names', 'sources'] as const;
@@ -69,8 +79,52 @@ const NUMERIC = new Set([
   'longitude',
 ]);
 
-/** The batches to export: the store's scan, or the neighbourhood of some nodes. */
-async function* batchesOf(store: GraphStore, selection: ExportSelection, missing: string[]): AsyncIterable<GraphBatch> {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * What facts about `nodes` and `relations` need to import into an empty graph (the graph rules:
+ * domain/graphRules.ts): the SOURCE nodes they cite and the COUNTRY nodes they name, and what
+ * those cite and name in turn. Not their relationships: they support the selection, they are not in it.
+ */
+async function supportingNodesOf(
+  store: GraphStore,
+  nodes: readonly GraphNode[],
+  relations: readonly GraphRelation[],
+): Promise<GraphNode[]> {
+  const known = new Set(nodes.map((n) => n.id));
+  const found: GraphNode[] = [];
+  let wanted = [...referencedIds(nodes, relations)].filter((id) => !known.has(id));
+  while (wanted.length > 0) {
+    for (const id of wanted) known.add(id);
+    const fresh = (await store.getNodes(wanted)).filter((n): n is GraphNode => n !== null);
+    found.push(...fresh);
+    wanted = [...referencedIds(fresh, [])].filter((id) => !known.has(id));
+  }
+  return found;
+}
+
+/** The batches to export: the store's scan, some nodes by id, or the neighbourhood of some nodes. */
+async function* batchesOf(
+  store: GraphStore,
+  selection: ExportSelection,
+  result: Pick<ExportResult, 'missingIds' | 'supportingNodes'>,
+): AsyncIterable<GraphBatch> {
+  if (selection.ids) {
+    const ids = [...new Set(selection.ids)];
+    const got = await store.getNodes(ids);
+    const nodes = got.filter((n): n is GraphNode => n !== null);
+    result.missingIds.push(...ids.filter((_, i) => got[i] === null));
+    const relations = await store.relationsAmong(
+      nodes.map((n) => n.id),
+      selection.relationKinds,
+    );
+    const supporting = await supportingNodesOf(store, nodes, relations);
+    result.supportingNodes = supporting.length;
+    yield { nodes: [...nodes, ...supporting].sort(byId), relations: [] };
+    yield { nodes: [], relations };
+    return;
+  }
+  const missing = result.missingIds;
   if (selection.around && selection.around.length > 0) {
     const sub = await store.neighborhood({
       ids: selection.around,
@@ -79,7 +133,7 @@ async function* batchesOf(store: GraphStore, selection: ExportSelection, missing
       nodeKinds: selection.kinds,
     });
     missing.push(...sub.missingIds);
-    yield { nodes: [...sub.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), relations: [] };
+    yield { nodes: [...sub.nodes].sort(byId), relations: [] };
     yield { nodes: [], relations: sub.edges };
     return;
   }
@@ -93,10 +147,10 @@ export async function exportGraph(
   selection: ExportSelection = {},
 ): Promise<ExportResult> {
   const writer = WRITERS[format](sinks);
-  const result: ExportResult = { nodes: 0, relations: 0, missingIds: [] };
+  const result: ExportResult = { nodes: 0, relations: 0, missingIds: [], supportingNodes: 0 };
   await writer.begin();
   let inRelations = false;
-  for await (const batch of batchesOf(store, selection, result.missingIds)) {
+  for await (const batch of batchesOf(store, selection, result)) {
     if (batch.nodes.length > 0) await writer.nodes(batch.nodes);
     if (batch.relations.length > 0) {
       if (!inRelations) await writer.startRelations();
@@ -109,6 +163,31 @@ export async function exportGraph(
   if (!inRelations) await writer.startRelations();
   await writer.end();
   return result;
+}
+
+export interface ExportedFile {
+  name: string;
+  mediaType: string;
+  content: string;
+}
+
+/** An export held as text (a request's answer): one file, or nodes.csv and edges.csv for CSV. */
+export async function exportToText(
+  store: GraphStore,
+  format: 'json' | 'csv',
+  selection: ExportSelection,
+): Promise<{ files: ExportedFile[]; result: ExportResult }> {
+  const main: string[] = [];
+  const edges: string[] = [];
+  const result = await exportGraph(store, format, { main: (t) => void main.push(t), edges: (t) => void edges.push(t) }, selection);
+  const files =
+    format === 'json'
+      ? [{ name: 'export.json', mediaType: 'application/json', content: main.join('') }]
+      : [
+          { name: 'nodes.csv', mediaType: 'text/csv', content: main.join('') },
+          { name: 'edges.csv', mediaType: 'text/csv', content: edges.join('') },
+        ];
+  return { files, result };
 }
 
 interface Writer {

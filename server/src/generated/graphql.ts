@@ -301,6 +301,15 @@ export type DurationUnit =
   | 'WEEK'
   | 'YEAR';
 
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  content: Scalars['String']['output'];
+  /** application/json or text/csv. */
+  mediaType: Scalars['String']['output'];
+  /** A suggested file name: export.json, nodes.csv, edges.csv. */
+  name: Scalars['String']['output'];
+};
+
 export type FeatureCheck = {
   __typename?: 'FeatureCheck';
   feature: ApproachFeature;
@@ -392,6 +401,12 @@ export type FundingProgramFilter = {
   years?: InputMaybe<YearRange>;
 };
 
+/** A further file of an import. */
+export type ImportFileInput = {
+  content: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+};
+
 export type ImportFormat =
   | 'CSV'
   | 'GEXF'
@@ -408,6 +423,11 @@ export type ImportInput = {
   format?: InputMaybe<ImportFormat>;
   /** A mapping as YAML or JSON text (see docs/data.md); default: detected from the header. */
   mapping?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Further files imported in the same change, all or nothing: an export's edges.csv beside its
+   * nodes.csv. Each file's format comes from its name; the 10 MB limit is for all files together.
+   */
+  moreFiles?: InputMaybe<Array<ImportFileInput>>;
   /** Take the file's values where they differ from the graph's (default: keep the graph's). */
   replace?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -424,6 +444,8 @@ export type ImportResult = {
   /** Entities that matched a node carrying their Wikidata item (QID). */
   matchedByWikidata: Scalars['Int']['output'];
   noChange: Scalars['Boolean']['output'];
+  /** What was read past on purpose, said once each: 'view settings ignored: ...' for an explorer download's view. */
+  notes: Array<Scalars['String']['output']>;
   rows: Scalars['Int']['output'];
   skipped: Array<SkippedRows>;
   skippedRows: Scalars['Int']['output'];
@@ -1480,6 +1502,14 @@ export type Query = {
   /** The change log, newest first; only the changes concerning `nodeId` when given. first: 1-100 (default 20). */
   changes: ChangeConnection;
   countries: CountryConnection;
+  /**
+   * Some nodes (1-2,000 ids; unknown ids are listed in missingIds) and the relationships among them
+   * (of relationKinds, all when absent), as `npm run export` writes them, each fact with its sources:
+   * what the explorer downloads as JSON and CSV, and what `npm run import` and importData read back.
+   * The SOURCE nodes those facts cite and the COUNTRY nodes they name come along (supportingNodes),
+   * so that the file imports into an empty graph. The cost grows with the number of ids.
+   */
+  exportSelection: SelectionExport;
   fundingPrograms: FundingProgramConnection;
   /**
    * Every municipality with a place on the map and every partnership between two of them, in one
@@ -1597,6 +1627,13 @@ export type QueryCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<NodeSort>;
+};
+
+
+export type QueryExportSelectionArgs = {
+  format: SelectionExportFormat;
+  ids: Array<Scalars['ID']['input']>;
+  relationKinds?: InputMaybe<Array<RelationKind>>;
 };
 
 
@@ -1967,6 +2004,25 @@ export type SearchEdge = {
   score: Scalars['Float']['output'];
 };
 
+export type SelectionExport = {
+  __typename?: 'SelectionExport';
+  /** One file for JSON; nodes.csv then edges.csv for CSV. */
+  files: Array<ExportFile>;
+  /** Ids asked for that no node has: left out. */
+  missingIds: Array<Scalars['ID']['output']>;
+  /** Nodes written: those asked for that exist, and the supporting nodes. */
+  nodes: Scalars['Int']['output'];
+  relations: Scalars['Int']['output'];
+  /** SOURCE and COUNTRY nodes written because the selection cites or names them, not because they were asked for. */
+  supportingNodes: Scalars['Int']['output'];
+};
+
+export type SelectionExportFormat =
+  /** Two files: nodes.csv and edges.csv (sources and names as JSON cells); import them together. */
+  | 'CSV'
+  /** One file: {"nodes": [...], "relations": [...]}, the seed format. */
+  | 'JSON';
+
 /** A feature two municipalities share, with what it weighs. */
 export type SharedFeature = {
   __typename?: 'SharedFeature';
@@ -2294,6 +2350,7 @@ export type ResolversTypes = ResolversObject<{
   Direction: Direction;
   Duration: ResolverTypeWrapper<DurationModel>;
   DurationUnit: DurationUnit;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
   FeatureCheck: ResolverTypeWrapper<FeatureCheck>;
   FeatureWeighting: FeatureWeighting;
   FeatureWish: FeatureWish;
@@ -2303,6 +2360,7 @@ export type ResolversTypes = ResolversObject<{
   FundingProgramEdge: ResolverTypeWrapper<Omit<FundingProgramEdge, 'node'> & { node: ResolversTypes['FundingProgram'] }>;
   FundingProgramFilter: FundingProgramFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportFileInput: ImportFileInput;
   ImportFormat: ImportFormat;
   ImportInput: ImportInput;
   ImportResult: ResolverTypeWrapper<ImportResult>;
@@ -2390,6 +2448,8 @@ export type ResolversTypes = ResolversObject<{
   SdgEdge: ResolverTypeWrapper<Omit<SdgEdge, 'node'> & { node: ResolversTypes['Sdg'] }>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Node'] }>;
+  SelectionExport: ResolverTypeWrapper<SelectionExport>;
+  SelectionExportFormat: SelectionExportFormat;
   SharedFeature: ResolverTypeWrapper<Omit<SharedFeature, 'node'> & { node: ResolversTypes['Node'] }>;
   SimilarMunicipality: ResolverTypeWrapper<Omit<SimilarMunicipality, 'byBasis' | 'directTies' | 'partnerships' | 'peer'> & { byBasis: Array<ResolversTypes['BasisScore']>, directTies: Array<ResolversTypes['Relation']>, partnerships: Array<ResolversTypes['Partnership']>, peer: ResolversTypes['Municipality'] }>;
   SimilarityBasis: SimilarityBasis;
@@ -2435,6 +2495,7 @@ export type ResolversParentTypes = ResolversObject<{
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
   Deletion: DeletionResultModel;
   Duration: DurationModel;
+  ExportFile: ExportFile;
   FeatureCheck: FeatureCheck;
   FeatureWish: FeatureWish;
   Float: Scalars['Float']['output'];
@@ -2443,6 +2504,7 @@ export type ResolversParentTypes = ResolversObject<{
   FundingProgramEdge: Omit<FundingProgramEdge, 'node'> & { node: ResolversParentTypes['FundingProgram'] };
   FundingProgramFilter: FundingProgramFilter;
   ID: Scalars['ID']['output'];
+  ImportFileInput: ImportFileInput;
   ImportInput: ImportInput;
   ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
@@ -2515,6 +2577,7 @@ export type ResolversParentTypes = ResolversObject<{
   SdgEdge: Omit<SdgEdge, 'node'> & { node: ResolversParentTypes['Sdg'] };
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Node'] };
+  SelectionExport: SelectionExport;
   SharedFeature: Omit<SharedFeature, 'node'> & { node: ResolversParentTypes['Node'] };
   SimilarMunicipality: Omit<SimilarMunicipality, 'byBasis' | 'directTies' | 'partnerships' | 'peer'> & { byBasis: Array<ResolversParentTypes['BasisScore']>, directTies: Array<ResolversParentTypes['Relation']>, partnerships: Array<ResolversParentTypes['Partnership']>, peer: ResolversParentTypes['Municipality'] };
   SimilarityFilter: SimilarityFilter;
@@ -2678,6 +2741,12 @@ export type DurationResolvers<ContextType = AtlasContext, ParentType extends Res
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ExportFileResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FeatureCheckResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['FeatureCheck'] = ResolversParentTypes['FeatureCheck']> = ResolversObject<{
   feature?: Resolver<ResolversTypes['ApproachFeature'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2727,6 +2796,7 @@ export type ImportResultResolvers<ContextType = AtlasContext, ParentType extends
   matchedByName?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   matchedByWikidata?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skipped?: Resolver<Array<ResolversTypes['SkippedRows']>, ParentType, ContextType>;
   skippedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3116,6 +3186,7 @@ export type QueryResolvers<ContextType = AtlasContext, ParentType extends Resolv
   awards?: Resolver<ResolversTypes['AwardConnection'], ParentType, ContextType, RequireFields<QueryAwardsArgs, 'first'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
+  exportSelection?: Resolver<ResolversTypes['SelectionExport'], ParentType, ContextType, RequireFields<QueryExportSelectionArgs, 'format' | 'ids'>>;
   fundingPrograms?: Resolver<ResolversTypes['FundingProgramConnection'], ParentType, ContextType, RequireFields<QueryFundingProgramsArgs, 'first'>>;
   mapLayer?: Resolver<ResolversTypes['MapLayer'], ParentType, ContextType>;
   metrics?: Resolver<Array<Maybe<ResolversTypes['NodeMetrics']>>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'ids'>>;
@@ -3222,6 +3293,14 @@ export type SearchEdgeResolvers<ContextType = AtlasContext, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SelectionExportResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SelectionExport'] = ResolversParentTypes['SelectionExport']> = ResolversObject<{
+  files?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType>;
+  missingIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supportingNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SharedFeatureResolvers<ContextType = AtlasContext, ParentType extends ResolversParentTypes['SharedFeature'] = ResolversParentTypes['SharedFeature']> = ResolversObject<{
@@ -3342,6 +3421,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   CountryEdge?: CountryEdgeResolvers<ContextType>;
   Deletion?: DeletionResolvers<ContextType>;
   Duration?: DurationResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   FeatureCheck?: FeatureCheckResolvers<ContextType>;
   FundingProgram?: FundingProgramResolvers<ContextType>;
   FundingProgramConnection?: FundingProgramConnectionResolvers<ContextType>;
@@ -3402,6 +3482,7 @@ export type Resolvers<ContextType = AtlasContext> = ResolversObject<{
   SdgEdge?: SdgEdgeResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SelectionExport?: SelectionExportResolvers<ContextType>;
   SharedFeature?: SharedFeatureResolvers<ContextType>;
   SimilarMunicipality?: SimilarMunicipalityResolvers<ContextType>;
   SkippedRows?: SkippedRowsResolvers<ContextType>;

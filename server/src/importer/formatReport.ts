@@ -50,6 +50,7 @@ export function formatReport(report: ImportReport, options: { applied: boolean; 
     );
     for (const c of report.conflicts.examples.slice(0, 5)) lines.push(`    ${c}`);
   }
+  for (const note of report.notes) lines.push(`  note: ${note}`);
   if (options.dryRun && !report.noChange) lines.push('  This was a dry run: nothing was written. Run again with --apply to import.');
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ export interface UploadRequest {
   format?: ImportFormat;
   /** A mapping as YAML or JSON text. */
   mapping?: string;
+  /** Further files imported in the same change, all or nothing (an export's edges.csv beside its nodes.csv). */
+  moreFiles?: { fileName: string; content: string }[];
   apply: boolean;
   replace: boolean;
   actor: string;
@@ -35,23 +37,27 @@ export interface ImportSummary {
   /** Each reason with at most 100 of its rows. */
   skipped: SkipGroup[];
   conflicts: number;
+  /** What the readers read past on purpose ("view settings ignored"). */
+  notes: string[];
   /** The report as npm run import prints it. */
   text: string;
 }
 
 /** Imports an upload through the same service as `npm run import`, read from memory (never written to disk). */
 export async function importUpload(store: GraphStore, request: UploadRequest): Promise<ImportSummary> {
-  const name = request.fileName.replace(/[/\\]/g, '_').slice(0, 200) || 'upload';
-  if (request.content.length > LIMITS.importContent) {
+  const files = [{ fileName: request.fileName, content: request.content }, ...(request.moreFiles ?? [])];
+  const names = files.map((f) => f.fileName.replace(/[/\\]/g, '_').slice(0, 200) || 'upload');
+  const name = names.join(', ');
+  if (files.reduce((sum, f) => sum + f.content.length, 0) > LIMITS.importContent) {
     throw new ImportInputError(
       name,
       undefined,
-      `the content is larger than ${LIMITS.importContent / 2 ** 20} MB: import it with npm run import on the server, or split it.`,
+      `the content is larger than ${LIMITS.importContent / 2 ** 20} MB${files.length > 1 ? ' (all files together)' : ''}: import it with npm run import on the server, or split it.`,
     );
   }
-  const mapping = request.mapping ? parseMappingText(request.mapping, `${name} (mapping)`) : undefined;
+  const mapping = request.mapping ? parseMappingText(request.mapping, `${names[0]} (mapping)`) : undefined;
   const outcome = await runImport(store, {
-    sources: [uploadSource(name, request.content)],
+    sources: files.map((f, i) => uploadSource(names[i]!, f.content)),
     format: request.format,
     mapping,
     apply: request.apply,
@@ -77,6 +83,7 @@ export function summaryOf(outcome: ImportOutcome, dryRun: boolean): ImportSummar
     skippedRows: r.skippedRows,
     skipped: r.skipped.map((g) => ({ reason: g.reason, rows: g.rows.slice(0, 100) })),
     conflicts: r.conflicts.count,
+    notes: r.notes,
     text: formatReport(r, { applied: outcome.applied !== null, dryRun }),
   };
 }

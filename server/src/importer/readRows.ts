@@ -26,9 +26,10 @@ export interface ReadContext {
   mapping?: unknown;
   maxRows: number;
   onBytes?: (read: number, total: number) => void;
-  /** Rows are appended here; problems (the file is refused) there. */
+  /** Rows are appended here; problems (the file is refused) there; notes (what was read past on purpose) to the report. */
   rows: RowMentions[];
   problems: string[];
+  notes: string[];
 }
 
 /** Reads one source into row mentions, in file order. */
@@ -86,6 +87,7 @@ async function tabularRows(
 
 async function jsonRows(bytes: CheckedBytes, file: string, ctx: ReadContext, where: (w: string) => string): Promise<void> {
   const data = await readJson(bytes, file, { maxRows: ctx.maxRows, maxBytes: JSON_MAX_BYTES });
+  for (const note of data.notes) ctx.notes.push(ctx.named ? `${file}: ${note}` : note);
   const slice = timeSlicer();
   for (const [i, { where: w, value }] of data.nodes.entries()) {
     await slice();

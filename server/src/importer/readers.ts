@@ -112,7 +112,17 @@ export async function* readTabular(
 export interface JsonRecords {
   nodes: { where: string; value: unknown }[];
   relations: { where: string; value: unknown }[];
+  /** What was read past on purpose (the explorer's view settings), for the report. */
+  notes: string[];
 }
+
+/**
+ * The top-level key under which the explorer's downloads keep the view they were made from (its
+ * link, layout, filters, language): not facts, so an import reads past it and says so.
+ */
+export const VIEW_KEY = 'view';
+export const VIEW_IGNORED_NOTE =
+  'view settings ignored: "view" holds the explorer\'s link, layout and filters, which are not part of the graph';
 
 /**
  * A JSON file in the seed format ({"nodes": [...], "relations": [...]}, as `npm run export`
@@ -143,10 +153,14 @@ export async function readJson(bytes: Readable, file: string, options: ReadOptio
       'the file must be an object with "nodes" and/or "relations" lists (the seed and export format)',
     );
   }
-  const unknownKeys = Object.keys(data).filter((k) => k !== 'nodes' && k !== 'relations' && k !== 'format');
+  const unknownKeys = Object.keys(data).filter((k) => k !== 'nodes' && k !== 'relations' && k !== 'format' && k !== VIEW_KEY);
   if (unknownKeys.length > 0)
-    throw new ImportInputError(file, undefined, `unknown top-level key "${unknownKeys[0]}": use "nodes" and "relations"`);
-  const out: JsonRecords = { nodes: [], relations: [] };
+    throw new ImportInputError(
+      file,
+      undefined,
+      `unknown top-level key "${unknownKeys[0]}": use "nodes" and "relations" (and "${VIEW_KEY}" for the explorer's view settings, which are ignored)`,
+    );
+  const out: JsonRecords = { nodes: [], relations: [], notes: VIEW_KEY in data ? [VIEW_IGNORED_NOTE] : [] };
   for (const section of ['nodes', 'relations'] as const) {
     const list = (data as Record<string, unknown>)[section];
     if (list === undefined) continue;

@@ -94,10 +94,12 @@ export function runImport(store: GraphStore, options: ImportOptions): Promise<Im
 async function importNow(store: GraphStore, options: ImportOptions): Promise<ImportOutcome> {
   const started = performance.now();
   const now = options.now ?? new Date();
-  const { rows, mapping, format, hashes } = await readSources(options);
+  const { rows, mapping, format, hashes, notes } = await readSources(options);
   const fileSources = options.sources.map((s, i) => fileSourceNode(s.name, hashes[i]!, now, mapping));
   const file = options.sources.map((s) => s.name).join(', ');
-  return planAndApply(store, { file, format, mapping, fileSources, rows }, options, now, started);
+  const outcome = await planAndApply(store, { file, format, mapping, fileSources, rows }, options, now, started);
+  outcome.report.notes.push(...notes);
+  return outcome;
 }
 
 /**
@@ -147,9 +149,10 @@ async function planAndApply(
 
 async function readSources(
   options: ImportOptions,
-): Promise<{ rows: RowMentions[]; mapping?: Mapping; format: ImportFormat; hashes: string[] }> {
+): Promise<{ rows: RowMentions[]; mapping?: Mapping; format: ImportFormat; hashes: string[]; notes: string[] }> {
   const rows: RowMentions[] = [];
   const problems: string[] = [];
+  const notes: string[] = [];
   const hashes: string[] = [];
   let mapping: Mapping | undefined;
   let format: ImportFormat = formatOf(options.sources[0]!.name, options.format);
@@ -165,11 +168,12 @@ async function readSources(
       onBytes,
       rows,
       problems,
+      notes,
     });
     mapping ??= read.mapping;
     hashes.push(read.sha256);
     if (problems.length > 0) break;
   }
   if (problems.length > 0) throw new ImportRejected(options.sources.map((s) => s.name).join(', '), problems);
-  return { rows, mapping, format, hashes };
+  return { rows, mapping, format, hashes, notes };
 }

@@ -71,6 +71,7 @@ export const Mutation: MutationResolvers = {
       content: input.content,
       format: input.format ? (input.format.toLowerCase() as ImportFormat) : undefined,
       mapping: input.mapping ?? undefined,
+      moreFiles: input.moreFiles ?? undefined,
       apply: input.apply ?? false,
       replace: input.replace ?? false,
       actor: ctx.principal.name,

@@ -3,6 +3,7 @@ import { recommendApproaches } from '../domain/advisor.js';
 import type { GraphNode, GraphRelation, NodeKind, RelationKind } from '../domain/model.js';
 import { compareStrings, normalizeText } from '../domain/normalize.js';
 import { BadUserInputError, NotFoundError } from '../domain/errors.js';
+import { exportToText } from '../exporter/exportGraph.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { LIMITS } from '../limits.js';
 import { readMapLayer } from '../map/mapLayer.js';
@@ -213,6 +214,22 @@ export const Query: QueryResolvers = {
     }
     const relations = await store.relationsAmong(ids, (kinds ?? undefined) as RelationKind[] | undefined);
     return relations.map(relationView);
+  },
+
+  exportSelection: async (_root, { ids, relationKinds, format }, { store }) => {
+    if (ids.length === 0 || ids.length > LIMITS.exportIds) {
+      throw new BadUserInputError(
+        ids.length === 0
+          ? '"ids" is empty: name the nodes to export (at least one).'
+          : `"ids" names ${ids.length.toLocaleString('en')} nodes; one export takes at most ${LIMITS.exportIds.toLocaleString('en')}. Narrow the view, or export everything with npm run export.`,
+        'ids',
+      );
+    }
+    const { files, result } = await exportToText(store, format === 'CSV' ? 'csv' : 'json', {
+      ids,
+      relationKinds: (relationKinds ?? undefined) as RelationKind[] | undefined,
+    });
+    return { files, ...result };
   },
 
   nodeIds: async (_root, { kinds, filter, first, after }, { store }) => {

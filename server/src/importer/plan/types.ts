@@ -28,6 +28,8 @@ export interface ImportReport {
   /** The change set is empty: importing changes nothing. */
   noChange: boolean;
   totals: { putNodes: number; putRelations: number };
+  /** What the readers left out on purpose, said once each: "view settings ignored (...)". */
+  notes: string[];
 }
 
 export interface ImportPlan {

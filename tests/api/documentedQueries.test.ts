@@ -43,6 +43,7 @@ const SAMPLES: Record<string, unknown> = {
   text: 'roese',
   kind: 'MUNICIPALITY',
   wishes: [{ feature: 'BUDGET', max: 1 }],
+  format: 'CSV',
 };
 
 function sampleVariables(operation: OperationDefinitionNode): Record<string, unknown> {

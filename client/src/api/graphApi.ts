@@ -23,6 +23,7 @@ import {
   NodeNamesQuery,
   RelationDetailsQuery,
   RelationsAmongQuery,
+  ExportSelectionQuery,
   SearchNodesQuery,
   ShortestPathsQuery,
   SimilarMunicipalitiesQuery,
@@ -43,6 +44,7 @@ export const API_LIMITS = {
   idPage: 4000,
   nodesByIds: 2000,
   neighbourPage: 500,
+  exportIds: 2000,
 } as const;
 
 /**
@@ -122,6 +124,17 @@ export async function relationsAmong(ids: string[], signal?: AbortSignal): Promi
   const parts = await Promise.all(calls);
   return { nodes: [], edges: parts.flatMap((p) => p.edges) };
 }
+
+/** Some nodes and the relationships among them as the server exports them (JSON: one file; CSV: nodes.csv, edges.csv). */
+export const exportSelection = (
+  ids: readonly string[],
+  relationKinds: readonly RelationKind[] | null,
+  format: 'JSON' | 'CSV',
+  signal?: AbortSignal,
+) =>
+  request(ExportSelectionQuery, { ids: [...ids], relationKinds: relationKinds ? [...relationKinds] : null, format }, signal).then(
+    (r) => r.exportSelection,
+  );
 
 /** Every id of the nodes of these kinds that the filter keeps (every node when both are absent), read to the end. */
 export async function nodeIds(kinds: NodeKind[] | null, filter: CommonFilter | null, signal?: AbortSignal): Promise<string[]> {

@@ -316,6 +316,19 @@ export const RelationsAmongQuery = graphql(`
   }
 `);
 
+export const ExportSelectionQuery = graphql(`
+  query ExportSelection($ids: [ID!]!, $relationKinds: [RelationKind!], $format: SelectionExportFormat!) {
+    exportSelection(ids: $ids, relationKinds: $relationKinds, format: $format) {
+      files {
+        name
+        mediaType
+        content
+      }
+      missingIds
+    }
+  }
+`);
+
 export const ApproachesQuery = graphql(`
   query Approaches {
     approaches {

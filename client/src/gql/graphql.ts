@@ -236,6 +236,12 @@ export type RelationKind =
   /** Wins an award (year, note). */
   | 'WINS';
 
+export type SelectionExportFormat =
+  /** Two files: nodes.csv and edges.csv (sources and names as JSON cells); import them together. */
+  | 'CSV'
+  /** One file: {"nodes": [...], "relations": [...]}, the seed format. */
+  | 'JSON';
+
 /**
  * What two municipalities can have in common. Definitions (docs/adr/0014-peers-and-suggestions.md):
  * the context of a municipality is itself, the partnerships it is party to and the projects it takes
@@ -711,6 +717,15 @@ export type RelationsAmongQueryVariables = Exact<{
 
 
 export type RelationsAmongQuery = { relationsAmong: Array<{ id: string, kind: RelationKind, source: string, target: string, since: number | null, until: number | null, year: number | null }> };
+
+export type ExportSelectionQueryVariables = Exact<{
+  ids: Array<string> | string;
+  relationKinds?: Array<RelationKind> | RelationKind | null | undefined;
+  format: SelectionExportFormat;
+}>;
+
+
+export type ExportSelectionQuery = { exportSelection: { missingIds: Array<string>, files: Array<{ name: string, mediaType: string, content: string }> } };
 
 export type ApproachesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1363,6 +1378,18 @@ export const RelationsAmongDocument = new TypedDocumentString(`
   until
   year
 }`) as unknown as TypedDocumentString<RelationsAmongQuery, RelationsAmongQueryVariables>;
+export const ExportSelectionDocument = new TypedDocumentString(`
+    query ExportSelection($ids: [ID!]!, $relationKinds: [RelationKind!], $format: SelectionExportFormat!) {
+  exportSelection(ids: $ids, relationKinds: $relationKinds, format: $format) {
+    files {
+      name
+      mediaType
+      content
+    }
+    missingIds
+  }
+}
+    `) as unknown as TypedDocumentString<ExportSelectionQuery, ExportSelectionQueryVariables>;
 export const ApproachesDocument = new TypedDocumentString(`
     query Approaches {
   approaches {

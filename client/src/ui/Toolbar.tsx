@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, explainError } from '../api/client.js';
+import { API_LIMITS, exportSelection } from '../api/graphApi.js';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
-import { edgesCsv, nodesCsv, toJson } from '../graph/exportData.js';
+import { exportSelectionOf, withView } from '../graph/exportData.js';
 import { exportPng, exportSvg } from '../graph/imageExport.js';
 import type { PartnershipMode } from '../graph/model.js';
 import { wholeGraphElements, type Controller, type Session } from '../state/controller.js';
@@ -26,12 +28,32 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
   const stamp = new Date().toISOString().slice(0, 10);
   const downloadPng = async () => canvas && download(`cooperation-atlas-${stamp}.png`, await exportPng(canvas.cy));
   const downloadSvg = () => canvas && download(`cooperation-atlas-${stamp}.svg`, exportSvg(canvas.cy), 'image/svg+xml');
-  const exportJson = () =>
-    download(
-      `cooperation-atlas-${stamp}.json`,
-      toJson(session.visible, { url: window.location.href, exportedAt: new Date().toISOString() }),
-      'application/json',
-    );
+  // Data downloads: the server writes them (as npm run export does, with every fact's sources), so they import back (ADR 0028).
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const selection = exportSelectionOf(session.visible, session.app.filters.hiddenRelationKinds);
+  const dataTitle =
+    selection.ids.length === 0
+      ? t('toolbar.exportNothing')
+      : selection.ids.length > API_LIMITS.exportIds
+        ? t('toolbar.exportTooMany', { limit: API_LIMITS.exportIds })
+        : t('toolbar.exportDataTitle');
+  const dataDisabled = exporting || selection.ids.length === 0 || selection.ids.length > API_LIMITS.exportIds;
+  /** Asks the server for the view's data in `format` and saves its file number `index` (CSV: 0 nodes, 1 edges). */
+  const exportData = async (format: 'JSON' | 'CSV', index: number, filename: string) => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const file = (await exportSelection(selection.ids, selection.relationKinds, format)).files[index]!;
+      const content =
+        format === 'JSON' ? withView(file.content, { url: window.location.href, exportedAt: new Date().toISOString() }) : file.content;
+      download(filename, content, file.mediaType);
+    } catch (e) {
+      setExportError(e instanceof ApiError ? e.userMessage : explainError('INTERNAL', undefined));
+    } finally {
+      setExporting(false);
+    }
+  };
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
@@ -108,17 +130,37 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
           <button type="button" onClick={downloadSvg} disabled={!canvas}>
             {t('toolbar.exportSvg')}
           </button>
-          <button type="button" onClick={exportJson}>
+          <button
+            type="button"
+            onClick={() => void exportData('JSON', 0, `cooperation-atlas-${stamp}.json`)}
+            disabled={dataDisabled}
+            title={dataTitle}
+          >
             {t('toolbar.exportJson')}
           </button>
-          <button type="button" onClick={() => download(`cooperation-atlas-nodes-${stamp}.csv`, nodesCsv(session.visible), 'text/csv')}>
+          <button
+            type="button"
+            onClick={() => void exportData('CSV', 0, `cooperation-atlas-nodes-${stamp}.csv`)}
+            disabled={dataDisabled}
+            title={dataTitle}
+          >
             {t('toolbar.exportNodes')}
           </button>
-          <button type="button" onClick={() => download(`cooperation-atlas-relations-${stamp}.csv`, edgesCsv(session.visible), 'text/csv')}>
+          <button
+            type="button"
+            onClick={() => void exportData('CSV', 1, `cooperation-atlas-relations-${stamp}.csv`)}
+            disabled={dataDisabled}
+            title={dataTitle}
+          >
             {t('toolbar.exportRelations')}
           </button>
         </div>
       </details>
+      {exportError && (
+        <p className="error toolbar-error" role="alert" data-testid="export-error">
+          {t('toolbar.exportFailed', { detail: exportError })}
+        </p>
+      )}
       <button type="button" onClick={() => void copyLink()} title={t('toolbar.copyLinkTitle')}>
         {copied ? t('toolbar.linkCopied') : t('toolbar.copyLink')}
       </button>

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { FCOSE_FULL_QUALITY_MAX } from '../client/src/graph/layouts.js';
 import { fileURLToPath } from 'node:url';
 import { seedStore } from '../server/src/seed/seedStore.js';
@@ -7,14 +7,24 @@ import { pathSource, runImport } from '../server/src/importer/runImport.js';
 import { MemoryGraphStore } from '../server/src/store/memory/MemoryGraphStore.js';
 import { syntheticPlaces } from '../tests/fixtures/syntheticPlaces.js';
 import { HUB, syntheticAtlas } from '../tests/fixtures/syntheticAtlas.js';
-import { waitForGraph } from '../tests/e2e/harness.js';
 import { launchBrowser, newPage, serveSeedGraph, serveStore, type Served } from '../tests/e2e/harness.js';
 import { benchDataAvailable } from './data.js';
 import { measureMap, type MapFigures } from './mapBench.js';
+import {
+  browserMemory,
+  measureScreens,
+  measureTyping,
+  type BrowserMemory,
+  type Hub,
+  type KeyFigures,
+  type ScreenFigures,
+  type TypingFigures,
+} from './atlasBench.js';
+import { DEFAULT_BUDGETS } from '../client/src/state/budgets.js';
 import { TWIN_CITIES_CSV } from './twinCities.js';
 
 /**
- * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3 --suites seed,sizes,map --renderer auto|webgl|canvas]
+ * npm run bench:client [-- --sizes 1000,5000,10000 --runs 3 --suites seed,sizes,map,atlas --renderer auto|webgl|canvas]
  *
  * The explorer in headless Chromium (Debian's), built client against the real server on the seed
  * graph. Prints one JSON line per figure: {"name", "value", "unit", ...}; medians over --runs.
@@ -26,6 +36,9 @@ import { TWIN_CITIES_CSV } from './twinCities.js';
  *    (17,700 municipalities, 25,900 partnerships) and on the real list (../shared/data/twin-cities.csv
  *    imported over the seed graph in memory, when the file is there): navigation to drawn, frames
  *    per second while wheel-zooming and dragging over Europe.
+ *  - client.atlas.<graph>.*: the first screen, a hub expanded, the browser's memory and the search
+ *    box's answers while they load, on a synthetic graph of the twin-cities' size and on the real
+ *    list when it is there (atlasSuite below).
  */
 const { values } = parseArgs({
   options: {
@@ -204,68 +217,164 @@ async function mapFigures(key: string, at: Served, label: string): Promise<void>
 }
 
 /**
- * client.atlas.*: the explorer on a synthetic graph of the twin-cities' size with hubs
- * (tests/fixtures/syntheticAtlas.ts): "/" until the overview is drawn and the page answers
- * (interactive) with the JS heap then; a hub of 1,503 neighbours expanded until laid out
- * (readable), with the nodes drawn and the pairs overlapping, from the positions.
+ * client.atlas.<graph>.*: the explorer at the twin-cities' size, on a synthetic graph with hubs
+ * (tests/fixtures/syntheticAtlas.ts) and on the real list when it is there (imported over the seed
+ * graph in memory, as for the map), in a browser of its own so that its memory is the explorer's:
+ *  - firstScreen: "/" until the overview is drawn and settled; the JS heap and the whole browser's
+ *    memory (every Chromium process, from /proc) then;
+ *  - hubExpansion: a hub's URL until it is expanded and laid out (the synthetic network of 1,503
+ *    neighbours; the best-connected country of the real list), with the nodes drawn, the pairs
+ *    overlapping (from the positions) and the browser's memory then;
+ *  - searchWhileLoading.*: key presses in the search box to the text on screen (and to the
+ *    suggestions drawn) while "/" loads the overview and while the hub's expansion loads.
  */
 async function atlasSuite(): Promise<void> {
-  const graph = syntheticAtlas();
-  const store = new MemoryGraphStore();
-  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
-  const at = await serveStore(store, { clientDist });
-  const shape = { graph: `synthetic: ${graph.nodes.length} nodes, ${graph.relations.length} relationships` };
+  const own = await launchBrowser();
   try {
-    const first: number[] = [];
-    const heap: number[] = [];
-    const hub: number[] = [];
-    let drawn = 0;
-    let overlapping = 0;
-    let renderer = '';
+    // What the same browser takes with one blank page, to read the figures against.
+    const blank = await newPage(own);
+    await blank.page.goto('about:blank');
+    const emptyBrowserMB = Math.round((await browserMemory(own))?.footprintMB ?? NaN);
+    await blank.context.close();
+    const graph = syntheticAtlas();
+    const store = new MemoryGraphStore();
+    await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
+    const synthetic = `synthetic: ${graph.nodes.length} nodes, ${graph.relations.length} relationships`;
+    const hub = { id: HUB.id, name: HUB.name, drawn: 1 + Math.min(DEFAULT_BUDGETS.neighbours, graph.hubNeighbours.size) };
+    await atlasFigures(own, emptyBrowserMB, 'synthetic', await serveStore(store, { clientDist }), synthetic, hub, ['town 1', 'town 42']);
+    if (!benchDataAvailable(TWIN_CITIES_CSV, 'atlas figures on the twin-cities list (the synthetic graph only)')) return;
+    const twin = new MemoryGraphStore();
+    await seedStore(twin);
+    await runImport(twin, { sources: [pathSource(TWIN_CITIES_CSV)], apply: true, actor: 'bench' });
+    const stats = await twin.stats();
+    const best = (await twin.listNodes({ kind: 'COUNTRY', filter: {}, sort: { field: 'DEGREE', direction: 'DESC' }, first: 1, offset: 0 }))
+      .items[0]!;
+    const [degree] = await twin.getDegrees([best.id]);
+    await atlasFigures(
+      own,
+      emptyBrowserMB,
+      'twinCities',
+      await serveStore(twin, { clientDist }),
+      `twin-cities.csv imported over the seed graph: ${stats.nodeCount} nodes, ${stats.relationCount} relationships`,
+      {
+        id: best.id,
+        name: `${best.name}, the best-connected country (${degree} relationships)`,
+        drawn: 1 + Math.min(DEFAULT_BUDGETS.neighbours, degree!),
+      },
+      ['leuv', 'nant', 'berl'],
+    );
+  } finally {
+    await own.close();
+  }
+}
+
+async function atlasFigures(
+  own: Browser,
+  emptyBrowserMB: number,
+  key: string,
+  at: Served,
+  graph: string,
+  hub: Hub,
+  words: string[],
+): Promise<void> {
+  try {
+    const screens: ScreenFigures[] = [];
+    const typing: TypingFigures[] = [];
     for (let i = 0; i < runs; i++) {
-      const { context, page } = await newPage(browser, undefined, { bypassCSP: true });
-      await page.goto(`${at.baseUrl}/`);
-      await page.waitForFunction(`document.querySelector('[data-testid="canvas"]')?.dataset.scope === 'overview'`, undefined, {
-        timeout: 120_000,
-      });
-      await waitForGraph(page, 120_000);
-      first.push((await page.evaluate('performance.now()')) as number);
-      heap.push(((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number) / 2 ** 20);
-      renderer = (await page.evaluate(
-        `(() => { const r = window.__atlas.renderer(); return r.kind + ' (' + r.reason + ')'; })()`,
-      )) as string;
-      await page.goto(`${at.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
-      await waitForGraph(page, 120_000);
-      hub.push((await page.evaluate('performance.now()')) as number);
-      const nodes = (await page.evaluate('window.__atlas.modelNodes()')) as { x: number; y: number; r: number }[];
-      drawn = nodes.length;
-      overlapping = 0;
-      for (let a = 0; a < nodes.length; a++)
-        for (let b = a + 1; b < nodes.length; b++)
-          if (Math.hypot(nodes[a]!.x - nodes[b]!.x, nodes[a]!.y - nodes[b]!.y) < nodes[a]!.r + nodes[b]!.r) overlapping++;
-      await context.close();
+      screens.push(await measureScreens(own, at.baseUrl, hub));
+      typing.push(await measureTyping(own, at.baseUrl, hub, words));
     }
-    emit('client.atlas.firstScreen', median(first), 'ms', {
-      ...shape,
-      renderer,
-      target: '<= 2000',
-      note: 'navigation to the overview drawn, nothing loading',
-    });
-    emit('client.atlas.firstScreenHeap', median(heap), 'MB', {
-      ...shape,
-      target: '<= 300',
-      note: 'JS heap (performance.memory) at the first screen',
-    });
-    emit('client.atlas.hubExpansion', median(hub), 'ms', {
-      ...shape,
-      renderer,
-      hub: HUB.id,
-      neighbours: graph.hubNeighbours.size,
-      drawn,
-      overlapping,
-      target: '<= 1000, 0 overlapping, at most the budget (100) drawn',
-      note: 'navigation to the hub expanded and laid out',
-    });
+    const m = (f: (s: ScreenFigures) => number) => median(screens.map(f));
+    const last = screens[screens.length - 1]!;
+    const memory = (pick: (s: ScreenFigures) => BrowserMemory | null) =>
+      screens.every((s) => pick(s) !== null)
+        ? {
+            value: m((s) => pick(s)!.footprintMB),
+            extra: {
+              pssMB: Math.round(m((s) => pick(s)!.pssMB)),
+              rssMB: Math.round(m((s) => pick(s)!.rssMB)),
+              rendererMB: Math.round(m((s) => pick(s)!.rendererMB)),
+              processes: pick(last)!.processes,
+              emptyBrowserMB,
+            },
+          }
+        : null;
+    emit(
+      `client.atlas.${key}.firstScreen`,
+      m((s) => s.firstScreenMs),
+      'ms',
+      {
+        graph,
+        renderer: last.renderer,
+        target: '<= 2000',
+        note: 'navigation to the overview drawn, nothing loading',
+      },
+    );
+    emit(
+      `client.atlas.${key}.firstScreenHeap`,
+      m((s) => s.heapMB),
+      'MB',
+      { graph, note: 'JS heap (performance.memory) at the first screen' },
+    );
+    for (const [name, pick, when] of [
+      ['firstScreenMemory', (s: ScreenFigures) => s.memoryFirst, 'at the first screen'],
+      ['hubMemory', (s: ScreenFigures) => s.memoryHub, 'with the hub expanded'],
+    ] as const) {
+      const mem = memory(pick);
+      if (!mem) console.error(`# skipped: client.atlas.${key}.${name} (no /proc to read the browser's processes from)`);
+      else
+        emit(`client.atlas.${key}.${name}`, mem.value, 'MB', {
+          graph,
+          ...mem.extra,
+          target: '<= 300',
+          note: `the whole browser ${when}: anonymous and shared memory of every Chromium process, each page once (pssMB adds the binary's and libraries' pages, shared with other Chromiums; rssMB counts shared pages in each process; rendererMB: the page's process; emptyBrowserMB: this browser with a blank page)`,
+        });
+    }
+    emit(
+      `client.atlas.${key}.hubExpansion`,
+      m((s) => s.hubMs),
+      'ms',
+      {
+        graph,
+        renderer: last.renderer,
+        hub: hub.name,
+        drawn: last.drawn,
+        overlapping: last.overlapping,
+        target: '<= 1000, 0 overlapping, at most the budget (100) drawn',
+        note: 'navigation to the hub expanded and laid out',
+      },
+    );
+    for (const [phase, pick, what] of [
+      ['overview', (t: TypingFigures) => t.overview, 'while "/" loads and draws the overview'],
+      ['hub', (t: TypingFigures) => t.hub, `while ${hub.name} is expanded and laid out`],
+    ] as const) {
+      const k = (f: (x: KeyFigures) => number) => median(typing.map((t) => f(pick(t))));
+      emit(
+        `client.atlas.${key}.searchWhileLoading.${phase}`,
+        k((x) => x.worstMs),
+        'ms',
+        {
+          graph,
+          presses: k((x) => x.presses),
+          medianMs: Math.round(k((x) => x.medianMs)),
+          windowMs: Math.round(k((x) => x.windowMs)),
+          longestTaskMs: Math.round(k((x) => x.longestTaskMs)),
+          target: '<= 100',
+          note: `the slowest key press in the search box, from the key to its text on screen, ${what}`,
+        },
+      );
+      emit(
+        `client.atlas.${key}.suggestionsWhileLoading.${phase}`,
+        k((x) => x.worstSuggestionsMs),
+        'ms',
+        {
+          graph,
+          answered: k((x) => x.suggestions),
+          medianMs: Math.round(k((x) => x.medianSuggestionsMs)),
+          note: `the slowest key to its suggestions drawn (a 120 ms pause before asking, then the API), ${what}`,
+        },
+      );
+    }
   } finally {
     await at.close();
   }

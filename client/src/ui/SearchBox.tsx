@@ -15,7 +15,10 @@ interface Props {
 }
 
 type Result =
-  { state: 'idle' } | { state: 'loading' } | { state: 'done'; hits: SearchHit[]; total: number } | { state: 'error'; message: string };
+  | { state: 'idle' }
+  | { state: 'loading'; query: string }
+  | { state: 'done'; query: string; hits: SearchHit[]; total: number }
+  | { state: 'error'; query: string; message: string };
 
 /** Type-ahead search (the ARIA combobox pattern): arrows move through hits, Enter opens one as the focus. */
 export function SearchBox({ onOpen, label, placeholder, shortcut = true }: Props) {
@@ -35,15 +38,15 @@ export function SearchBox({ onOpen, label, placeholder, shortcut = true }: Props
     }
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      setResult({ state: 'loading' });
+      setResult({ state: 'loading', query: q });
       searchNodes(q, abort.signal).then(
         (r) => {
-          setResult({ state: 'done', ...r });
+          setResult({ state: 'done', query: q, ...r });
           setActive(0);
         },
         (e: unknown) => {
           if ((e as Error).name === 'AbortError') return;
-          setResult({ state: 'error', message: e instanceof ApiError ? e.userMessage : tr('messages:error.search') });
+          setResult({ state: 'error', query: q, message: e instanceof ApiError ? e.userMessage : tr('messages:error.search') });
         },
       );
     }, 120);
@@ -119,7 +122,13 @@ export function SearchBox({ onOpen, label, placeholder, shortcut = true }: Props
         onKeyDown={onKeyDown}
       />
       {showList && (
-        <div className="search-popup">
+        // data-state and data-query say which text the suggestions answer (the client benchmark times them).
+        <div
+          className="search-popup"
+          data-testid="search-popup"
+          data-state={result.state}
+          data-query={result.state === 'idle' ? undefined : result.query}
+        >
           {result.state === 'loading' && <p className="search-note">{t('search.searching')}</p>}
           {result.state === 'error' && (
             <p className="search-note error" role="alert">

@@ -157,7 +157,7 @@ async function sizesSuite(): Promise<void> {
     const r0 = results[0];
     const m = (k: string) => median(results.map((r) => r[k] as number));
     const shape = { nodes: r0.nodes, edges: r0.edges, renderer: r0.renderer };
-    emit(`client.${size}.layout`, m('layoutMs'), 'ms', { ...shape, layout: `fcose ${r0.fcoseQuality}` });
+    emit(`client.${size}.layout`, m('layoutMs'), 'ms', { ...shape, layout: r0.placement });
     emit(`client.${size}.firstRender`, m('firstRenderMs'), 'ms', {
       ...shape,
       target: size <= 1000 ? '<= 500' : size >= 10000 ? '<= 2500' : undefined,

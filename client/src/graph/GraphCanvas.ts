@@ -6,7 +6,7 @@ import type { LayoutName } from './layouts.js';
 import { fitAll, LayoutRunner, type LayoutInfo } from './LayoutRunner.js';
 import { ringPlacement } from './placement.js';
 import { chooseRenderer, labelsVisibleAt, type RendererChoice } from './renderer.js';
-import { LABEL_FONT_SIZE, MIN_ZOOMED_FONT_SIZE, stylesheet } from './style.js';
+import { LABEL_FONT_SIZE, LARGE_GRAPH_ELEMENTS, MIN_ZOOMED_FONT_SIZE, stylesheet } from './style.js';
 
 export type { LayoutInfo };
 
@@ -39,13 +39,6 @@ export interface UpdateOptions {
   /** The elements carry their positions: draw them where they are, no layout. */
   preset?: boolean;
 }
-
-/**
- * Above this many elements the canvas switches to its large-graph style (style.ts) and, while the
- * user zooms or pans, moves a snapshot of the drawing instead of redrawing every element
- * (Cytoscape's textureOnViewport), then redraws sharply when the view stands still.
- */
-export const LARGE_GRAPH_ELEMENTS = 2500;
 
 /** A first drawing with a focus and at least this many new nodes is placed on rings around the focus, not by a force layout. */
 export const RING_FIRST_MIN = 60;
@@ -145,12 +138,13 @@ export class GraphCanvas {
     const added = newNodes.length;
     const kept = cy.nodes().length - added;
     const incremental = this.layouts.laidOutOnce && kept >= added && added + removed > 0;
+    const placingStarted = performance.now();
     if (options.preset) this.layouts.markPlaced();
     else if (added > 0 && options.layout === 'fcose' && !options.relayout && this.placeOnRings(newNodes, options.focus)) {
       this.layouts.markPlaced();
       this.container.dataset.placement = 'rings';
       fitAll(cy);
-      this.layouts.report(options.layout);
+      this.layouts.report(options.layout, placingStarted);
     } else {
       if (incremental) this.placeNearNeighbours(newNodes, options.focus);
       if (added + removed > 0 || options.relayout || !this.layouts.started) this.layouts.start(options.layout, options.focus, incremental);

@@ -55,11 +55,14 @@ export class LayoutRunner {
     this.container.dataset.layoutState = 'done';
   }
 
-  /** Say that the drawing is final (after a placement that needed no layout), as a layout does. */
-  report(name: LayoutName): void {
+  /**
+   * Say that the drawing is final (after a placement that needed no layout), as a layout does,
+   * with the time from `startedAt` (when the placement began) to the frame that shows it.
+   */
+  report(name: LayoutName, startedAt: number): void {
     const cy = this.cy;
     requestAnimationFrame(() => {
-      const info = { name, nodes: cy.nodes().length, edges: cy.edges().length, ms: 0 };
+      const info = { name, nodes: cy.nodes().length, edges: cy.edges().length, ms: performance.now() - startedAt };
       this.container.dataset.layoutName = name;
       performance.mark('atlas:laid-out', { detail: info });
       this.onDone?.(info);

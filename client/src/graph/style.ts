@@ -1,10 +1,20 @@
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from './kinds.js';
 
+/**
+ * Above this many elements the canvas switches to its large-graph style (StyleOptions.large) and,
+ * while the user zooms or pans, moves a snapshot of the drawing instead of redrawing every element
+ * (Cytoscape's textureOnViewport), then redraws sharply when the view stands still.
+ */
+export const LARGE_GRAPH_ELEMENTS = 2500;
+
 export interface StyleOptions {
   /**
-   * A large graph: straight "haystack" edges without arrows and no node borders, which Cytoscape
-   * draws several times faster than curved edges with arrowheads; labels only when zoomed in.
+   * A large graph: straight "haystack" edges without arrows, in solid lines, and no node borders,
+   * which Cytoscape draws several times faster than curved, dashed or dotted edges with arrowheads;
+   * labels only when zoomed in. Dashes cost the most: the 2D canvas cuts a dotted line into one
+   * piece per model unit, thousands per redraw at the zoom a large graph is seen at, where they
+   * are too fine to see (ADR 0030). The colour still tells the relationship kinds apart.
    */
   large?: boolean;
   /** Draw labels (default); the WebGL renderer turns them off when zoomed out (renderer.ts). */
@@ -66,7 +76,9 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
         color: '#333333',
       },
     },
-    ...RELATION_KINDS.map((k) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-style': RELATION_KIND_STYLE[k].lineStyle } })),
+    ...(large
+      ? []
+      : RELATION_KINDS.map((k) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-style': RELATION_KIND_STYLE[k].lineStyle } }))),
     { selector: 'edge.partnership', style: { width: 3.5, 'target-arrow-shape': 'none', label: 'data(label)', opacity: 1 } },
     {
       selector: 'node.aggregate',

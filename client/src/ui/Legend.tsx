@@ -9,6 +9,7 @@ import {
   relationLabel,
 } from '../graph/kinds.js';
 import type { DrawnEdge, VisibleGraph } from '../graph/model.js';
+import { LARGE_GRAPH_ELEMENTS } from '../graph/style.js';
 import { KindSwatch } from './KindSwatch.js';
 
 /** What the circles and lines of the overview mean, for its grouping. */
@@ -37,6 +38,8 @@ export function Legend({ graph, overview }: { graph: VisibleGraph; overview: Ove
   const kinds = new Set<NodeKind>(graph.nodes.map((n) => n.kind));
   const edgeKinds = new Map<string, DrawnEdge>();
   for (const e of graph.edges) edgeKinds.set(e.kind === 'PARTNERSHIP' ? `P:${e.partnershipType ?? 'OTHER'}` : e.kind, e);
+  // A large graph is drawn in solid lines only (style.ts): the legend shows what is drawn.
+  const solidOnly = graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS;
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
       <h2 id="legend-title">{t('legend.title')}</h2>
@@ -54,7 +57,7 @@ export function Legend({ graph, overview }: { graph: VisibleGraph; overview: Ove
           const colour = isP
             ? PARTNERSHIP_TYPE_COLOUR[e.partnershipType ?? 'OTHER']
             : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].colour;
-          const style = isP ? 'solid' : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].lineStyle;
+          const style = isP || solidOnly ? 'solid' : RELATION_KIND_STYLE[e.kind as keyof typeof RELATION_KIND_STYLE].lineStyle;
           const label = isP
             ? t('domain:partnershipInLegend', { type: partnershipTypeLabel(e.partnershipType) })
             : relationLabel(e.kind as keyof typeof RELATION_KIND_STYLE);

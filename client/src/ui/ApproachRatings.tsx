@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
 import { approaches as loadApproaches, type ApproachRow } from '../api/graphApi.js';
 import { approachName, featureLabel } from '../graph/kinds.js';
 import { t as tr } from '../i18n/index.js';
 import { ApproachAdvisor } from './analysis/ApproachAdvisor.js';
+import { LoadState } from './LoadState.js';
+import { useLoad } from './useLoad.js';
 
 type Row = Pick<ApproachRow, 'id' | 'name' | 'number' | 'ratings'>;
 
@@ -123,18 +124,12 @@ export function RatingsChart({ approaches }: { approaches: readonly Row[] }) {
 /** The ratings of the eight approaches, as a table and a chart, in a dialog. */
 export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<ApproachRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    loadApproaches(abort.signal).then(
-      (d) => setRows(d.approaches),
-      (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.userMessage : tr('messages:error.ratings'));
-      },
-    );
-    return () => abort.abort();
-  }, []);
+  const loaded = useLoad(
+    'approaches',
+    (signal) => loadApproaches(signal).then((d): ApproachRow[] => d.approaches),
+    () => tr('messages:error.ratings'),
+  );
+  const rows = loaded?.state === 'done' ? loaded.value : null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -157,12 +152,7 @@ export function ApproachRatingsDialog({ onClose, onOpen }: { onClose(): void; on
           </button>
         </header>
         <p className="hint">{t('ratings.hint')}</p>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {!rows && !error && <p role="status">{t('ratings.loading')}</p>}
+        <LoadState loaded={loaded} loading={t('ratings.loading')} />
         {rows && (
           <>
             <RatingsTable approaches={rows} caption={t('ratings.caption')} />

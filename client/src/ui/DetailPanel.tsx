@@ -14,6 +14,7 @@ import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { formatDuration, formatMoney, formatPeriod } from './format.js';
+import { LoadState } from './LoadState.js';
 import { useLoad } from './useLoad.js';
 
 interface Props {
@@ -72,18 +73,8 @@ function NodeDetailsView({
   const { t } = useTranslation();
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
   const [onlyKinds, setOnlyKinds] = useState<RelationKind[]>([]);
-  if (!loaded || loaded.state === 'loading')
-    return (
-      <p className="details-loading" role="status">
-        {t('details.loading')}
-      </p>
-    );
-  if (loaded.state === 'error')
-    return (
-      <p className="error" role="alert">
-        {loaded.message}
-      </p>
-    );
+  if (loaded?.state !== 'done')
+    return <LoadState loaded={loaded ?? { state: 'loading' }} loading={t('details.loading')} loadingClassName="details-loading" />;
   const node = loaded.value.node;
   if (!node)
     return (
@@ -311,18 +302,8 @@ function RelationView({ edge, controller, session }: { edge: DrawnEdge; controll
   const { t } = useTranslation();
   const loaded = useLoad(edge.id, (signal) => relationDetails(edge.relationId!, signal));
   const name = (id: string) => session.data.nodes.get(id)?.name ?? id;
-  if (!loaded || loaded.state === 'loading')
-    return (
-      <p className="details-loading" role="status">
-        {t('details.loading')}
-      </p>
-    );
-  if (loaded.state === 'error')
-    return (
-      <p className="error" role="alert">
-        {loaded.message}
-      </p>
-    );
+  if (loaded?.state !== 'done')
+    return <LoadState loaded={loaded ?? { state: 'loading' }} loading={t('details.loading')} loadingClassName="details-loading" />;
   const r: RelationDetails | null = loaded.value;
   if (!r) return <p className="error">{t('details.relationGone', { from: name(edge.source), to: name(edge.target) })}</p>;
   const open = (id: string) => controller.select({ type: 'node', id });

@@ -1,9 +1,18 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { t } from '../i18n/index.js';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; value: T };
 
-export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> | null {
+/**
+ * Loads `key`'s value (again when the key changes; the previous load is aborted). A failure's
+ * message is the API's (what happened, what to do), else `failed` (a catalogue message).
+ */
+export function useLoad<T>(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<T>,
+  failed: () => string = () => t('messages:error.loadFailed'),
+): Loaded<T> | null {
   const [result, setResult] = useState<{ key: string; value: Loaded<T> } | null>(null);
   useEffect(() => {
     if (key === null) return;
@@ -15,7 +24,7 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
         if ((e as Error).name !== 'AbortError')
           setResult({
             key,
-            value: { state: 'error', message: e instanceof ApiError ? e.userMessage : 'Could not load the details. Try again.' },
+            value: { state: 'error', message: e instanceof ApiError ? e.userMessage : failed() },
           });
       },
     );

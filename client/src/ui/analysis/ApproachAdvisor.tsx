@@ -4,6 +4,7 @@ import { recommendApproaches, type ApproachRecommendation } from '../../api/grap
 import type { ApproachFeature } from '../../gql/graphql.js';
 import { approachName, featureLabel } from '../../graph/kinds.js';
 import { NO_WISH, formatScore, setWish, toWishes, type AdvisorForm } from '../../state/analysis/index.js';
+import { LoadState } from '../LoadState.js';
 import { useLoad } from '../useLoad.js';
 
 const LEVELS = ['−', '+', '++', '+++'];
@@ -89,12 +90,7 @@ export function ApproachAdvisor({ features, onOpen }: Props) {
         </tbody>
       </table>
       {!key && <p className="hint">{t('advisor.noWish')}</p>}
-      {loaded?.state === 'loading' && <p role="status">{t('advisor.ranking')}</p>}
-      {loaded?.state === 'error' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      <LoadState loaded={loaded} loading={t('advisor.ranking')} />
       {loaded?.state === 'done' && (
         <ol className="recommendations" aria-label={t('advisor.ranked')}>
           {loaded.value.map((r) => (

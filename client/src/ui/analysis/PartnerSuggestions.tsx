@@ -3,6 +3,7 @@ import { suggestPartners, type PartnerSuggestion } from '../../api/graphApi.js';
 import { describeVia, formatScore } from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
 import { KindSwatch } from '../KindSwatch.js';
+import { LoadState } from '../LoadState.js';
 import { useLoad } from '../useLoad.js';
 
 interface Props {
@@ -17,13 +18,7 @@ export function PartnerSuggestions({ id, controller }: Props) {
   return (
     <section className="analysis suggestions" aria-labelledby="suggestions-heading" data-testid="suggestions">
       <h3 id="suggestions-heading">{t('suggestions.title')}</h3>
-      {loaded?.state === 'loading' && <p role="status">{t('suggestions.loading')}</p>}
-      {loaded?.state === 'error' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
-      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">{t('suggestions.none')}</p>}
+      <LoadState loaded={loaded} loading={t('suggestions.loading')} empty={t('suggestions.none')} isEmpty={(v) => v.length === 0} />
       {loaded?.state === 'done' && loaded.value.length > 0 && (
         <ol className="suggestion-list">
           {loaded.value.map((s) => (

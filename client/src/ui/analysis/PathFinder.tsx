@@ -5,6 +5,7 @@ import type { NodeKind, RelationKind } from '../../gql/graphql.js';
 import { RELATION_KINDS, relationInverse, relationLabel } from '../../graph/kinds.js';
 import type { Controller } from '../../state/controller.js';
 import { SearchBox } from '../SearchBox.js';
+import { LoadState } from '../LoadState.js';
 import { useLoad } from '../useLoad.js';
 
 interface Props {
@@ -68,13 +69,7 @@ export function PathFinder({ from, controller }: Props) {
       </details>
       {kinds.length === 0 && <p className="hint">{t('path.chooseKind')}</p>}
       {to === from.id && <p className="hint">{t('path.pickOther', { name: from.name })}</p>}
-      {loaded?.state === 'loading' && <p role="status">{t('path.loading')}</p>}
-      {loaded?.state === 'error' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
-      {loaded?.state === 'done' && loaded.value.length === 0 && <p className="hint">{t('path.none', { hops: 6 })}</p>}
+      <LoadState loaded={loaded} loading={t('path.loading')} empty={t('path.none', { hops: 6 })} isEmpty={(v) => v.length === 0} />
       {loaded?.state === 'done' &&
         loaded.value.map((path, i) => (
           <div key={i} className="path" data-testid="path">

@@ -20,6 +20,7 @@ import {
   type PeerOptions,
 } from '../../state/analysis/index.js';
 import type { Controller } from '../../state/controller.js';
+import { LoadState } from '../LoadState.js';
 import { useLoad } from '../useLoad.js';
 import { useSession } from '../useSession.js';
 
@@ -51,13 +52,7 @@ export function PeersPanel({ id, controller, onOpen }: Props) {
     <section className="analysis peers" aria-labelledby="peers-heading" data-testid="peers">
       <h3 id="peers-heading">{t('peers.title')}</h3>
       <PeerSettings options={options} set={set} />
-      {loaded?.state === 'loading' && <p role="status">{t('peers.loading')}</p>}
-      {loaded?.state === 'error' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
-      {loaded?.state === 'done' && peers.length === 0 && <p className="hint">{t('peers.none')}</p>}
+      <LoadState loaded={loaded} loading={t('peers.loading')} empty={t('peers.none')} isEmpty={(v) => v.length === 0} />
       {usedBases.length > 0 && (
         <ul className="basis-legend" aria-label={t('peers.basisColours')}>
           {usedBases.map((b) => (

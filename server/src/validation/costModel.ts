@@ -24,8 +24,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
  * Fields that answer one object but whose work grows with the ids they name: this much per id, plus
  * their children once. exportSelection reads each node, the relationships among them and the nodes
  * their sources cite, and writes them as text: 5-9 ms for all 359 nodes and 660 relationships of
- * the seed graph on the embedded store (about 0.025 ms per id; Neo4j's round trips cost more). 10
- * per id charges the 2,000 ids of LIMITS.exportIds 20,000, within the limit of 25,000 but not
+ * the seed graph on the embedded store (about 0.025 ms per id), 230 ms on Neo4j (0.64 ms per id,
+ * 6.4 units; tests/api/exportSelection.test.ts prints it). 10 per id charges the 2,000 ids of LIMITS.exportIds 20,000, within the limit of 25,000 but not
  * beside other heavy fields.
  */
 export const PER_ID_COSTS: Readonly<Record<string, number>> = {

@@ -100,10 +100,17 @@ const KEY_RECORDER = `(() => {
   let pending = null;
   let seq = 0;
   window.__typing = keys;
-  // When the search box appeared: keys can be typed from then on.
+  // When the search box appeared on screen: keys can be typed from then on.
   window.__inputAt = null;
   new MutationObserver((_, observer) => {
-    if (document.querySelector('header input[role="combobox"]')) { window.__inputAt = performance.now(); observer.disconnect(); }
+    if (!document.querySelector('header input[role="combobox"]')) return;
+    observer.disconnect();
+    // On screen: the frame after it was added (a task queued from requestAnimationFrame).
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__inputAt = performance.now(); };
+      ch.port2.postMessage(null);
+    });
   }).observe(document, { subtree: true, childList: true });
   // The main thread's long tasks (50 ms or more): a key pressed during one waits for its end.
   window.__longTasks = [];
@@ -233,7 +240,8 @@ export async function measureTyping(browser: Browser, baseUrl: string, hub: Hub,
     const input = page.locator('header input[role="combobox"]').first();
     await input.waitFor({ timeout: 60_000 });
     await input.focus();
-    const overview = await typeUntil(page, words, settled('overview', 1), 0, (await page.evaluate('window.__inputAt')) as number);
+    const shownAt = (await (await page.waitForFunction('window.__inputAt')).jsonValue()) as number;
+    const overview = await typeUntil(page, words, settled('overview', 1), 0, shownAt);
     // Forward to the hub's URL in the page (as a link or Forward would), typing from the same moment.
     const start = (await page.evaluate(
       `(() => {

@@ -175,12 +175,13 @@ export class GraphCanvas {
         .filter((n) => !fresh.has(n.id()))
         .map((n) => n.id()),
     );
-    if (!this.layouts.laidOutOnce) {
+    // A first drawing, or one that keeps nothing of the last (a hub opened from the overview): the focus at the centre.
+    if (!this.layouts.laidOutOnce || placed.size === 0) {
       if (!focus || !fresh.has(focus) || ids.length < RING_FIRST_MIN) return false;
       cy.getElementById(focus).position({ x: 0, y: 0 });
       fresh.delete(focus);
       placed.add(focus);
-    } else if (placed.size === 0) return false;
+    }
     const disc = (n: NodeSingular) => ({ ...n.position(), r: (n.data('size') as number) / 2 });
     cy.batch(() => {
       for (let round = 0; fresh.size > 0 && round < 6; round++) {

@@ -9,7 +9,8 @@ import { launchBrowser, newPage, serveStore, waitForGraph, type Served } from '.
  * countries, a hub network of 1,500 members and 3 supporters), in Chromium against the real
  * server: the overview instead of the whole graph, opening a country and a kind from it, and the
  * neighbour table of the hub (counts, sort, filter, the next 100, at most the budget drawn, no
- * two nodes overlapping, Fit fitting).
+ * two nodes overlapping, Fit fitting), and the path finder between two municipalities (not through
+ * their country unless asked; "Show on the graph" draws exactly the path).
  */
 
 let served: Served;
@@ -53,7 +54,7 @@ interface DrawnNode {
   x: number;
   y: number;
 }
-type AtlasWindow = { __atlas: { nodes(): DrawnNode[]; modelNodes(): ModelNode[] } };
+type AtlasWindow = { __atlas: { nodes(): DrawnNode[]; modelNodes(): ModelNode[]; edgeIds(): string[] } };
 const modelNodes = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.modelNodes());
 const rendered = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.nodes());
 
@@ -227,5 +228,94 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
       expect(p.y).toBeGreaterThanOrEqual(box.y);
       expect(p.y).toBeLessThanOrEqual(box.y + box.height);
     }
+  });
+
+  it('finds paths between two municipalities over partnerships, not through their country, and draws exactly the path', async () => {
+    // Two French towns, neither in the hub, that are not partners but share one: four hops over
+    // partnerships (town, partnership, town, partnership, town), two through France.
+    const kindOf = new Map(graph.nodes.map((x) => [x.id, x.kind]));
+    const byId = new Map(graph.nodes.map((x) => [x.id, x]));
+    const between = new Map<string, typeof graph.relations>();
+    const partnersOf = new Map<string, string[]>();
+    for (const r of graph.relations) {
+      for (const key of [`${r.from}|${r.to}`, `${r.to}|${r.from}`]) between.set(key, [...(between.get(key) ?? []), r]);
+      if (r.kind === 'PARTY_TO') partnersOf.set(r.from, [...(partnersOf.get(r.from) ?? []), r.to]);
+    }
+    const partiesOf = new Map<string, string[]>();
+    for (const [town, ps] of partnersOf) for (const p of ps) partiesOf.set(p, [...(partiesOf.get(p) ?? []), town]);
+    const twins = (town: string) => new Set((partnersOf.get(town) ?? []).flatMap((p) => partiesOf.get(p)!).filter((t) => t !== town));
+    const eligible = (id: string) => byId.get(id)?.country === 'FR' && !graph.hubNeighbours.has(id);
+    let pair: { a: string; b: string } | null = null;
+    for (const a of graph.nodes) {
+      if (a.kind !== 'MUNICIPALITY' || !eligible(a.id)) continue;
+      const direct = twins(a.id);
+      for (const c of direct) {
+        const b = [...twins(c)].find((t) => t !== a.id && eligible(t) && !direct.has(t));
+        if (b) pair = { a: a.id, b };
+        if (pair) break;
+      }
+      if (pair) break;
+    }
+    expect(pair).not.toBeNull();
+    const { a, b } = pair!;
+    const [nameA, nameB] = [byId.get(a)!.name, byId.get(b)!.name];
+
+    await page.goto(`${served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
+    await waitForGraph(page, 60_000);
+    const finder = page.getByTestId('path-finder');
+    // "Located in" is left out by default from a municipality, and the summary says so.
+    expect(await finder.getByTestId('path-kinds').locator('summary').textContent()).toContain('(not “located in”)');
+    expect(await finder.locator('input[data-kind="LOCATED_IN"]').isChecked()).toBe(false);
+    const to = finder.getByRole('combobox', { name: 'Path to' });
+    await to.fill(nameB);
+    const option = finder.getByRole('option').filter({ has: page.locator('.hit-name', { hasText: new RegExp(`^${nameB}$`) }) });
+    await option.waitFor({ timeout: 30_000 });
+    await option.click();
+    const paths = finder.getByTestId('path');
+    await paths.first().waitFor({ timeout: 60_000 });
+    const headings = await paths.locator('h4').allTextContents();
+    expect(headings.length).toBeGreaterThan(0);
+    for (const h of headings) expect(h).toMatch(/^Path \d+ of \d+: 4 hops/);
+    for (const hops of await paths.allTextContents()) expect(hops).not.toContain('France');
+
+    // Shown on the graph: the path's nodes in order in the URL, and exactly them drawn, with
+    // exactly the path's relationships (a partnership between two drawn towns as one link).
+    await paths.first().getByRole('button', { name: 'Show on the graph' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('pin').length > 0);
+    await waitForGraph(page, 60_000);
+    const path = new URL(page.url()).searchParams.getAll('pin');
+    expect(path).toHaveLength(5);
+    expect(path[0]).toBe(a);
+    expect(path[4]).toBe(b);
+    expect(path.some((id) => kindOf.get(id) === 'COUNTRY')).toBe(false);
+    const expectedEdges: string[] = [];
+    for (let i = 0; i + 1 < path.length; i++) {
+      const hop = between.get(`${path[i]}|${path[i + 1]}`) ?? [];
+      expect(hop.map((r) => r.kind)).toEqual(['PARTY_TO']);
+      if (kindOf.get(path[i + 1]!) === 'PARTNERSHIP')
+        expectedEdges.push(`partnership:${path[i + 1]}:${[path[i], path[i + 2]].sort().join(':')}`);
+    }
+    expect((await modelNodes()).map((x) => x.id).sort()).toEqual(path.filter((id) => kindOf.get(id) !== 'PARTNERSHIP').sort());
+    expect((await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.edgeIds())).sort()).toEqual(expectedEdges.sort());
+    expect(await page.getByTestId('canvas').getAttribute('data-emphasized')).toBe(
+      path.filter((id) => kindOf.get(id) !== 'PARTNERSHIP').join(' '),
+    );
+
+    // With "located in" chosen too, the shortest path is two hops through France.
+    await page.goto(`${served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
+    await waitForGraph(page, 60_000);
+    await finder.getByTestId('path-kinds').locator('summary').click();
+    await finder.locator('input[data-kind="LOCATED_IN"]').check();
+    expect(await finder.getByTestId('path-kinds').locator('summary').textContent()).toBe('Over every kind of relationship');
+    await to.fill(nameB);
+    await option.waitFor({ timeout: 30_000 });
+    await option.click();
+    await page.waitForFunction(() => /: 2 hops/.test(document.querySelector('[data-testid="path"] h4')?.textContent ?? ''), undefined, {
+      timeout: 60_000,
+    });
+    expect(await paths.first().locator('li.hop').allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^${nameA} .*France`)),
+      expect.stringMatching(new RegExp(`^France .*${nameB}`)),
+    ]);
   });
 });

@@ -57,6 +57,8 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     (window as unknown as { __atlas?: object }).__atlas = {
       nodes: () => canvas.renderedNodes(),
       edgeCount: () => canvas.cy.edges().length,
+      /** The drawn edges' ids (a relationship's id, or partnership:ID:A:B for a partnership drawn as a link). */
+      edgeIds: () => canvas.cy.edges().map((e) => e.id()),
       renderer: () => canvas.renderer,
       /** Model positions, kinds and radii, to find each node in an exported image and count overlaps. */
       modelNodes: () =>

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
-import { HUB, HUB_MEMBERS, HUB_SUPPORTERS, syntheticAtlas, type AtlasGraph } from '../fixtures/syntheticAtlas.js';
+import { COUNTRY_NAMES, HUB, HUB_MEMBERS, HUB_SUPPORTERS, syntheticAtlas, type AtlasGraph } from '../fixtures/syntheticAtlas.js';
 import { launchBrowser, newPage, serveStore, waitForGraph, type Served } from './harness.js';
 
 /**
@@ -89,6 +89,14 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
     const legend = await page.getByTestId('legend').textContent();
     expect(legend).toContain('A country, sized by its municipalities');
     expect(legend).not.toContain('Nothing drawn yet');
+    // The filters count each kind in the graph while the overview draws none of its nodes.
+    const municipalitiesInGraph = n(Object.values(graph.byCountry).reduce((s, c) => s + c, 0));
+    const kindRow = (plural: string) => page.getByTestId('filters').locator('label', { hasText: plural });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="kind-counts-hint"]')?.textContent === 'How many the graph holds.',
+    );
+    expect(await kindRow('Municipalities').locator('.count').textContent()).toBe(municipalitiesInGraph);
+    expect(await kindRow('Countries').locator('.count').textContent()).toBe(String(Object.keys(COUNTRY_NAMES).length));
 
     // Clicking France on the canvas opens its members around it, at most the budget of them.
     const fr = groups.find((g) => g.id === 'group:FR')!;
@@ -99,6 +107,12 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
     expect(drawn).toHaveLength(101);
     expect(drawn.filter((d) => d.kind === 'MUNICIPALITY')).toHaveLength(100);
     expect(await page.getByTestId('budget-notice').textContent()).toContain(`France: 100 of ${n(graph.byCountry.FR!)} neighbours drawn`);
+    // Now drawn of in the graph.
+    expect(await page.getByTestId('kind-counts-hint').textContent()).toBe('Drawn / in the graph.');
+    expect(await kindRow('Municipalities').locator('.count').textContent()).toBe(`100 / ${municipalitiesInGraph}`);
+    expect(await kindRow('Countries').locator('.count').getAttribute('title')).toBe(
+      `1 drawn of ${Object.keys(COUNTRY_NAMES).length} in the graph`,
+    );
 
     // Grouped by kind, clicking the municipalities opens the 100 best connected (by degree, then name, then id).
     await page.goto(`${served.baseUrl}/?group=kind`);

@@ -141,8 +141,6 @@ export interface Expansion {
   id: string;
   /** Follow only these relationship kinds; null follows all. */
   kinds: RelationKind[] | null;
-  /** Draw this many of its neighbours (the best connected first); absent: the neighbour budget. */
-  shown?: number;
 }
 
 export interface ViewState {
@@ -238,7 +236,7 @@ export interface DeriveOptions {
   match: FilterMatch | null;
   /** Ids of Country nodes by ISO code, to keep the countries named in the filter. */
   countryNodeIds?: ReadonlyMap<string, string>;
-  /** At most this many neighbours of an expanded node are drawn unless it says otherwise (Expansion.shown); absent: all. */
+  /** At most this many neighbours of an expanded node are drawn (the rest are added from the neighbour table, as pins); absent: all. */
   neighbourBudget?: number;
 }
 
@@ -290,7 +288,7 @@ export function deriveVisible(data: GraphData, view: ViewState, filters: FilterS
       if (passes(id)) neighbours.push(id);
       else candidates.add(id);
     }
-    const shown = exp.shown ?? options.neighbourBudget ?? Infinity;
+    const shown = options.neighbourBudget ?? Infinity;
     const loaded = data.loaded.get(exp.id);
     const total = loaded?.truncated ? Math.max(neighbours.length, loaded.total ?? 0) : neighbours.length;
     if (total > shown) overBudget.push({ id: exp.id, total, neighbours });

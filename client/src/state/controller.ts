@@ -297,13 +297,6 @@ export class Controller {
     this.update((a) => ({ ...a, view: views.pathView(path.nodes.map((n) => n.id)) }));
   }
 
-  /** Draw `more` further neighbours of an expanded node (the neighbour table's "next 100"). */
-  showMoreNeighbours(id: string, more: number): void {
-    const exp = this.session.app.view.expanded.find((e) => e.id === id);
-    if (!exp) return;
-    this.update((a) => ({ ...a, view: views.showMoreNeighbours(a.view, id, exp.shown ?? this.session.budgets.neighbours, more) }));
-  }
-
   /** Add these nodes to the view (the neighbour table's "add"). */
   addNodes(ids: readonly string[]): void {
     this.update((a) => ({ ...a, view: views.pin(a.view, ids) }));

@@ -33,7 +33,8 @@ export const initialState = (): AppState => ({
  *   focus=ID  x=ID  x=ID~KIND.KIND (expanded, in order)  all=0  hide=KIND.KIND (node kinds; empty = none)
  *   rels=KIND.KIND  country=BE  approach=ID  theme=ID  network=ID  program=ID  years=FROM-TO
  *   layout=NAME  pship=edges|nodes  size=0  panel=list|map (view=map read too)  group=network|kind  sel=node:ID | edge:ID
- *   x=ID~KIND.KIND@N: N neighbours drawn instead of the budget; pin=ID (added one by one)
+ *   pin=ID (added one by one, as from the neighbour table)
+ *   Older links' x=ID~KIND.KIND@N (N neighbours drawn) open the expansion with the budget; the table offers the rest.
  *   the peers panel's pm, pw, pb, pc, pl, pt (state/analysis encodePeerOptions)
  *   lang=nl|fr (English is not written); without it, the language the controller detects (i18n/languages.ts)
  * Repeated parameters rather than separators inside one, so ids may contain any character.
@@ -71,8 +72,7 @@ export function encodeState(state: AppState): string {
 }
 
 function encodeExpansion(e: Expansion): string {
-  const shown = e.shown !== undefined ? `@${e.shown}` : '';
-  return e.kinds || shown ? `${e.id}~${(e.kinds ?? []).join('.')}${shown}` : e.id;
+  return e.kinds ? `${e.id}~${e.kinds.join('.')}` : e.id;
 }
 
 function decodeExpansion(value: string): Expansion | null {
@@ -80,11 +80,9 @@ function decodeExpansion(value: string): Expansion | null {
   if (tilde > 0) {
     const m = /^([A-Z_.]*?)(?:@(\d{1,6}))?$/.exec(value.slice(tilde + 1));
     const kinds = m ? kindsList(m[1]!) : [];
-    if (m && kinds.every(isRelationKind) && (kinds.length > 0 || m[2])) {
-      const e: Expansion = { id: value.slice(0, tilde), kinds: kinds.length > 0 ? [...new Set(kinds as RelationKind[])].sort() : null };
-      if (m[2] && Number(m[2]) >= 1) e.shown = Number(m[2]);
-      return e;
-    }
+    // An older link's @N (neighbours drawn) is read and left: the expansion draws the budget.
+    if (m && kinds.every(isRelationKind) && (kinds.length > 0 || m[2]))
+      return { id: value.slice(0, tilde), kinds: kinds.length > 0 ? [...new Set(kinds as RelationKind[])].sort() : null };
   }
   return value.length > 0 ? { id: value, kinds: null } : null;
 }

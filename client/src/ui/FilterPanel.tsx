@@ -12,6 +12,7 @@ import {
   toggleValue,
   type ValueFilter,
 } from '../state/filters/index.js';
+import { formatNumber } from '../i18n/index.js';
 import { KindSwatch } from './KindSwatch.js';
 
 interface Props {
@@ -101,13 +102,32 @@ function YearInput({ which, value, onChange }: { which: 'from' | 'to'; value: nu
   );
 }
 
+/**
+ * A kind's count beside its checkbox: in the overview (nothing of the graph drawn) how many the
+ * graph holds; otherwise how many are drawn, and of how many in the graph once the API has said.
+ */
+function KindCount({ drawn, inGraph, overview }: { drawn: number; inGraph: number | null; overview: boolean }) {
+  const { t } = useTranslation();
+  if (overview || inGraph === null)
+    return <span className="count">{overview && inGraph !== null ? formatNumber(inGraph) : formatNumber(drawn)}</span>;
+  return (
+    <span className="count" title={t('filters.countTitle', { drawn, total: inGraph })}>
+      {formatNumber(drawn)}
+      <span className="of"> / {formatNumber(inGraph)}</span>
+    </span>
+  );
+}
+
 /** Filters: kinds, relationship kinds, and the API's attribute filters; each shows what it hides. */
 export function FilterPanel({ controller, session }: Props) {
   const { t } = useTranslation();
   const f = session.app.filters;
   const opts = session.options;
-  const countsByKind = new Map<NodeKind, number>();
-  for (const n of session.visible.nodes) countsByKind.set(n.kind, (countsByKind.get(n.kind) ?? 0) + 1);
+  // Each kind's count: how many are drawn and how many the graph holds (the overview draws none of them).
+  const drawnByKind = new Map<NodeKind, number>();
+  for (const n of session.visible.nodes) drawnByKind.set(n.kind, (drawnByKind.get(n.kind) ?? 0) + 1);
+  const inGraphByKind = new Map(session.size?.nodesByKind.map((k) => [k.kind, k.count]) ?? []);
+  const overview = session.scope === 'overview';
   const set = controller.setFilters.bind(controller);
   const onToggle = (field: ValueFilter, id: string) => set((x) => toggleValue(x, field, id));
   const hidden = session.visible.hidden;
@@ -143,12 +163,15 @@ export function FilterPanel({ controller, session }: Props) {
       </p>
       <details className="filter-group" open>
         <summary>{t('filters.nodeKinds')}</summary>
+        <p className="hint" data-testid="kind-counts-hint">
+          {overview || !session.size ? t('filters.countsInGraph') : t('filters.countsDrawn')}
+        </p>
         <div className="checklist" role="group" aria-label={t('filters.nodeKindsShown')}>
           {NODE_KINDS.map((k) => (
             <label key={k}>
               <input type="checkbox" checked={!f.hiddenNodeKinds.includes(k)} onChange={() => set((x) => toggleNodeKind(x, k))} />
               <KindSwatch kind={k} /> {nodeKindPlural(k)}
-              <span className="count">{countsByKind.get(k) ?? 0}</span>
+              <KindCount drawn={drawnByKind.get(k) ?? 0} inGraph={inGraphByKind.get(k) ?? null} overview={overview} />
             </label>
           ))}
         </div>

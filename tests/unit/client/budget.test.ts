@@ -5,7 +5,7 @@ import { readBudgets } from '../../../client/src/state/budgets.js';
 import { scopeOf } from '../../../client/src/state/controller.js';
 import { clearFilters } from '../../../client/src/state/filters/index.js';
 import { initialState } from '../../../client/src/state/url.js';
-import { focusOn, pathView, pin, showMoreNeighbours } from '../../../client/src/state/view/index.js';
+import { focusOn, pathView, pin } from '../../../client/src/state/view/index.js';
 import { fullGraph } from './fixtures.js';
 
 const none = clearFilters();
@@ -36,12 +36,7 @@ describe('the neighbour budget', () => {
     expect(added.budgeted).toEqual([{ id: 'roeselare', total: 250, shown: 3 }]);
   });
 
-  it('draws more when the user asks for the next ones, and nodes added one by one', () => {
-    const more = showMoreNeighbours(focusOn(start, 'roeselare'), 'roeselare', 2, 1);
-    expect(more.expanded).toEqual([{ id: 'roeselare', kinds: null, shown: 3 }]);
-    const g = deriveVisible(fullGraph(), more, none, { partnerships: 'nodes', match: null, neighbourBudget: 2 });
-    expect(ids(g.nodes)).toEqual(['country-be', 'roeselare', 'roeselare-dogbo', 'vvsg']);
-    expect(g.budgeted).toEqual([]);
+  it('draws nodes added one by one beside the budget', () => {
     const pinned = deriveVisible(fullGraph(), pin(focusOn(start, 'roeselare'), ['water']), none, {
       partnerships: 'nodes',
       match: null,

@@ -5,10 +5,10 @@ const rich = (): AppState => ({
   view: {
     focus: 'roeselare',
     expanded: [
-      { id: 'roeselare', kinds: null, shown: 250 },
+      { id: 'roeselare', kinds: null },
       { id: 'vvsg', kinds: ['MEMBER_OF', 'PARTY_TO'] },
       { id: 'odd~id, with=chars&more', kinds: null },
-      { id: 'france', kinds: ['LOCATED_IN'], shown: 200 },
+      { id: 'france', kinds: ['LOCATED_IN'] },
     ],
     showAll: false,
     pinned: ['leuven', 'odd~id@12'],
@@ -91,7 +91,7 @@ describe('URL state', () => {
     const search = encodeState(rich());
     expect(search).toContain('focus=roeselare');
     expect(search).toContain('x=vvsg%7EMEMBER_OF.PARTY_TO');
-    expect(search).toContain('x=france%7ELOCATED_IN%40200');
+    expect(search).toContain('x=france%7ELOCATED_IN&');
     expect(search).toContain('pin=leuven');
     expect(search).toContain('layout=concentric');
   });
@@ -106,6 +106,16 @@ describe('URL state', () => {
     expect(s.filters.years).toEqual({ from: null, to: null });
     expect(s.selection).toBeNull();
     expect(s.view.expanded).toEqual([]);
+  });
+
+  it("opens an older link's expansion with its drawn count (x=ID~KINDS@N) as the expansion, drawing the budget", () => {
+    const s = decodeState('?focus=roeselare&x=roeselare~%40250&x=france~LOCATED_IN%40200&x=odd~id%4012&all=0');
+    expect(s.view.expanded).toEqual([
+      { id: 'roeselare', kinds: null },
+      { id: 'france', kinds: ['LOCATED_IN'] },
+      { id: 'odd~id@12', kinds: null },
+    ]);
+    expect(encodeState(s)).toBe('focus=roeselare&x=roeselare&x=france%7ELOCATED_IN&x=odd%7Eid%4012&all=0');
   });
 
   it('swaps an inverted year range and drops duplicate expansions', () => {

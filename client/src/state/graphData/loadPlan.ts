@@ -35,8 +35,8 @@ export function planLoads(
   if (view.showAll && !data.complete) steps.push({ type: 'all' });
   if (data.complete) return steps;
   for (const e of view.expanded) {
-    // The best connected neighbours, as many as are drawn; more when the view draws more than are loaded.
-    const first = Math.min(e.shown ?? neighbourBudget, API_LIMITS.neighbourPage);
+    // The best connected neighbours, as many as are drawn (those added from the neighbour table are pins).
+    const first = Math.min(neighbourBudget, API_LIMITS.neighbourPage);
     const loaded = data.loaded.get(e.id);
     const short = loaded?.truncated === true && (loaded.count ?? 0) < first;
     if (!relationsKnown(data, e.id, e.kinds) || short) steps.push({ type: 'expand', id: e.id, kinds: e.kinds, first });

@@ -15,11 +15,7 @@ export const isExpanded = (view: ViewState, id: string): boolean => view.expande
 export function expand(view: ViewState, id: string, kinds: RelationKind[] | null = null): ViewState {
   const sorted = kinds && kinds.length > 0 ? [...new Set(kinds)].sort() : null;
   const others = view.expanded.filter((e) => e.id !== id);
-  const before = view.expanded.find((e) => e.id === id);
-  return {
-    ...view,
-    expanded: [...others, before?.shown !== undefined ? { id, kinds: sorted, shown: before.shown } : { id, kinds: sorted }],
-  };
+  return { ...view, expanded: [...others, { id, kinds: sorted }] };
 }
 
 export const collapse = (view: ViewState, id: string): ViewState => ({ ...view, expanded: view.expanded.filter((e) => e.id !== id) });
@@ -27,11 +23,6 @@ export const collapse = (view: ViewState, id: string): ViewState => ({ ...view, 
 export const toggleExpanded = (view: ViewState, id: string): ViewState => (isExpanded(view, id) ? collapse(view, id) : expand(view, id));
 
 export const setShowAll = (view: ViewState, showAll: boolean): ViewState => ({ ...view, showAll });
-
-/** Draw `more` further neighbours of an expanded node than it draws now (`current`: what the budget allowed). */
-export function showMoreNeighbours(view: ViewState, id: string, current: number, more: number): ViewState {
-  return { ...view, expanded: view.expanded.map((e) => (e.id === id ? { ...e, shown: current + more } : e)) };
-}
 
 /** Add nodes to the view one by one (from the neighbour table); each once, in the order added. */
 export function pin(view: ViewState, ids: readonly string[]): ViewState {

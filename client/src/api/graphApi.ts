@@ -29,7 +29,7 @@ import {
   SimilarMunicipalitiesQuery,
   SuggestPartnersQuery,
   RecommendApproachesQuery,
-  GraphSizeQuery,
+  StartViewQuery,
   OverviewQuery,
   NeighboursQuery,
   NodesOfKindQuery,
@@ -137,9 +137,19 @@ export const exportSelection = (
   );
 
 /** Every id of the nodes of these kinds that the filter keeps (every node when both are absent), read to the end. */
-export async function nodeIds(kinds: NodeKind[] | null, filter: CommonFilter | null, signal?: AbortSignal): Promise<string[]> {
-  const ids: string[] = [];
+export async function nodeIds(
+  kinds: NodeKind[] | null,
+  filter: CommonFilter | null,
+  signal?: AbortSignal,
+  /** The first page, when it has been asked already (startView): the next pages follow it. */
+  firstPage?: IdPage | null,
+): Promise<string[]> {
+  const ids: string[] = [...(firstPage?.ids ?? [])];
   let after: string | null = null;
+  if (firstPage) {
+    if (!firstPage.pageInfo.hasNextPage || !firstPage.pageInfo.endCursor) return ids;
+    after = firstPage.pageInfo.endCursor;
+  }
   for (;;) {
     const data: NodeIdsResult = await request(NodeIdsQuery, { kinds, filter, first: API_LIMITS.idPage, after }, signal);
     ids.push(...data.nodeIds.ids);
@@ -161,9 +171,12 @@ export async function nodeNames(ids: readonly string[], signal?: AbortSignal): P
   return names;
 }
 
-/** Every node and relationship: every id, then the neighbourhoods of 100 ids at a time. */
-export async function wholeGraph(signal?: AbortSignal): Promise<NeighbourhoodResult> {
-  const all = await nodeIds(null, null, signal);
+/**
+ * Every node and relationship: every id (after `firstIds`, the first page asked already), then the
+ * neighbourhoods of 100 ids at a time.
+ */
+export async function wholeGraph(signal?: AbortSignal, firstIds?: IdPage | null): Promise<NeighbourhoodResult> {
+  const all = await nodeIds(null, null, signal, firstIds);
   const chunks: string[][] = [];
   for (let i = 0; i < all.length; i += API_LIMITS.maxSeeds) chunks.push(all.slice(i, i + API_LIMITS.maxSeeds));
   const parts = await Promise.all(chunks.map((chunk) => neighbourhoodOfMany(chunk, signal)));
@@ -256,8 +269,16 @@ export const recommendApproaches = (wishes: FeatureWish[], signal?: AbortSignal)
 export type ApproachRecommendation = Awaited<ReturnType<typeof recommendApproaches>>[number];
 
 /** How big the whole graph is: to choose between drawing it and the overview. */
-export const graphSize = (signal?: AbortSignal) => request(GraphSizeQuery, {}, signal).then((r) => r.stats);
-export type GraphSize = Awaited<ReturnType<typeof graphSize>>;
+/**
+ * What the first screen needs before anything else, in one request: the graph's size and, when
+ * `ids` is a number, the first page of that many node ids of the whole graph (all of them when
+ * the graph fits), so that drawing the whole graph starts with its neighbourhoods.
+ */
+export const startView = (ids: number | null, signal?: AbortSignal) =>
+  request(StartViewQuery, { ids: ids ?? 1, withIds: ids !== null }, signal).then((r) => ({ size: r.stats, firstIds: r.nodeIds ?? null }));
+export type GraphSize = Awaited<ReturnType<typeof startView>>['size'];
+/** A page of node ids, as nodeIds answers. */
+export type IdPage = NonNullable<Awaited<ReturnType<typeof startView>>['firstIds']>;
 
 /** The graph in groups (computed by the store) and the best connected starting points. */
 export const overview = (groupBy: OverviewGrouping, signal?: AbortSignal) =>

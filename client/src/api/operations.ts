@@ -541,14 +541,21 @@ export const RecommendApproachesQuery = graphql(`
   }
 `);
 
-export const GraphSizeQuery = graphql(`
-  query GraphSize {
+export const StartViewQuery = graphql(`
+  query StartView($ids: Int!, $withIds: Boolean!) {
     stats {
       nodeCount
       relationCount
       nodesByKind {
         kind
         count
+      }
+    }
+    nodeIds(first: $ids) @include(if: $withIds) {
+      ids
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -890,10 +890,13 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
       | { id: string, kind: NodeKind, name: string }
     > }> };
 
-export type GraphSizeQueryVariables = Exact<{ [key: string]: never; }>;
+export type StartViewQueryVariables = Exact<{
+  ids: number;
+  withIds: boolean;
+}>;
 
 
-export type GraphSizeQuery = { stats: { nodeCount: number, relationCount: number, nodesByKind: Array<{ kind: NodeKind, count: number }> } };
+export type StartViewQuery = { stats: { nodeCount: number, relationCount: number, nodesByKind: Array<{ kind: NodeKind, count: number }> }, nodeIds?: { ids: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type OverviewQueryVariables = Exact<{
   groupBy?: OverviewGrouping | null | undefined;
@@ -1596,8 +1599,8 @@ export const RecommendApproachesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecommendApproachesQuery, RecommendApproachesQueryVariables>;
-export const GraphSizeDocument = new TypedDocumentString(`
-    query GraphSize {
+export const StartViewDocument = new TypedDocumentString(`
+    query StartView($ids: Int!, $withIds: Boolean!) {
   stats {
     nodeCount
     relationCount
@@ -1606,8 +1609,15 @@ export const GraphSizeDocument = new TypedDocumentString(`
       count
     }
   }
+  nodeIds(first: $ids) @include(if: $withIds) {
+    ids
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
 }
-    `) as unknown as TypedDocumentString<GraphSizeQuery, GraphSizeQueryVariables>;
+    `) as unknown as TypedDocumentString<StartViewQuery, StartViewQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($groupBy: OverviewGrouping, $firstGroups: Int, $firstStarts: Int) {
   overview(

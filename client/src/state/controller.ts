@@ -128,6 +128,8 @@ export class Controller {
   private readonly matchCache = new Map<string, FilterMatch>();
 
   private readonly overviews = new Map<string, api.OverviewData>();
+  /** The first page of node ids, asked with the size at start: the first whole-graph load begins with it, once. */
+  private firstIds: api.IdPage | null = null;
 
   constructor(
     private readonly url: UrlPort = browserUrl,
@@ -166,11 +168,18 @@ export class Controller {
   async start(): Promise<void> {
     void this.loadOptions();
     try {
-      this.patch({ size: await api.graphSize() });
+      // With the size, the first page of node ids when "/" may draw the whole graph: one request
+      // instead of two in a row before the first drawing (ids of a graph above the budget go unused).
+      const s = this.session;
+      const mayDrawAll = s.app.view.showAll && !hasAttributeFilter(s.app.filters) && s.app.display.panel !== 'map';
+      const { size, firstIds } = await api.startView(mayDrawAll ? Math.min(s.budgets.overview, api.API_LIMITS.idPage) : null);
+      this.firstIds = firstIds;
+      this.patch({ size });
     } catch {
       // Unknown size: the scope stays the overview for "show all", and sync reports the API's error.
     }
     await this.sync();
+    this.firstIds = null;
   }
 
   /**
@@ -476,7 +485,9 @@ export class Controller {
   private async execute(step: LoadStep): Promise<(d: GraphData) => GraphData> {
     switch (step.type) {
       case 'all': {
-        const r = await api.wholeGraph();
+        const firstIds = this.firstIds;
+        this.firstIds = null;
+        const r = await api.wholeGraph(undefined, firstIds);
         return (d) => mergeSubgraph(d, r, { complete: !r.truncated });
       }
       case 'expand': {

@@ -1,19 +1,22 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { Controller } from '../state/controller.js';
-import { ApproachRatingsDialog } from './ApproachRatings.js';
 import { CanvasView } from './CanvasView.js';
 import { DetailPanel } from './DetailPanel.js';
 import { FilterPanel } from './FilterPanel.js';
 import { Legend } from './Legend.js';
 import { ListView } from './ListView.js';
-import { MapView } from './MapView.js';
-import { NeighbourTable } from './NeighbourTable.js';
 import { SearchBox } from './SearchBox.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
 import { useSession } from './useSession.js';
+
+// What the first screen does not show loads when it is first wanted (ADR 0030): the map (with
+// d3-geo and its outlines), the neighbour table and the approaches' ratings.
+const MapView = lazy(() => import('./MapView.js').then((m) => ({ default: m.MapView })));
+const NeighbourTable = lazy(() => import('./NeighbourTable.js').then((m) => ({ default: m.NeighbourTable })));
+const ApproachRatingsDialog = lazy(() => import('./ApproachRatings.js').then((m) => ({ default: m.ApproachRatingsDialog })));
 
 export function App({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
@@ -64,20 +67,24 @@ export function App({ controller }: { controller: Controller }) {
         )}
         {panel === 'graph' && <CanvasView controller={controller} session={session} onCanvas={onCanvas} />}
         {panel === 'list' && <ListView controller={controller} session={session} />}
-        {panel === 'map' && <MapView controller={controller} session={session} />}
-        {tableFor && panel !== 'map' && session.data.nodes.has(tableFor) && (
-          <NeighbourTable key={tableFor} controller={controller} session={session} id={tableFor} onClose={closeTable} />
-        )}
+        <Suspense fallback={null}>
+          {panel === 'map' && <MapView controller={controller} session={session} />}
+          {tableFor && panel !== 'map' && session.data.nodes.has(tableFor) && (
+            <NeighbourTable key={tableFor} controller={controller} session={session} id={tableFor} onClose={closeTable} />
+          )}
+        </Suspense>
       </main>
       <DetailPanel controller={controller} session={session} />
       {ratings && (
-        <ApproachRatingsDialog
-          onClose={closeRatings}
-          onOpen={(id) => {
-            setRatings(false);
-            controller.focus(id);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ApproachRatingsDialog
+            onClose={closeRatings}
+            onOpen={(id) => {
+              setRatings(false);
+              controller.focus(id);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeDetails, relationDetails, type NodeDetails, type RelationDetails } from '../api/graphApi.js';
 import type { DurationUnit, NodeKind, PartnershipType, RelationKind } from '../gql/graphql.js';
@@ -8,9 +8,6 @@ import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
 import { RatingsTable } from './ApproachRatings.js';
-import { PartnerSuggestions } from './analysis/PartnerSuggestions.js';
-import { PathFinder } from './analysis/PathFinder.js';
-import { PeersPanel } from './analysis/PeersPanel.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { formatDuration, formatMoney, formatPeriod } from './format.js';
@@ -24,6 +21,11 @@ interface Props {
 }
 
 /** The selected node or relationship: properties, relations by kind, and where every fact comes from. */
+// The analysis panels load with the first node shown (ADR 0030).
+const PeersPanel = lazy(() => import('./analysis/PeersPanel.js').then((m) => ({ default: m.PeersPanel })));
+const PartnerSuggestions = lazy(() => import('./analysis/PartnerSuggestions.js').then((m) => ({ default: m.PartnerSuggestions })));
+const PathFinder = lazy(() => import('./analysis/PathFinder.js').then((m) => ({ default: m.PathFinder })));
+
 export function DetailPanel({ controller, session }: Props) {
   const { t } = useTranslation();
   const sel = session.app.selection;
@@ -156,9 +158,11 @@ function NodeDetailsView({
           </fieldset>
         )}
       </section>
-      {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} controller={controller} onOpen={(other) => controller.focus(other)} />}
-      {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} />}
-      <PathFinder from={{ id, name: node.name, kind: node.kind }} controller={controller} />
+      <Suspense fallback={null}>
+        {node.kind === 'MUNICIPALITY' && <PeersPanel id={id} controller={controller} onOpen={(other) => controller.focus(other)} />}
+        {node.kind === 'MUNICIPALITY' && <PartnerSuggestions id={id} controller={controller} />}
+        <PathFinder from={{ id, name: node.name, kind: node.kind }} controller={controller} />
+      </Suspense>
       <Sources sources={node.sources} />
     </article>
   );

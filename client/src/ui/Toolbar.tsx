@@ -4,7 +4,6 @@ import { ApiError, explainError } from '../api/client.js';
 import { API_LIMITS, exportSelection } from '../api/graphApi.js';
 import type { GraphCanvas } from '../graph/GraphCanvas.js';
 import { exportSelectionOf, withView } from '../graph/exportData.js';
-import { exportPng, exportSvg } from '../graph/imageExport.js';
 import type { PartnershipMode } from '../graph/model.js';
 import { wholeGraphElements, type Controller, type Session } from '../state/controller.js';
 import { LANGUAGES, LANGUAGE_NAMES, isLang } from '../i18n/languages.js';
@@ -26,8 +25,17 @@ export function Toolbar({ controller, session, canvas, onRatings }: Props) {
   const menu = useRef<HTMLDetailsElement>(null);
   const closeMenu = () => menu.current?.removeAttribute('open');
   const stamp = new Date().toISOString().slice(0, 10);
-  const downloadPng = async () => canvas && download(`cooperation-atlas-${stamp}.png`, await exportPng(canvas.cy));
-  const downloadSvg = () => canvas && download(`cooperation-atlas-${stamp}.svg`, exportSvg(canvas.cy), 'image/svg+xml');
+  // The image exporters load when first used (ADR 0030).
+  const downloadPng = async () => {
+    if (!canvas) return;
+    const { exportPng } = await import('../graph/imageExport.js');
+    download(`cooperation-atlas-${stamp}.png`, await exportPng(canvas.cy));
+  };
+  const downloadSvg = async () => {
+    if (!canvas) return;
+    const { exportSvg } = await import('../graph/imageExport.js');
+    download(`cooperation-atlas-${stamp}.svg`, exportSvg(canvas.cy), 'image/svg+xml');
+  };
   // Data downloads: the server writes them (as npm run export does, with every fact's sources), so they import back (ADR 0028).
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);

@@ -30,7 +30,7 @@ import { staticClient } from './staticClient.js';
 import { CostCache } from './validation/costCache.js';
 import { costEstimator } from './validation/costModel.js';
 import { metricsFor } from './metrics/BackgroundMetrics.js';
-import { noSubscriptions, operationShapeLimit } from './validation/operationShape.js';
+import { documentTooLarge, noSubscriptions, operationShapeLimit } from './validation/operationShape.js';
 
 // The package's ESM build imports 'graphql/index.mjs', a second copy of graphql beside the one
 // everything else loads ('graphql' resolves to its CommonJS build); its CommonJS build shares ours.
@@ -97,6 +97,8 @@ function stopMetricsOnStop(ports: GraphPorts): ApolloServerPlugin<AtlasContext> 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof UserFacingError) return formatUserFacing(formatted, original);
+  const tooLong = documentTooLarge(formatted);
+  if (tooLong) return tooLong;
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -157,7 +159,12 @@ export async function createApp(ports: GraphPorts, options: AppOptions = {}): Pr
   const apollo = new ApolloServer<AtlasContext>({
     gateway: jitGateway(schema, options.jit),
     introspection,
-    validationRules: [operationShapeLimit({ maxDepth: LIMITS.queryDepth, maxFields: LIMITS.queryFields }), noSubscriptions],
+    // The document's size is bounded while it is parsed (the error is reworded in formatError).
+    parseOptions: { maxTokens: LIMITS.queryTokens },
+    validationRules: [
+      operationShapeLimit({ maxDepth: LIMITS.queryDepth, maxFields: LIMITS.queryFields, maxAliases: LIMITS.queryAliases }),
+      noSubscriptions,
+    ],
     // No HTTP caching here; without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

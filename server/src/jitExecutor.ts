@@ -1,13 +1,19 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   execute,
+  getNamedType,
   getOperationAST,
   GraphQLError,
+  isAbstractType,
+  isObjectType,
   Kind,
   printSchema,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLObjectType,
   type GraphQLSchema,
+  type NamedTypeNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
@@ -19,13 +25,56 @@ import { toGraphQLError } from './resolvers/domainErrors.js';
 export interface JitPolicy {
   /** Compile an operation only once it has been executed this many times (graphql-js before). */
   compileAfter: number;
-  /** Operations selecting more fields than this (fragments expanded) are never compiled. */
+  /**
+   * Operations whose compiled size (compiledSize: fields per concrete type, fragments expanded)
+   * is larger than this are never compiled.
+   */
   maxFieldsToCompile: number;
   /** Estimated bytes the cache of compiled operations may hold; the least recently used go first. */
   cacheBytes: number;
 }
 
-export const DEFAULT_JIT_POLICY: JitPolicy = { compileAfter: 2, maxFieldsToCompile: 200, cacheBytes: 32 * 1024 * 1024 };
+export const DEFAULT_JIT_POLICY: JitPolicy = { compileAfter: 2, maxFieldsToCompile: 150, cacheBytes: 32 * 1024 * 1024 };
+
+/**
+ * How much graphql-jit compiles for an operation, in fields: it compiles the selection of a field
+ * of an abstract type (an interface or union, such as Node) once for each of its possible types,
+ * so a field counts once per concrete type it can be reached on, and nested abstract fields
+ * multiply (`node { relations { edges { node { relations ... } } } } }`: 15 fields, three levels
+ * of Node, compiled 7.6 s). Counting stops past `limit` (then limit + 1 is returned), so the walk
+ * itself stays cheap. Fragment cycles are refused by validation before this runs.
+ */
+export function compiledSize(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, limit: number): number {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  let size = 0;
+  const applies = (condition: NamedTypeNode | undefined, type: GraphQLObjectType): boolean => {
+    if (!condition || condition.name.value === type.name) return true;
+    const named = schema.getType(condition.name.value);
+    return named !== undefined && isAbstractType(named) && schema.isSubType(named, type);
+  };
+  const walk = (type: GraphQLObjectType, set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (size > limit) return;
+      if (selection.kind === Kind.FIELD) {
+        size += 1;
+        const field = selection.selectionSet ? type.getFields()[selection.name.value] : undefined;
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        const types = isAbstractType(named) ? schema.getPossibleTypes(named) : isObjectType(named) ? [named] : [];
+        for (const concrete of types) walk(concrete, selection.selectionSet!);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition, type)) walk(type, selection.selectionSet);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && applies(fragment.typeCondition, type)) walk(type, fragment.selectionSet);
+      }
+    }
+  };
+  walk(root, operation.selectionSet);
+  return Math.min(size, limit + 1);
+}
 
 /**
  * The heap a compiled operation keeps, measured with process.memoryUsage() after gc() around
@@ -35,32 +84,6 @@ export const DEFAULT_JIT_POLICY: JitPolicy = { compileAfter: 2, maxFieldsToCompi
  */
 const BYTES_PER_FIELD = 4 * 1024;
 const BYTES_PER_OPERATION = 16 * 1024;
-
-/** Fields an operation selects, each fragment spread counted as the fields it brings in. */
-export function selectedFieldCount(document: DocumentNode, selectionSet: SelectionSetNode): number {
-  const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
-  );
-  const memo = new Map<string, number>();
-  const count = (set: SelectionSetNode, open: Set<string>): number => {
-    let n = 0;
-    for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) n += 1 + (s.selectionSet ? count(s.selectionSet, open) : 0);
-      else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, open);
-      else {
-        const name = s.name.value;
-        if (!memo.has(name)) {
-          const body = fragments.get(name);
-          if (!body || open.has(name)) continue;
-          memo.set(name, count(body, new Set(open).add(name)));
-        }
-        n += memo.get(name)!;
-      }
-    }
-    return n;
-  };
-  return count(selectionSet, new Set());
-}
 
 interface Entry {
   query: CompiledQuery;
@@ -141,7 +164,7 @@ export function jitGateway(schema: GraphQLSchema, policy: JitPolicy = DEFAULT_JI
     if (known || !cache.countRun(key)) return known;
     const operation = getOperationAST(requestContext.document, requestContext.operationName ?? undefined);
     if (!operation) return undefined;
-    const fields = selectedFieldCount(requestContext.document, operation.selectionSet);
+    const fields = compiledSize(schema, requestContext.document, operation, policy.maxFieldsToCompile);
     if (fields > policy.maxFieldsToCompile) return undefined;
     // Leaf serialisation is skipped: every value comes from records validated on the way in
     // (enums, ints and strings of the right type), and serialising each leaf again was the

@@ -20,8 +20,16 @@ export const LIMITS = {
   neighbours: { default: 100, max: 500 },
   overview: { groups: { default: 100, max: 300 }, starts: { default: 8, max: 50 } },
   queryDepth: 12,
+  /**
+   * The size of a request's document, all its operations and fragments: tokens (names,
+   * punctuation, values; comments not) read before parsing stops. It bounds the work of parsing,
+   * validating and costing a document before any of the limits below are known (docs/adr/0029).
+   */
+  queryTokens: 1_000,
   /** Fields one operation may select, fragments expanded (aliases count one each). */
-  queryFields: 5_000,
+  queryFields: 1_000,
+  /** Of those, the fields with an alias: many nodes are asked with one list field (nodes(ids:), metrics(ids:)). */
+  queryAliases: 100,
   queryComplexity: 25_000,
   searchTextLength: 200,
   /**

@@ -50,7 +50,46 @@ describe('statuses and codes for client mistakes', () => {
   it('fragments repeated inside fragments are measured once each, and refused past the field limit', async () => {
     const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
     const reply = await api.post({ query: `query { ...F30 } fragment F0 on Query { stats { nodeCount } } ${levels}` });
-    expectError(reply, 400, 'GRAPHQL_VALIDATION_FAILED', /selects \d+ fields once fragments are expanded; at most 5000/);
+    expectError(reply, 400, 'GRAPHQL_VALIDATION_FAILED', /selects \d+ fields once fragments are expanded; at most 1000/);
+  });
+
+  const aliases = (count: number, field: string) => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
+
+  it('a document longer than 1000 tokens: 400 QUERY_TOO_COMPLEX, saying what to do instead', async () => {
+    // 2,000 aliases of metrics: 26,002 tokens, parsed no further than the 1,001st.
+    const reply = await api.post({ query: `{ ${aliases(2_000, 'metrics(ids: ["roeselare"]) { degree }')} }` });
+    expectError(reply, 400, 'QUERY_TOO_COMPLEX', /longer than 1000 tokens.*one list field \(nodes\(ids:\), metrics\(ids:\)/);
+    expect(reply.body.errors[0].extensions.max).toBe(1000);
+    // Comments are not tokens: a long comment does not count.
+    const commented = await api.post({ query: `# ${'x '.repeat(20_000)}\n{ stats { nodeCount } }` });
+    expect(commented.status).toBe(200);
+  });
+
+  it('more than 100 aliases, fragments expanded: 400 GRAPHQL_VALIDATION_FAILED; 100 are answered', async () => {
+    const field = '__typename';
+    expectError(
+      await api.post({ query: `{ ${aliases(101, field)} }` }),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      /gives 101 fields an alias once fragments are expanded; at most 100 are allowed\. Ask for many nodes with one list field \(nodes\(ids:\)/,
+    );
+    // 60 aliases in a fragment spread in two places are 120, and 2 more outside it.
+    expectError(
+      await api.post({
+        query: `{ one: node(id: "roeselare") { ...F } two: node(id: "roermond") { ...F } } fragment F on Municipality { ${aliases(60, 'name')} }`,
+      }),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      /gives 122 fields an alias/,
+    );
+    const reply = await api.post({ query: `{ ${aliases(100, field)} }` });
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.body.data)).toHaveLength(100);
+  });
+
+  it('the same field repeated until graphql-js gives up validating: 400 GRAPHQL_VALIDATION_FAILED, saying what to do', async () => {
+    const reply = await api.post({ query: `{ stats { ${Array.from({ length: 990 }, () => 'nodeCount').join(' ')} } }` });
+    expectError(reply, 400, 'GRAPHQL_VALIDATION_FAILED', /too intricate to validate.*Ask for each field once/);
   });
 
   it('too deep a query is refused by validation', async () => {

@@ -1,86 +1,17 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR } from './harness.js';
+import { startLoopServer, type DelayFigures, type LoopServer } from './loopProbe.js';
 import { pairList } from './pairList.js';
-import type { DelayFigures, LoadServerMessage } from './loadServer.js';
 
 /**
  * An import of twin-cities size through the API (25,917 pairs among 17,717 places, generated
  * here) must not stall the server: while it runs, the server's event-loop delay stays at
  * p99 <= 50 ms and max <= 250 ms, /healthz answers within 100 ms, and node-by-id reads are answered.
- * The server runs in a process of its own (loadServer.ts) and measures its own event loop, so the
- * test's client work does not count against it; the targets are checked on the delay its own work
- * caused (see loadServer.ts: on a machine shared with other busy processes, the wall-clock figures,
- * also printed, include the time the machine ran those instead).
+ * The server runs in a process of its own (loopServer.ts: the contract graph, on a data directory)
+ * and measures its own event loop, so the test's client work does not count against it; the targets
+ * are checked on the delay its own work caused (see loopServer.ts: on a machine shared with other
+ * busy processes, the wall-clock figures, also printed, include the time the machine ran those instead).
  */
-
-/** The server process and a way to talk to it. */
-class LoadServer {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static start(): Promise<LoadServer> {
-    const child = fork(new URL('./loadServer.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    return new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`the load server stopped (exit code ${code})`)));
-      child.once('message', (m: LoadServerMessage) => {
-        if ('ready' in m) resolve(new LoadServer(child, m.url));
-      });
-    });
-  }
-
-  startMeasuring(): void {
-    this.child.send({ measure: 'start' });
-  }
-
-  stopMeasuring(): Promise<{ wall: DelayFigures; own: DelayFigures }> {
-    return new Promise((resolve) => {
-      const listener = (m: LoadServerMessage) => {
-        if (!('delay' in m)) return;
-        this.child.off('message', listener);
-        resolve(m.delay);
-      };
-      this.child.on('message', listener);
-      this.child.send({ measure: 'stop' });
-    });
-  }
-
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ close: true });
-    await exited;
-  }
-
-  /** Nanoseconds the server's main thread has run on a CPU (Linux's schedstat), or undefined elsewhere. */
-  private runNs(): number | undefined {
-    try {
-      return Number(readFileSync(`/proc/${this.child.pid}/task/${this.child.pid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /**
-   * A request and how long its answer took (ms): `ms` as the client saw it, `ownMs` counted only as
-   * far as the server's main thread ran meanwhile (its own work before answering, not the time the
-   * machine gave other processes; `ms` where that cannot be read).
-   */
-  async timed(path: string, init?: RequestInit): Promise<{ ms: number; ownMs: number; status: number; body: any }> {
-    const ran = this.runNs();
-    const started = performance.now();
-    const response = await fetch(`${this.url}${path}`, init);
-    const body = await response.json();
-    const ms = performance.now() - started;
-    const after = this.runNs();
-    const ownMs = ran === undefined || after === undefined ? ms : Math.min(ms, (after - ran) / 1e6);
-    return { ms, ownMs, status: response.status, body };
-  }
-}
 
 const percentile = (values: number[], at: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,9 +19,9 @@ const percentile = (values: number[], at: number) => {
 };
 
 describe('an import of twin-cities size through the API', () => {
-  let server: LoadServer;
+  let server: LoopServer;
   beforeAll(async () => {
-    server = await LoadServer.start();
+    server = await startLoopServer('contract', { dataDir: true });
   });
   afterAll(() => server?.close());
 
@@ -98,7 +29,7 @@ describe('an import of twin-cities size through the API', () => {
     const { text: content, placesUsed } = pairList(25_917, 17_717);
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       server.timed('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    server.startMeasuring();
+    await server.reset();
     const importing = post(
       {
         query:
@@ -122,7 +53,7 @@ describe('an import of twin-cities size through the API', () => {
       healthOwn.push(healthz.ownMs);
     }
     const result = await importing;
-    const delay = await server.stopMeasuring();
+    const delay = await server.read();
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data.importData).toMatchObject({ applied: true, rows: 25_917, skippedRows: 0 });
     expect(result.body.data.importData.createdNodes).toEqual(

@@ -83,10 +83,9 @@ export function twinGraph(seed = 7): TwinGraph {
   return { nodes, relations, municipalityIds };
 }
 
-/** The generated graph in a fresh embedded store (no data directory). */
-export async function twinStore(): Promise<MemoryGraphStore> {
-  const store = new MemoryGraphStore();
-  const graph = twinGraph();
-  await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
+/** The generated graph put into an embedded store (by default a fresh one without a data directory). */
+export async function twinStore(store: MemoryGraphStore = new MemoryGraphStore()): Promise<MemoryGraphStore> {
+  const { nodes, relations } = twinGraph();
+  await store.bulkUpsert({ nodes, relations });
   return store;
 }

@@ -1,4 +1,7 @@
 import type { GraphNode, GraphRelation } from '../../domain/model.js';
+import { runAll, runSliced, sortedInSlices, type Slicer } from '../../timeSlicer.js';
+
+const byNodeId = (a: NodeEntry, b: NodeEntry) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
 
 /**
  * A node and its incident relationships, split by direction, in insertion order, with the index of
@@ -29,6 +32,10 @@ export class AdjacencyGraph {
   expanded = new Int32Array(1024);
   rank = new Int32Array(1024);
   private ranksFresh = true;
+  /** Counts the writes that made the ranks stale, so a rank computation in slices knows when one came meanwhile. */
+  private rankEpoch = 0;
+  /** The ranks being computed in slices (ranksInSlices), shared by the traversals that wait for them. */
+  private ranking: Promise<void> | null = null;
   private visitCounter = 0;
 
   get nodeCount(): number {
@@ -112,7 +119,7 @@ export class AdjacencyGraph {
       this.visit[to] = 0;
       this.expanded[to] = 0;
     }
-    this.ranksFresh = false;
+    this.staleRanks();
     return true;
   }
 
@@ -128,7 +135,7 @@ export class AdjacencyGraph {
     this.entryList.push({ index, node, out: [], outNodes: [], in: [], inNodes: [] });
     this.indexById.set(node.id, index);
     this.ensureCapacity(index + 1);
-    this.ranksFresh = false;
+    this.staleRanks();
     return undefined;
   }
 
@@ -168,7 +175,7 @@ export class AdjacencyGraph {
       if ((++n & 4095) === 0) yield;
     }
     this.ensureCapacity(this.entryList.length);
-    this.ranksFresh = false;
+    this.staleRanks();
   }
 
   /** Exchanges contents with `other` at once (a reader sees one graph or the other, never a mix). */
@@ -180,6 +187,8 @@ export class AdjacencyGraph {
     [this.expanded, other.expanded] = [other.expanded, this.expanded];
     [this.rank, other.rank] = [other.rank, this.rank];
     [this.ranksFresh, other.ranksFresh] = [other.ranksFresh, this.ranksFresh];
+    this.rankEpoch += 1;
+    other.rankEpoch += 1;
     [this.visitCounter, other.visitCounter] = [other.visitCounter, this.visitCounter];
   }
 
@@ -190,16 +199,44 @@ export class AdjacencyGraph {
     this.ranksFresh = true;
   }
 
+  private staleRanks(): void {
+    this.ranksFresh = false;
+    this.rankEpoch += 1;
+  }
+
   /**
    * Gives every node its rank in id order, once after writes: traversals then sort by comparing
-   * integers instead of strings, which was most of the cost of a small neighbourhood.
+   * integers instead of strings, which was most of the cost of a small neighbourhood. At once:
+   * callers that can wait use ranksInSlices first.
    */
   ensureRanks(): void {
     if (this.ranksFresh) return;
-    const order = this.entryList.slice().sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-    order.forEach((entry, i) => {
-      this.rank[entry.index] = i;
-    });
+    this.assignRanks(runAll(sortedInSlices(this.entryList, byNodeId)));
+  }
+
+  /**
+   * The same, sorting in slices that pause through `slice` (on a graph of 42k nodes the sort took
+   * 50–240 ms in one piece, the first neighbourhood after a node was added or removed); a write
+   * meanwhile starts it again (at most three times; then ensureRanks finishes it at once).
+   */
+  ranksInSlices(slice: Slicer): Promise<void> {
+    if (this.ranksFresh) return Promise.resolve();
+    this.ranking ??= (async () => {
+      try {
+        for (let attempt = 0; attempt < 3 && !this.ranksFresh; attempt++) {
+          const epoch = this.rankEpoch;
+          const order = await runSliced(sortedInSlices(this.entryList.slice(), byNodeId), slice);
+          if (this.rankEpoch === epoch) this.assignRanks(order);
+        }
+      } finally {
+        this.ranking = null;
+      }
+    })();
+    return this.ranking;
+  }
+
+  private assignRanks(order: readonly NodeEntry[]): void {
+    for (let i = 0; i < order.length; i++) this.rank[order[i]!.index] = i;
     this.ranksFresh = true;
   }
 

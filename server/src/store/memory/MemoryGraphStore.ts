@@ -223,6 +223,8 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
+    // The ranks in id order (recomputed after nodes were added or removed) are sorted in slices.
+    await this.graph.ranksInSlices(timeSlicer());
     return neighborhoodOf(this.graph, query);
   }
 

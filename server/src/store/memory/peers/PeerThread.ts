@@ -7,6 +7,12 @@ import type { NodeSlice, PeerJob, PeerReply } from './peerWorker.js';
 
 /** Nodes copied per turn of the event loop when a version is sent (a few ms of work each). */
 const SLICE_NODES = 2_000;
+/**
+ * The first slice of a copy is this small, and each next one twice the one before up to
+ * SLICE_NODES: the first copy of a process runs cold (its code not yet optimised, the worker
+ * still starting), and 2,000 nodes then took 60 ms in one turn against about 2 ms warm.
+ */
+const FIRST_SLICE_NODES = 125;
 /** A change is sent this long after the last write of a burst (ms). */
 const QUIET_MS = 500;
 
@@ -18,7 +24,7 @@ export interface Answered<T> {
 
 /**
  * The main thread's side of the peers worker (peerWorker.ts, docs/adr/0024): sends the embedded
- * store's graph to the worker once per version, in slices of SLICE_NODES nodes, one per turn of
+ * store's graph to the worker once per version, in slices of up to SLICE_NODES nodes, one per turn of
  * the event loop (a write between two slices starts the copy again), and forwards queries, which
  * wait for the version asked about without holding the event loop. After a write the new version
  * is sent in the background (once the writes have been quiet for QUIET_MS), so the worker's index
@@ -107,10 +113,10 @@ export class PeerThread {
   private async copy(worker: Worker, version: number): Promise<boolean> {
     worker.postMessage({ type: 'begin', version } satisfies PeerJob);
     const count = this.graph.nodeCount;
-    for (let start = 0; start < count; start += SLICE_NODES) {
+    for (let start = 0, size = FIRST_SLICE_NODES; start < count; start += size, size = Math.min(SLICE_NODES, size * 2)) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       if (this.version() !== version || this.worker !== worker) return false;
-      const slice = this.slice(start, Math.min(count, start + SLICE_NODES));
+      const slice = this.slice(start, Math.min(count, start + size));
       worker.postMessage({ type: 'slice', version, slice } satisfies PeerJob, [
         slice.outCounts.buffer as ArrayBuffer,
         slice.targets.buffer as ArrayBuffer,

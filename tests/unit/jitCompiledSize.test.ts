@@ -29,9 +29,7 @@ describe('compiledSize: what graphql-jit would compile, in fields', () => {
     // 15 fields in the document, three levels of Node: graphql-jit took 7.6 s to compile it.
     const deep =
       '{ node(id: "x") { id relations { edges { node { id relations { edges { node { id relations { edges { node { id name kind } } } } } } } } } } }';
-    const started = performance.now();
     expect(sizeOf(deep, DEFAULT_JIT_POLICY.maxFieldsToCompile)).toBe(DEFAULT_JIT_POLICY.maxFieldsToCompile + 1);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(sizeOf(deep)).toBeGreaterThan(NODE_KINDS ** 3);
   });
 });

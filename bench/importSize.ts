@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pairList } from '../tests/hostile/pairList.js';
+import { formatFigures, loopFigures, type CpuProfile } from './loopBlocks.js';
+import type { LoopTurns } from './loopWatch.js';
 
 /**
  * The largest import the limits allow (issue 9, item 6): a generated pair list of the twin-cities
@@ -15,10 +17,12 @@ import { pairList } from '../tests/hostile/pairList.js';
  * limits, 447,669 rows in 20.0 MB (`--rows 447669`), runs through the CLI (given --max-rows); the
  * API now refuses it.
  *
- *   npx tsx bench/importSize.ts [--rows 200000 --places 90000] [--ways cli,api]
+ *   npx tsx bench/importSize.ts [--rows 200000 --places 90000] [--ways cli,api] [--profile]
  *
  * Each way runs in a process of its own (never two at once); the file and the directories are
- * removed afterwards.
+ * removed afterwards. The API's server measures its event loop (bench/loopWatch.ts): its delay during
+ * the import and the ten longest stretches it was held are printed; with `--profile` it runs under
+ * the V8 profiler, and each stretch says what ran in it (bench/loopBlocks.ts).
  */
 
 const { values } = parseArgs({
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '200000' },
     places: { type: 'string', default: '90000' },
     ways: { type: 'string', default: 'cli,api' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -86,7 +91,10 @@ async function viaCli(): Promise<void> {
 }
 
 async function viaApi(content: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const profiles = join(work, 'profiles');
+  const profiler = values.profile ? ['--cpu-prof', '--cpu-prof-dir', profiles] : [];
+  const watchFile = join(work, 'loop.json');
+  const child = spawn(process.execPath, [...profiler, '--import', 'tsx', '--import', './bench/loopWatch.ts', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -95,6 +103,7 @@ async function viaApi(content: string): Promise<void> {
       NODE_ENV: 'production',
       ATLAS_TOKENS: `editor:bench:${TOKEN}`,
       ATLAS_DATA_DIR: join(work, 'api'),
+      LOOP_WATCH_FILE: watchFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -131,6 +140,7 @@ async function viaApi(content: string): Promise<void> {
     }
   })();
   const started = performance.now();
+  const startedUs = Number(process.hrtime.bigint() / 1000n);
   const response = await postLong(`${url}/graphql`, TOKEN, {
     query:
       'mutation($c: String!) { importData(input: { fileName: "pairs.csv", content: $c, apply: true }) { applied rows skippedRows createdNodes { kind count } } }',
@@ -138,6 +148,7 @@ async function viaApi(content: string): Promise<void> {
   });
   const body = JSON.parse(response.text) as { data?: { importData?: unknown }; errors?: { message: string }[] };
   const seconds = (performance.now() - started) / 1000;
+  const endedUs = Number(process.hrtime.bigint() / 1000n);
   running = false;
   await poll;
   const peak = peakRssMb(child.pid!);
@@ -148,6 +159,9 @@ async function viaApi(content: string): Promise<void> {
   console.log(`api: ${JSON.stringify(body.errors ?? body.data?.importData)}`);
   child.kill('SIGTERM');
   await exited(child);
+  const profile = values.profile ? (JSON.parse(readFileSync(join(profiles, readdirSync(profiles)[0]!), 'utf8')) as CpuProfile) : undefined;
+  const turns = JSON.parse(readFileSync(watchFile, 'utf8')) as LoopTurns;
+  for (const line of formatFigures(loopFigures(turns, startedUs, endedUs), profile)) console.log(`api: ${line}`);
 }
 
 let server: ChildProcess | undefined;

@@ -28,19 +28,21 @@ export async function planImport(ctx: PlanContext, rows: RowMentions[]): Promise
   const draft = new PlanDraft(ctx);
 
   const resolution = await resolveEntities(store, rows, draft);
-  const okRows = usableRows(rows, resolution, draft);
-  const entities = usedEntities(okRows, resolution);
+  const okRows = await usableRows(rows, resolution, draft);
+  const entities = await usedEntities(okRows, resolution, draft);
 
   await planNodes(entities, draft);
   const matchedPartnerships = await planPartnerships(store, okRows, resolution, draft);
-  const relations = await planRelations(store, okRows, resolution, draft);
+  const relations = await planRelations(okRows, resolution, draft);
 
-  const newCountries = await planCountries(store, draft);
+  const newCountries = await planCountries(draft);
   await planSources(store, draft, newCountries);
 
   const entityWhere = new Map<string, string>();
-  for (const e of resolution.entities.values()) if (e.resolved) entityWhere.set(e.resolved.id, e.rows[0]!.where);
-  await checkPlannedRules(store, draft, (id) => entityWhere.get(id) ?? relations.whereOf.get(id));
+  await draft.each(resolution.entities.values(), (e) => {
+    if (e.resolved) entityWhere.set(e.resolved.id, e.rows[0]!.where);
+  });
+  await checkPlannedRules(draft, (id) => entityWhere.get(id) ?? relations.whereOf.get(id));
   draft.refuseIfProblems();
 
   return finishPlan(draft, { rows: rows.length, entities, matchedPartnerships, matchedRelations: relations.matched });

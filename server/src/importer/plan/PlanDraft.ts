@@ -3,6 +3,11 @@ import type { RowRef } from './mentions.js';
 import { timeSlicer } from '../../timeSlicer.js';
 import { ImportRejected, type PlanContext, type SkipGroup } from './types.js';
 
+/** Ids asked of the store in one call: a memory store answers them in about a millisecond. */
+const ASK_AT_ONCE = 5_000;
+/** Items of a cheap loop (PlanDraft.each) between two looks at the clock. */
+const EACH_AT_ONCE = 256;
+
 /**
  * What an import plan has gathered so far: the records to write, the before-image of each
  * existing node it changes, and what the report will say (problems, skipped rows, conflicts).
@@ -29,6 +34,38 @@ export class PlanDraft {
 
   constructor(readonly ctx: PlanContext) {
     this.nowIso = ctx.now.toISOString();
+  }
+
+  /**
+   * Runs `work` on each item in order, pausing (see slice) every EACH_AT_ONCE items when a slice's
+   * time is up: for loops whose items take microseconds, where an await per item would cost more
+   * than the work (a loop over 200,000 rows).
+   */
+  async each<T>(items: Iterable<T>, work: (item: T) => void): Promise<void> {
+    let n = 0;
+    for (const item of items) {
+      if (++n % EACH_AT_ONCE === 0) await this.slice();
+      work(item);
+    }
+  }
+
+  /** The store's nodes of `ids` (null where none), asked ASK_AT_ONCE at a time with a pause between. */
+  nodesOf(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return this.inParts(ids, (part) => this.ctx.store.getNodes(part));
+  }
+
+  /** The store's relationships of `ids` (null where none), asked ASK_AT_ONCE at a time with a pause between. */
+  relationsOf(ids: readonly string[]): Promise<(GraphRelation | null)[]> {
+    return this.inParts(ids, (part) => this.ctx.store.getRelations(part));
+  }
+
+  private async inParts<T>(ids: readonly string[], ask: (part: readonly string[]) => Promise<T[]>): Promise<T[]> {
+    const found: T[] = [];
+    for (let i = 0; i < ids.length; i += ASK_AT_ONCE) {
+      await this.slice();
+      for (const x of await ask(ids.slice(i, i + ASK_AT_ONCE))) found.push(x);
+    }
+    return found;
   }
 
   /** Skips a row (it is reported, with the reason, and contributes nothing). */

@@ -1,7 +1,6 @@
 import { parseNode, parseRelation } from '../../domain/graphRules.js';
 import { mergeInto } from '../../domain/merge.js';
 import { defaultRelationId, type GraphNode, type GraphRelation } from '../../domain/model.js';
-import type { GraphStore } from '../../store/GraphStore.js';
 import type { RelationMention, RowMentions } from './mentions.js';
 import type { PlanDraft } from './PlanDraft.js';
 import type { Entity, Resolution } from './resolveEntities.js';
@@ -13,9 +12,11 @@ import type { Entity, Resolution } from './resolveEntities.js';
  */
 
 /** The entities the usable rows mention, in the order of their first mention. */
-export function usedEntities(rows: readonly RowMentions[], resolution: Resolution): Set<Entity> {
+export async function usedEntities(rows: readonly RowMentions[], resolution: Resolution, draft: PlanDraft): Promise<Set<Entity>> {
   const used = new Set<Entity>();
-  for (const r of rows) for (const m of r.entities) used.add(resolution.entityOf.get(m)!);
+  await draft.each(rows, (r) => {
+    for (const m of r.entities) used.add(resolution.entityOf.get(m)!);
+  });
   return used;
 }
 
@@ -81,17 +82,18 @@ export interface PlannedRelations {
 }
 
 /** Other relationships: by id (given, or the default id of kind, from and to). */
-export async function planRelations(
-  store: GraphStore,
-  rows: readonly RowMentions[],
-  resolution: Resolution,
-  draft: PlanDraft,
-): Promise<PlannedRelations> {
-  const named = rows.flatMap((r) =>
-    r.relations.map((rel) => ({ r, rel, from: resolution.idOf(rel.from, r), to: resolution.idOf(rel.to, r) })),
-  );
-  const ids = named.map((x) => x.rel.id ?? defaultRelationId(x.rel.kind, x.from, x.to));
-  const existing = new Map((await store.getRelations([...new Set(ids)])).filter((x) => x !== null).map((x) => [x!.id, x!]));
+export async function planRelations(rows: readonly RowMentions[], resolution: Resolution, draft: PlanDraft): Promise<PlannedRelations> {
+  const named: { r: RowMentions; rel: RelationMention; from: string; to: string }[] = [];
+  const ids: string[] = [];
+  await draft.each(rows, (r) => {
+    for (const rel of r.relations) {
+      const from = resolution.idOf(rel.from, r);
+      const to = resolution.idOf(rel.to, r);
+      named.push({ r, rel, from, to });
+      ids.push(rel.id ?? defaultRelationId(rel.kind, from, to));
+    }
+  });
+  const existing = new Map((await draft.relationsOf([...new Set(ids)])).filter((x) => x !== null).map((x) => [x!.id, x!]));
   const whereOf = new Map<string, string>();
   for (const [i, { r, rel, from, to }] of named.entries()) {
     await draft.slice();
@@ -110,7 +112,11 @@ export async function planRelations(
       : newRelation(id, rel, from, to, sources, r.row.where, draft);
     if (planned) draft.relations.set(id, planned);
   }
-  return { matched: new Set(ids.filter((id) => existing.has(id))), whereOf };
+  const matched = new Set<string>();
+  await draft.each(ids, (id) => {
+    if (existing.has(id)) matched.add(id);
+  });
+  return { matched, whereOf };
 }
 
 function newRelation(

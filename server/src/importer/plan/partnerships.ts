@@ -27,16 +27,17 @@ export async function planPartnerships(
   resolution: Resolution,
   draft: PlanDraft,
 ): Promise<number> {
-  const pairRows: PairRow[] = rows.flatMap((r) =>
-    r.partnerships.map((p) => ({ r, p, a: resolution.idOf(p.between[0], r), b: resolution.idOf(p.between[1], r) })),
-  );
+  const pairRows: PairRow[] = [];
+  await draft.each(rows, (r) => {
+    for (const p of r.partnerships) pairRows.push({ r, p, a: resolution.idOf(p.between[0], r), b: resolution.idOf(p.between[1], r) });
+  });
   if (pairRows.length === 0) return 0;
   const existingPair = await existingPairs(store, pairRows, draft);
-  const takenIds = new Set(
-    (await store.getNodes([...new Set(pairRows.map((x) => pairId(x.a, x.b)))])).filter((n) => n !== null).map((n) => n!.id),
-  );
+  const pairIds = new Set<string>();
+  await draft.each(pairRows, (x) => pairIds.add(pairId(x.a, x.b)));
+  const takenIds = new Set((await draft.nodesOf([...pairIds])).filter((n) => n !== null).map((n) => n!.id));
   const existingPartnerships = new Map(
-    (await store.getNodes([...new Set(existingPair.values())])).filter((n) => n !== null).map((n) => [n!.id, n!]),
+    (await draft.nodesOf([...new Set(existingPair.values())])).filter((n) => n !== null).map((n) => [n!.id, n!]),
   );
   const seen = new Set<string>();
   let matched = 0;
@@ -65,8 +66,11 @@ export async function planPartnerships(
 
 /** Sorted "a|b" pair -> the partnership the graph has between exactly those two parties. */
 async function existingPairs(store: GraphStore, pairRows: readonly PairRow[], draft: PlanDraft): Promise<Map<string, string>> {
-  const parties = [...new Set(pairRows.flatMap((x) => [x.a, x.b]).filter((id) => !draft.nodes.has(id) || draft.before.has(id)))];
-  const partnerships = partiesByPartnership(await store.relationsOfNodes(parties, ['PARTY_TO']));
+  const parties = new Set<string>();
+  await draft.each(pairRows, (x) => {
+    for (const id of [x.a, x.b]) if (!draft.nodes.has(id) || draft.before.has(id)) parties.add(id);
+  });
+  const partnerships = partiesByPartnership(await store.relationsOfNodes([...parties], ['PARTY_TO']));
   // Parties of the partnerships found must be complete: fetch the other parties too.
   const complete = partiesByPartnership(await store.relationsOfNodes([...partnerships.keys()], ['PARTY_TO']));
   const byPair = new Map<string, string>();

@@ -15,27 +15,27 @@ export interface ReportInputs {
   matchedRelations: ReadonlySet<string>;
 }
 
-export function finishPlan(draft: PlanDraft, inputs: ReportInputs): ImportPlan {
-  const report = reportOf(draft, inputs);
+export async function finishPlan(draft: PlanDraft, inputs: ReportInputs): Promise<ImportPlan> {
+  const report = await reportOf(draft, inputs);
   const putNodes = [...draft.nodes.values()];
   const putRelations = [...draft.relations.values()];
-  const changes: ChangeSet = { putNodes, putRelations, log: report.noChange ? [] : changeLog(draft, report) };
+  const changes: ChangeSet = { putNodes, putRelations, log: report.noChange ? [] : await changeLog(draft, report) };
   return { changes, report };
 }
 
-function reportOf(draft: PlanDraft, inputs: ReportInputs): ImportReport {
+async function reportOf(draft: PlanDraft, inputs: ReportInputs): Promise<ImportReport> {
   const { ctx } = draft;
   const created = { nodes: {} as Record<string, number>, relations: {} as Record<string, number> };
   let updatedNodes = 0;
   let updatedRelations = 0;
-  for (const n of draft.nodes.values()) {
+  await draft.each(draft.nodes.values(), (n) => {
     if (draft.before.has(n.id)) updatedNodes += 1;
     else created.nodes[n.kind] = (created.nodes[n.kind] ?? 0) + 1;
-  }
-  for (const r of draft.relations.values()) {
+  });
+  await draft.each(draft.relations.values(), (r) => {
     if (inputs.matchedRelations.has(r.id)) updatedRelations += 1;
     else created.relations[r.kind] = (created.relations[r.kind] ?? 0) + 1;
-  }
+  });
   const matched = [...inputs.entities].filter((e) => e.resolved?.existing);
   const skipped = draft.skipped();
   return {
@@ -62,7 +62,7 @@ function reportOf(draft: PlanDraft, inputs: ReportInputs): ImportReport {
   };
 }
 
-function changeLog(draft: PlanDraft, report: ImportReport): ChangeRecord[] {
+async function changeLog(draft: PlanDraft, report: ImportReport): Promise<ChangeRecord[]> {
   const { ctx } = draft;
   const { created, merged } = report;
   const stamp = ctx.now.toISOString();
@@ -88,9 +88,9 @@ function changeLog(draft: PlanDraft, report: ImportReport): ChangeRecord[] {
       summary: `import of ${ctx.file}: ${sum(created.nodes)} nodes and ${sum(created.relations)} relationships created, ${merged.updatedNodes} nodes and ${merged.updatedRelations} relationships updated`,
     },
   ];
-  for (const n of draft.nodes.values()) {
+  await draft.each(draft.nodes.values(), (n) => {
     const before = draft.before.get(n.id);
-    if (!before) continue;
+    if (!before) return;
     const id = `${base}-${String(log.length).padStart(7, '0')}`;
     log.push({
       id,
@@ -104,7 +104,7 @@ function changeLog(draft: PlanDraft, report: ImportReport): ChangeRecord[] {
       source: subject,
       summary: `updated by the import of ${ctx.file}`,
     });
-  }
+  });
   return log;
 }
 

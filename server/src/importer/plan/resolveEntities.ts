@@ -39,25 +39,27 @@ export interface Resolution {
 export async function resolveEntities(store: GraphStore, rows: readonly RowMentions[], draft: PlanDraft): Promise<Resolution> {
   const { entities, entityOf } = await collectEntities(rows, draft);
   draft.refuseIfProblems();
-  await resolveById(store, entities);
+  await resolveById(entities, draft);
   await resolveByWikidata(store, entities);
   await resolveByName(store, entities, draft);
-  await assignNewIds(store, entities);
+  await assignNewIds(store, entities, draft);
   const recordIds = new Map<string, string>();
-  for (const e of entities.values()) if (e.mention.id !== undefined && e.resolved) recordIds.set(e.mention.id, e.resolved.id);
+  await draft.each(entities.values(), (e) => {
+    if (e.mention.id !== undefined && e.resolved) recordIds.set(e.mention.id, e.resolved.id);
+  });
   const idOf = (ref: number | string, r: RowMentions) =>
     typeof ref === 'number' ? entityOf.get(r.entities[ref]!)!.resolved!.id : (recordIds.get(ref) ?? ref);
   return { entities, entityOf, idOf };
 }
 
 /** The rows whose entities all resolved; the others are skipped whole, with their entity's reason. */
-export function usableRows(rows: readonly RowMentions[], resolution: Resolution, draft: PlanDraft): RowMentions[] {
+export async function usableRows(rows: readonly RowMentions[], resolution: Resolution, draft: PlanDraft): Promise<RowMentions[]> {
   const ok: RowMentions[] = [];
-  for (const r of rows) {
+  await draft.each(rows, (r) => {
     const bad = r.entities.map((m) => resolution.entityOf.get(m)!).find((e) => e.skip);
     if (bad) draft.skip(r.row, bad.skip!);
     else ok.push(r);
-  }
+  });
   return ok;
 }
 
@@ -106,9 +108,9 @@ function countryOf(m: EntityMention, aliases: ReadonlyMap<string, string>): { co
   return { country, problem };
 }
 
-async function resolveById(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+async function resolveById(entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
   const byId = [...entities.values()].filter((e) => e.mention.id !== undefined && !e.skip);
-  const nodes = await store.getNodes(byId.map((e) => e.mention.id!));
+  const nodes = await draft.nodesOf(byId.map((e) => e.mention.id!));
   byId.forEach((e, i) => {
     const node = nodes[i];
     if (node && node.kind !== e.mention.kind)
@@ -157,7 +159,9 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
   const toMatch = [...entities.values()].filter((e) => !e.skip && !e.resolved);
   const kinds = [...new Set(toMatch.map((e) => e.mention.kind))];
   const names = new Set<string>();
-  for (const e of toMatch) for (const n of [e.mention.name, ...otherNamesOf(e.mention)]) if (n) names.add(normalizeText(n));
+  await draft.each(toMatch, (e) => {
+    for (const n of [e.mention.name, ...otherNamesOf(e.mention)]) if (n) names.add(normalizeText(n));
+  });
   const index = await nameIndex(store, [...names], kinds, draft);
   const claims = new Map<string, Claim[]>();
   for (const e of toMatch) {
@@ -187,7 +191,7 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
       e.skip = 'no node in the graph matches (this mapping only enriches existing nodes)';
     }
   }
-  settleClaims(claims);
+  await settleClaims(claims, draft);
 }
 
 /** A mention's names besides its name: names per language, then alternative names (the second tier). */
@@ -212,8 +216,9 @@ function candidatesOf(e: Entity, names: readonly (string | undefined)[], index: 
 }
 
 /** An enrichment row per node: two rows claiming one node at the same tier are uncertain. */
-function settleClaims(claims: ReadonlyMap<string, Claim[]>): void {
+async function settleClaims(claims: ReadonlyMap<string, Claim[]>, draft: PlanDraft): Promise<void> {
   for (const [nodeId, list] of claims) {
+    await draft.slice();
     const best = Math.min(...list.map((c) => c.tier));
     const top = list.filter((c) => c.tier === best);
     for (const c of list) {
@@ -232,11 +237,15 @@ function settleClaims(claims: ReadonlyMap<string, Claim[]>): void {
 }
 
 /** New nodes get ids: the file's, else the slug of the name and the country code, made unique. */
-async function assignNewIds(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
+async function assignNewIds(store: GraphStore, entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
   const fresh = [...entities.values()].filter((e) => !e.skip && !e.resolved);
-  const wanted = fresh.map((e) => e.mention.id ?? baseId(e));
-  const taken = new Set((await store.getNodes([...new Set(wanted)])).filter((n) => n !== null).map((n) => n!.id));
-  const used = new Set<string>([...entities.values()].filter((e) => e.resolved).map((e) => e.resolved!.id));
+  const wanted: string[] = [];
+  await draft.each(fresh, (e) => wanted.push(e.mention.id ?? baseId(e)));
+  const taken = new Set((await draft.nodesOf([...new Set(wanted)])).filter((n) => n !== null).map((n) => n!.id));
+  const used = new Set<string>();
+  await draft.each(entities.values(), (e) => {
+    if (e.resolved) used.add(e.resolved.id);
+  });
   const unique = async (base: string): Promise<string> => {
     for (let i = 1; ; i++) {
       const id = i === 1 ? base : `${base}-${i}`;
@@ -248,6 +257,7 @@ async function assignNewIds(store: GraphStore, entities: Map<string, Entity>): P
     }
   };
   for (let i = 0; i < fresh.length; i++) {
+    await draft.slice();
     const e = fresh[i]!;
     if (e.mention.id !== undefined) {
       used.add(e.mention.id);

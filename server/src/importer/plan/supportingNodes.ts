@@ -9,10 +9,12 @@ import type { PlanDraft } from './PlanDraft.js';
 export const ISO_SOURCE_ID = 'iso-3166-1';
 
 /** A node's country is a LOCATED_IN relationship and needs its COUNTRY node; returns how many COUNTRY nodes are new. */
-export async function planCountries(store: GraphStore, draft: PlanDraft): Promise<number> {
+export async function planCountries(draft: PlanDraft): Promise<number> {
   const codes = new Set<string>();
-  for (const n of draft.nodes.values()) if (n.country !== undefined && n.kind !== 'COUNTRY') codes.add(n.country);
-  const present = new Set((await store.getNodes([...codes].map(countryNodeId))).filter((n) => n !== null).map((n) => n!.id));
+  await draft.each(draft.nodes.values(), (n) => {
+    if (n.country !== undefined && n.kind !== 'COUNTRY') codes.add(n.country);
+  });
+  const present = new Set((await draft.nodesOf([...codes].map(countryNodeId))).filter((n) => n !== null).map((n) => n!.id));
   const fresh: GraphNode[] = [];
   for (const code of codes) {
     const id = countryNodeId(code);
@@ -37,8 +39,10 @@ export async function planCountries(store: GraphStore, draft: PlanDraft): Promis
     const located = locatedInOf(n);
     if (located && !draft.relations.has(located.id)) candidates.push(located);
   }
-  const presentLocated = new Set((await store.getRelations(candidates.map((r) => r.id))).filter((r) => r !== null).map((r) => r!.id));
-  for (const rel of candidates) if (!presentLocated.has(rel.id)) draft.relations.set(rel.id, rel);
+  const presentLocated = new Set((await draft.relationsOf(candidates.map((r) => r.id))).filter((r) => r !== null).map((r) => r!.id));
+  await draft.each(candidates, (rel) => {
+    if (!presentLocated.has(rel.id)) draft.relations.set(rel.id, rel);
+  });
   return fresh.length;
 }
 
@@ -70,16 +74,23 @@ export async function planSources(store: GraphStore, draft: PlanDraft, newCountr
   });
 }
 
+/** Records checked against the graph rules between two pauses (a few milliseconds' work). */
+const RULES_AT_ONCE = 1_000;
+
 /** The graph rules, on everything to write, against the graph as it will be; problems name the row. */
-export async function checkPlannedRules(store: GraphStore, draft: PlanDraft, whereOf: (id: string) => string | undefined): Promise<void> {
+export async function checkPlannedRules(draft: PlanDraft, whereOf: (id: string) => string | undefined): Promise<void> {
   const nodes = [...draft.nodes.values()];
   const relations = [...draft.relations.values()];
-  const refs = [...referencedIds(nodes, relations)].filter((id) => !draft.nodes.has(id));
-  const around = new Map((await store.getNodes(refs)).filter((n) => n !== null).map((n) => [n!.id, n!]));
-  const lookup = (id: string) => draft.nodes.get(id) ?? around.get(id);
   const chunks = [];
-  for (let i = 0; i < nodes.length; i += 5_000) chunks.push({ nodes: nodes.slice(i, i + 5_000), relations: [] });
-  for (let i = 0; i < relations.length; i += 5_000) chunks.push({ nodes: [], relations: relations.slice(i, i + 5_000) });
+  for (let i = 0; i < nodes.length; i += RULES_AT_ONCE) chunks.push({ nodes: nodes.slice(i, i + RULES_AT_ONCE), relations: [] });
+  for (let i = 0; i < relations.length; i += RULES_AT_ONCE) chunks.push({ nodes: [], relations: relations.slice(i, i + RULES_AT_ONCE) });
+  const refs = new Set<string>();
+  for (const chunk of chunks) {
+    await draft.slice();
+    for (const id of referencedIds(chunk.nodes, chunk.relations)) if (!draft.nodes.has(id)) refs.add(id);
+  }
+  const around = new Map((await draft.nodesOf([...refs])).filter((n) => n !== null).map((n) => [n!.id, n!]));
+  const lookup = (id: string) => draft.nodes.get(id) ?? around.get(id);
   for (const chunk of chunks) {
     await draft.slice();
     for (const p of checkGraphRules(chunk.nodes, chunk.relations, lookup)) {

@@ -291,7 +291,11 @@ export class MemoryGraphStore implements GraphStore {
         if (!this.graph.hasNode(id)) throw new StoreWriteError('NOT_FOUND', `no node has the id "${id}" to delete; nothing was written`);
         deleted.add(id);
       }
-      const incoming = new Set(putNodes.map((n) => n.id));
+      const incoming = new Set<string>();
+      for (const [i, n] of putNodes.entries()) {
+        if ((i & 1023) === 1023) await slice();
+        incoming.add(n.id);
+      }
       for (const [i, r] of putRelations.entries()) {
         if ((i & 1023) === 1023) await slice();
         for (const end of [r.from, r.to]) {

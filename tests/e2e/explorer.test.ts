@@ -295,6 +295,29 @@ describe('the explorer', { timeout: 60_000 }, () => {
     await page.waitForFunction((x) => new URL(location.href).searchParams.getAll('x').includes(x), id);
   });
 
+  it('keeps the highlight of a selection when the drawing is updated (a language switch relabels the drawn elements)', async () => {
+    await open(`${ROESELARE}&sel=node:roeselare`);
+    type Atlas = { edgeIds(): string[]; element(id: string): { label: string; classes: string[] } };
+    const highlighted = () =>
+      page.evaluate(() => {
+        const atlas = (window as unknown as { __atlas: Atlas }).__atlas;
+        return atlas.edgeIds().filter((id) => atlas.element(id).classes.includes('hl'));
+      });
+    // Roeselare's relationships are highlighted with it.
+    const before = await highlighted();
+    expect(before.length).toBeGreaterThan(0);
+    const edge = before[0]!;
+    const english = await page.evaluate((id) => (window as unknown as { __atlas: Atlas }).__atlas.element(id).label, edge);
+    await page.selectOption('[data-testid="language"]', 'fr');
+    // The canvas has taken the French words (an update of the drawn elements)...
+    await page.waitForFunction(({ id, english }) => (window as unknown as { __atlas: Atlas }).__atlas.element(id).label !== english, {
+      id: edge,
+      english,
+    });
+    // ...and the highlight is still there.
+    expect(await highlighted()).toEqual(before);
+  });
+
   it('explains an unknown id in the link in plain words and offers to drop it', async () => {
     await page.goto(`${served.baseUrl}/?focus=atlantis&x=atlantis&all=0`);
     const alert = page.getByTestId('error');

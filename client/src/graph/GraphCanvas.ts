@@ -1,4 +1,11 @@
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type Position } from 'cytoscape';
+import cytoscape, {
+  type CollectionReturnValue,
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeSingular,
+  type Position,
+} from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { Highlighter, NO_HIGHLIGHT, type ElementRef, type Highlight } from './highlight.js';
 import { keyCommand, neighbourInDirection, startNode, type Direction } from './keyboard.js';
@@ -42,6 +49,26 @@ export interface UpdateOptions {
 
 /** A first drawing with a focus and at least this many new nodes is placed on rings around the focus, not by a force layout. */
 export const RING_FIRST_MIN = 60;
+
+/** The classes the Highlighter sets (highlight.ts); an element's own come from toElements. */
+const HIGHLIGHT_CLASSES: readonly string[] = ['hl', 'em'];
+
+/**
+ * Brings a drawn element to its definition, touching only what changed: any change restyles the
+ * element (a thousand kept elements set afresh at every update cost a full restyle), and the
+ * Highlighter's classes stay where it put them (replacing the class list dropped them, while the
+ * Highlighter, which only moves what changes, still counted them as marked).
+ */
+function patchElement(ele: CollectionReturnValue, def: ElementDefinition): void {
+  const data = ele.data() as Record<string, unknown>;
+  const changed = Object.entries(def.data).filter(([k, v]) => data[k] !== v);
+  if (changed.length > 0) ele.data(Object.fromEntries(changed));
+  const own = typeof def.classes === 'string' ? def.classes.split(' ').filter(Boolean) : (def.classes ?? []);
+  const current = ele.classes() as unknown as string[];
+  const kept = current.filter((c) => HIGHLIGHT_CLASSES.includes(c));
+  const currentOwn = current.filter((c) => !HIGHLIGHT_CLASSES.includes(c));
+  if (currentOwn.length !== own.length || own.some((c) => !currentOwn.includes(c))) ele.classes([...own, ...kept]);
+}
 
 /**
  * THE module that owns the Cytoscape instance. It is given elements (derived from the model by
@@ -125,10 +152,8 @@ export class GraphCanvas {
       const toAdd: ElementDefinition[] = [];
       for (const [id, el] of wanted) {
         const existing = cy.getElementById(id);
-        if (existing.nonempty()) {
-          existing.data(el.data);
-          existing.classes(el.classes ?? '');
-        } else {
+        if (existing.nonempty()) patchElement(existing, el);
+        else {
           toAdd.push(el);
           if (el.group === 'nodes') newNodes.push(id);
         }

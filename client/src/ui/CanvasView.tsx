@@ -60,6 +60,11 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
       /** The drawn edges' ids (a relationship's id, or partnership:ID:A:B for a partnership drawn as a link). */
       edgeIds: () => canvas.cy.edges().map((e) => e.id()),
       renderer: () => canvas.renderer,
+      /** An element's label and classes on the canvas (its own and the highlight's, hl and em). */
+      element: (id: string) => {
+        const ele = canvas.cy.getElementById(id);
+        return { label: String(ele.data('label')), classes: ele.classes() as unknown as string[] };
+      },
       /** Model positions, kinds and radii, to find each node in an exported image and count overlaps. */
       modelNodes: () =>
         canvas.cy.nodes().map((n) => ({

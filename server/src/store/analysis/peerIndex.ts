@@ -13,6 +13,7 @@ import {
 } from './similarity.js';
 import type { SimilarityQuery } from '../GraphAnalytics.js';
 import { insertTop } from '../ranking.js';
+import { runAll } from '../../timeSlicer.js';
 
 export interface IndexedMunicipality {
   id: string;
@@ -68,6 +69,8 @@ export function peerQueryOf(query: SimilarityQuery): PeerQuery {
 }
 
 const BASES = SIMILARITY_BASES.length;
+/** Steps (map and set operations) between two points where building the index may pause. */
+const PIECE = 2_000;
 /** Relative slack on pruning bounds, far above rounding differences between summation orders. */
 const SLACK = 1e-9;
 
@@ -81,49 +84,88 @@ export class PeerIndex {
   readonly size: number;
   private readonly slotById = new Map<string, number>();
   private readonly featureIds: string[] = [];
-  private readonly featureBasis: Uint8Array;
-  private readonly holderCount: Int32Array;
-  private readonly rarity: Float64Array;
-  private readonly adamicAdar: Float64Array;
-  private readonly featStart: Int32Array;
-  private readonly featList: Int32Array;
-  private readonly holderStart: Int32Array;
-  private readonly holderList: Int32Array;
+  // Set by fill(), which the constructor runs at once or building() in slices.
+  private featureBasis!: Uint8Array;
+  private holderCount!: Int32Array;
+  private rarity!: Float64Array;
+  private adamicAdar!: Float64Array;
+  private featStart!: Int32Array;
+  private featList!: Int32Array;
+  private holderStart!: Int32Array;
+  private holderList!: Int32Array;
   /** Sum of feature weights per municipality and basis: [slot * 8 + basis]. */
-  private readonly rarityTotals: Float64Array;
-  private readonly countTotals: Float64Array;
-  private seen: Int32Array;
-  private accepted: Uint8Array;
-  private partial: Float64Array;
+  private rarityTotals!: Float64Array;
+  private countTotals!: Float64Array;
+  private seen!: Int32Array;
+  private accepted!: Uint8Array;
+  private partial!: Float64Array;
   private stamp = 0;
 
+  /** The index, built at once (see building for the same in slices). */
   constructor(
     readonly municipalities: readonly IndexedMunicipality[],
     private readonly info: readonly MunicipalityFeatures[],
+    at = true,
   ) {
-    const n = (this.size = municipalities.length);
-    municipalities.forEach((m, slot) => this.slotById.set(m.id, slot));
+    this.size = municipalities.length;
+    if (at) runAll(this.fill());
+  }
+
+  /**
+   * The same index as work that yields about every PIECE steps (to be run with runSliced): on a
+   * twin-cities-size graph the build holds a thread for hundreds of milliseconds in one piece,
+   * which the Neo4j adapter would do on the main thread.
+   */
+  static *building(municipalities: readonly IndexedMunicipality[], info: readonly MunicipalityFeatures[]): Generator<void, PeerIndex> {
+    const index = new PeerIndex(municipalities, info, false);
+    yield* index.fill();
+    return index;
+  }
+
+  private *fill(): Generator<void> {
+    const { municipalities, info } = this;
+    const n = this.size;
+    let steps = 0;
+    /** True once PIECE steps have been taken since the last pause: where the work may pause. */
+    const due = (weight = 1) => {
+      steps += weight;
+      if (steps < PIECE) return false;
+      steps = 0;
+      return true;
+    };
+    for (let slot = 0; slot < n; slot++) {
+      this.slotById.set(municipalities[slot]!.id, slot);
+      if (due()) yield;
+    }
     const numbers = SIMILARITY_BASES.map(() => new Map<string, number>());
     const basisOf: number[] = [];
-    SIMILARITY_BASES.forEach((basis, b) => {
+    for (let b = 0; b < BASES; b++) {
+      const basis = SIMILARITY_BASES[b]!;
       const ids = new Set<string>();
-      for (const m of info) for (const id of m.features.get(basis) ?? []) ids.add(id);
-      for (const id of [...ids].sort()) {
+      for (const m of info) {
+        for (const id of m.features.get(basis) ?? []) ids.add(id);
+        if (due()) yield;
+      }
+      const sorted = [...ids].sort();
+      yield;
+      for (const id of sorted) {
         numbers[b]!.set(id, this.featureIds.length);
         this.featureIds.push(id);
         basisOf.push(b);
+        if (due()) yield;
       }
-    });
+    }
     const f = this.featureIds.length;
     this.featureBasis = Uint8Array.from(basisOf);
     this.featStart = new Int32Array(n + 1);
     const lists: number[] = [];
-    info.forEach((m, slot) => {
+    for (let slot = 0; slot < n; slot++) {
       this.featStart[slot] = lists.length;
       SIMILARITY_BASES.forEach((basis, b) => {
-        for (const id of m.features.get(basis) ?? []) lists.push(numbers[b]!.get(id)!);
+        for (const id of info[slot]!.features.get(basis) ?? []) lists.push(numbers[b]!.get(id)!);
       });
-    });
+      if (due(10)) yield;
+    }
     this.featStart[n] = lists.length;
     this.featList = Int32Array.from(lists);
     this.holderCount = new Int32Array(f);
@@ -135,12 +177,14 @@ export class PeerIndex {
     for (let slot = 0; slot < n; slot++) {
       for (let k = this.featStart[slot]!; k < this.featStart[slot + 1]!; k++) this.holderList[fill[this.featList[k]!]!++] = slot;
     }
+    yield;
     this.rarity = new Float64Array(f);
     this.adamicAdar = new Float64Array(f);
     for (let z = 0; z < f; z++) {
       this.rarity[z] = rarityWeight(n, this.holderCount[z]!);
       this.adamicAdar[z] = adamicAdarWeight(this.holderCount[z]!);
     }
+    yield;
     this.rarityTotals = new Float64Array(n * BASES);
     this.countTotals = new Float64Array(n * BASES);
     for (let slot = 0; slot < n; slot++) {

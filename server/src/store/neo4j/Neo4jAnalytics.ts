@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { RELATION_KINDS, type GraphNode, type GraphRelation, type MunicipalityLevel, type NodeKind } from '../../domain/model.js';
-import { featuresOf, type Tie, type TieEnd } from '../analysis/features.js';
+import { featuresOf, type MunicipalityFeatures, type Tie, type TieEnd } from '../analysis/features.js';
 import { computeMetrics } from '../analysis/metrics.js';
-import { PeerIndex, peerQueryOf } from '../analysis/peerIndex.js';
+import { PeerIndex, peerQueryOf, type IndexedMunicipality } from '../analysis/peerIndex.js';
 import {
   comparePathsByStep,
   INTERMEDIARY_KINDS,
@@ -26,6 +26,7 @@ import type {
 import { ALL_EDGE_ENDS, ALL_NODE_IDS, GRAPH_FINGERPRINT, PEER_TIES, REACH_TIES, RELATIONS_BETWEEN } from './analyticsCypher.js';
 import { rows, type Row } from './driver.js';
 import { fromRelationProperties } from '../propertyGraphModel.js';
+import { runSliced, timeSlicer } from '../../timeSlicer.js';
 
 type Read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 
@@ -46,6 +47,34 @@ const tiesOf = (list: Row[]): (Tie & { other: ReachNode })[] =>
       relationId: t.relationId as string,
       other: tieEnd(t),
     }));
+
+/** The PeerIndex of PEER_TIES's rows, as work that yields (PeerIndex.building). */
+function* peerIndexOf(found: Row[]): Generator<void, PeerIndex> {
+  found.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
+  yield;
+  const municipalities: IndexedMunicipality[] = [];
+  const features: MunicipalityFeatures[] = [];
+  for (const r of found) {
+    municipalities.push({
+      id: r.id as string,
+      sortName: (r.sortName as string | null) ?? '',
+      country: (r.country as string | null) ?? undefined,
+      level: (r.level as MunicipalityLevel | null) ?? undefined,
+    });
+    const self: TieEnd = r.country
+      ? { id: r.id as string, kind: 'MUNICIPALITY', country: r.country as string }
+      : { id: r.id as string, kind: 'MUNICIPALITY' };
+    features.push(
+      featuresOf(
+        self,
+        (r.context as Row[]).map((c) => ({ id: c.id as string, kind: c.kind as NodeKind })),
+        tiesOf(r.ties as Row[]),
+      ),
+    );
+    if (features.length % 200 === 0) yield;
+  }
+  return yield* PeerIndex.building(municipalities, features);
+}
 
 /**
  * GraphAnalytics on Neo4j. Peers: every municipality's ties are read in one statement per graph
@@ -195,26 +224,9 @@ LIMIT 10000`;
   private async peerIndex(): Promise<PeerIndex> {
     const fingerprint = await this.fingerprint();
     if (!this.peerCache || this.peerCache.fingerprint !== fingerprint) {
-      const value = this.read((tx) => rows(tx, PEER_TIES, {})).then((found) => {
-        found.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
-        const municipalities = found.map((r) => ({
-          id: r.id as string,
-          sortName: (r.sortName as string | null) ?? '',
-          country: (r.country as string | null) ?? undefined,
-          level: (r.level as MunicipalityLevel | null) ?? undefined,
-        }));
-        const features = found.map((r) => {
-          const self: TieEnd = r.country
-            ? { id: r.id as string, kind: 'MUNICIPALITY', country: r.country as string }
-            : { id: r.id as string, kind: 'MUNICIPALITY' };
-          return featuresOf(
-            self,
-            (r.context as Row[]).map((c) => ({ id: c.id as string, kind: c.kind as NodeKind })),
-            tiesOf(r.ties as Row[]),
-          );
-        });
-        return new PeerIndex(municipalities, features);
-      });
+      // Built in slices: on a twin-cities-size graph the whole build is hundreds of milliseconds
+      // of this (the main) thread's time (docs/adr/0029).
+      const value = this.read((tx) => rows(tx, PEER_TIES, {})).then((found) => runSliced(peerIndexOf(found), timeSlicer()));
       this.peerCache = { fingerprint, value };
       value.catch(() => {
         if (this.peerCache?.value === value) this.peerCache = null;

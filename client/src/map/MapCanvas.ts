@@ -319,7 +319,9 @@ export class MapCanvas {
     const level = Math.round(Math.log2(this.k) * 2);
     let c = this.clusters.get(level);
     if (!c) {
-      c = cluster(this.layer, this.scene, CELL_PX / Math.pow(2, level / 2));
+      const cell = CELL_PX / Math.pow(2, level / 2);
+      // Discs as drawn at this level (screen pixels to world units): overlapping ones merge.
+      c = cluster(this.layer, this.scene, cell, (n) => (clusterRadius(n) * cell) / CELL_PX);
       this.clusters.set(level, c);
     }
     return c;

@@ -113,20 +113,26 @@ export interface Clustering {
  * Grid clustering in world units: places in the same `cell` x `cell` square form one cluster, and
  * links between two clusters are merged into one weighted edge (links inside a cluster are not
  * drawn). Order: clusters by first place in the scene, edges by first link.
+ * With `radius` (a cluster's drawn radius for its count, in world units), clusters whose discs
+ * would overlap are merged, the largest first, so that no two drawn clusters cover each other.
  */
-export function cluster(layer: ProjectedLayer, scene: MapScene, cell: number): Clustering {
+export function cluster(layer: ProjectedLayer, scene: MapScene, cell: number, radius?: (count: number) => number): Clustering {
   const byCell = new Map<number, number>();
   const clusterOf = new Int32Array(layer.ids.length).fill(-1);
   const sx: number[] = [];
   const sy: number[] = [];
   const count: number[] = [];
   const single: number[] = [];
+  const cells: [number, number][] = [];
   for (const p of scene.places) {
-    const key = Math.floor(layer.x[p]! / cell) * 1_000_003 + Math.floor(layer.y[p]! / cell);
+    const gx = Math.floor(layer.x[p]! / cell);
+    const gy = Math.floor(layer.y[p]! / cell);
+    const key = gx * 1_000_003 + gy;
     let c = byCell.get(key);
     if (c === undefined) {
       c = count.length;
       byCell.set(key, c);
+      cells.push([gx, gy]);
       sx.push(0);
       sy.push(0);
       count.push(0);
@@ -138,6 +144,7 @@ export function cluster(layer: ProjectedLayer, scene: MapScene, cell: number): C
     if (count[c]! > 1) single[c] = -1;
     clusterOf[p] = c;
   }
+  if (radius) mergeOverlapping(byCell, cells, cell, sx, sy, count, single, clusterOf, radius);
   const cx = Float32Array.from(sx, (s, i) => s / count[i]!);
   const cy = Float32Array.from(sy, (s, i) => s / count[i]!);
   const byPair = new Map<number, number>();
@@ -173,6 +180,63 @@ export function cluster(layer: ProjectedLayer, scene: MapScene, cell: number): C
     edgeCount: Uint32Array.from(ec),
     edgeSingle: Int32Array.from(es),
   };
+}
+
+/**
+ * Merges grid clusters whose discs overlap: each cluster, the largest first, takes in those near
+ * it (in the cells around it) that its disc or theirs would touch; the arrays are compacted in
+ * place, in the order of the clusters kept, and `clusterOf` follows.
+ */
+function mergeOverlapping(
+  byCell: Map<number, number>,
+  cells: readonly [number, number][],
+  cell: number,
+  sx: number[],
+  sy: number[],
+  count: number[],
+  single: number[],
+  clusterOf: Int32Array,
+  radius: (count: number) => number,
+): void {
+  const n = count.length;
+  // into: the cluster each was merged into (itself while kept); root follows merges of merges.
+  const into = Int32Array.from({ length: n }, (_, i) => i);
+  const root = (c: number): number => {
+    while (into[c] !== c) c = into[c] = into[into[c]!]!;
+    return c;
+  };
+  // Two of the largest discs touch this many cells apart.
+  const reach = Math.ceil((2 * radius(Number.MAX_SAFE_INTEGER)) / cell);
+  const order = [...count.keys()].sort((a, b) => count[b]! - count[a]! || a - b);
+  for (const i of order) {
+    if (into[i] !== i) continue;
+    const [gx, gy] = cells[i]!;
+    for (let dx = -reach; dx <= reach; dx++)
+      for (let dy = -reach; dy <= reach; dy++) {
+        const j = byCell.get((gx + dx) * 1_000_003 + (gy + dy));
+        if (j === undefined || j === i || into[j] !== j) continue;
+        const d = Math.hypot(sx[i]! / count[i]! - sx[j]! / count[j]!, sy[i]! / count[i]! - sy[j]! / count[j]!);
+        if (d >= radius(count[i]!) + radius(count[j]!)) continue;
+        into[j] = i;
+        sx[i]! += sx[j]!;
+        sy[i]! += sy[j]!;
+        count[i]! += count[j]!;
+        single[i] = -1;
+      }
+  }
+  const index = new Int32Array(n).fill(-1);
+  let kept = 0;
+  for (let c = 0; c < n; c++) {
+    if (into[c] !== c) continue;
+    index[c] = kept;
+    sx[kept] = sx[c]!;
+    sy[kept] = sy[c]!;
+    count[kept] = count[c]!;
+    single[kept] = single[c]!;
+    kept++;
+  }
+  sx.length = sy.length = count.length = single.length = kept;
+  for (let p = 0; p < clusterOf.length; p++) if (clusterOf[p]! >= 0) clusterOf[p] = index[root(clusterOf[p]!)]!;
 }
 
 /** The links of one place in the scene, and the places at their other ends. */

@@ -45,10 +45,13 @@ export function App({ controller }: { controller: Controller }) {
       </header>
       <aside className="sidebar" aria-label={t('app.sidebar')}>
         <FilterPanel controller={controller} session={session} />
-        <Legend
-          graph={session.visible}
-          overview={session.scope === 'overview' && panel === 'graph' && session.overview ? session.app.display.groupBy : null}
-        />
+        {/* The map has its own key, under it. */}
+        {panel !== 'map' && (
+          <Legend
+            graph={session.visible}
+            overview={session.scope === 'overview' && panel === 'graph' && session.overview ? session.app.display.groupBy : null}
+          />
+        )}
       </aside>
       <main id="main" className="stage">
         <StatusBar controller={controller} session={session} onTable={setTableFor} />
@@ -74,7 +77,7 @@ export function App({ controller }: { controller: Controller }) {
           )}
         </Suspense>
       </main>
-      <DetailPanel controller={controller} session={session} />
+      <DetailPanel controller={controller} session={session} onTable={setTableFor} />
       {ratings && (
         <Suspense fallback={null}>
           <ApproachRatingsDialog

@@ -17,7 +17,8 @@ import { useLoad } from './useLoad.js';
 interface Props {
   controller: Controller;
   session: Session;
-  /** For the analysis sections' highlights on the graph (null in the list view). */
+  /** Opens the neighbour table of a node (where a node's relations go past the first page). */
+  onTable?(id: string): void;
 }
 
 /** The selected node or relationship: properties, relations by kind, and where every fact comes from. */
@@ -26,7 +27,7 @@ const PeersPanel = lazy(() => import('./analysis/PeersPanel.js').then((m) => ({ 
 const PartnerSuggestions = lazy(() => import('./analysis/PartnerSuggestions.js').then((m) => ({ default: m.PartnerSuggestions })));
 const PathFinder = lazy(() => import('./analysis/PathFinder.js').then((m) => ({ default: m.PathFinder })));
 
-export function DetailPanel({ controller, session }: Props) {
+export function DetailPanel({ controller, session, onTable }: Props) {
   const { t } = useTranslation();
   const sel = session.app.selection;
   const drawnEdge = sel?.type === 'edge' ? session.visible.edges.find((e) => e.id === sel.id) : undefined;
@@ -46,7 +47,9 @@ export function DetailPanel({ controller, session }: Props) {
         </div>
       )}
       {sel?.type === 'edge' && !drawnEdge && <p className="details-empty">{t('details.edgeNotInView')}</p>}
-      {nodeId && <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} />}
+      {nodeId && (
+        <NodeDetailsView key={nodeId} id={nodeId} controller={controller} session={session} asEdge={drawnEdge ?? null} onTable={onTable} />
+      )}
       {relation && <RelationView key={relation.id} edge={relation} controller={controller} session={session} />}
     </aside>
   );
@@ -66,11 +69,13 @@ function NodeDetailsView({
   controller,
   session,
   asEdge,
+  onTable,
 }: {
   id: string;
   controller: Controller;
   session: Session;
   asEdge: DrawnEdge | null;
+  onTable?: ((id: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const loaded = useLoad(id, (signal) => nodeDetails(id, null, signal));
@@ -138,7 +143,17 @@ function NodeDetailsView({
             </ul>
           </details>
         ))}
-        {node.relations.pageInfo.hasNextPage && <p className="hint">{t('details.showingFirst', { count: node.relations.edges.length })}</p>}
+        {node.relations.pageInfo.hasNextPage && (
+          <p className="hint">
+            {t('details.showingFirst', { count: node.relations.edges.length, total: node.relations.totalCount })}{' '}
+            {/* The neighbour table pages through them all (it needs the node loaded, as it is when drawn). */}
+            {onTable && session.data.nodes.has(id) && session.app.display.panel !== 'map' && (
+              <button type="button" className="link" onClick={() => onTable(id)} data-testid="details-open-table">
+                {t('details.openTable')}
+              </button>
+            )}
+          </p>
+        )}
         {kindsPresent.length > 1 && (
           <fieldset className="expand-only">
             <legend>{t('details.expandOnly')}</legend>

@@ -65,6 +65,23 @@ describe('the map model', () => {
     expect(all.edgeA.length).toBe(0);
   });
 
+  it('merges clusters whose drawn discs would overlap, the largest first, and their links with them', () => {
+    const scene = applyFilters(layer, { hiddenNodeKinds: [], hiddenRelationKinds: [], match: null });
+    // Cells of 1, discs of radius 0.4 for one place and 0.8 for more: a (0.5, 0.5) and the
+    // cluster b+c (1.6, 0.7) are 1.12 apart, less than 0.4 + 0.8, so b+c takes a in; d stays.
+    const c = cluster(layer, scene, 1, (n) => (n > 1 ? 0.8 : 0.4));
+    expect([...c.count]).toEqual([3, 1]);
+    expect([...c.single]).toEqual([-1, 3]);
+    expect(c.cx[0]).toBeCloseTo((0.5 + 1.5 + 1.7) / 3, 5);
+    expect(c.cy[0]).toBeCloseTo((0.5 + 0.5 + 0.9) / 3, 5);
+    // a-b, a-c and b-c are inside the merged cluster; c-d is the one link left.
+    expect([...c.edgeA]).toEqual([0]);
+    expect([...c.edgeB]).toEqual([1]);
+    expect([...c.edgeSingle]).toEqual([3]);
+    // Smaller discs (0.3 + 0.6 < 1.12) do not touch: the grid's three clusters stay.
+    expect([...cluster(layer, scene, 1, (n) => (n > 1 ? 0.6 : 0.3)).count]).toEqual([1, 2, 1]);
+  });
+
   it('finds the links and partners of a place', () => {
     const scene = applyFilters(layer, { hiddenNodeKinds: [], hiddenRelationKinds: [], match: null });
     expect(linksOf(layer, scene, 2)).toEqual({ links: [1, 2, 3], partners: [0, 1, 3] });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../server/src/store/GraphStore.js';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { portsOf } from '../../server/src/store/ports.js';
 import { twinGraph } from '../hostile/twinGraph.js';
@@ -43,4 +44,28 @@ describe('the peers worker on a graph of twin-cities size', () => {
     const expected = await ask(here, 'city-1');
     expect(await ask(there, 'city-1')).toEqual(expected);
   });
+});
+
+describe('the peers worker when the store closes', () => {
+  it('answers a query still waiting SERVICE_UNAVAILABLE (a shutdown, not a server fault); a later query starts another worker', async () => {
+    const graph = twinGraph();
+    const store = workerStore();
+    await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
+    const query = { id: 'city-0', first: 5, metric: 'JACCARD', bases: ['PARTNER_MUNICIPALITIES'] } as const;
+    const answer = await store.analytics.similarMunicipalities(query);
+    expect(answer).toHaveLength(5);
+    // The worker has the graph: a query is posted to it within a turn, and its answer cannot come
+    // back before the next one, when the store has closed under it.
+    const waiting = store.analytics.similarMunicipalities(query);
+    await new Promise((resolve) => setImmediate(resolve));
+    const refused = waiting.then(
+      () => 'answered',
+      (e: unknown) => e,
+    );
+    await store.close();
+    const error = await refused;
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/closing/) });
+    expect(await store.analytics.similarMunicipalities(query)).toEqual(answer);
+  }, 120_000);
 });

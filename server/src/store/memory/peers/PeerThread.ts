@@ -3,6 +3,7 @@ import type { SimilarityQuery, SuggestionQuery } from '../../GraphAnalytics.js';
 import type { AdjacencyGraph } from '../AdjacencyGraph.js';
 import type { PeerAnswer, SuggestionAnswer } from '../AdjacencyPeers.js';
 import { startWorker } from '../../../workerThread.js';
+import { StoreUnavailableError } from '../../GraphStore.js';
 import type { NodeSlice, PeerJob, PeerReply } from './peerWorker.js';
 
 /** Nodes copied per turn of the event loop when a version is sent (a few ms of work each). */
@@ -62,12 +63,18 @@ export class PeerThread {
     this.timer.unref();
   }
 
-  /** Stops the worker (a later query starts another). */
+  /**
+   * Stops the worker (a later query starts another). Queries still waiting on it (a request that
+   * arrived as the store closes, at shutdown) answer SERVICE_UNAVAILABLE rather than a server fault.
+   */
   async close(): Promise<void> {
     clearTimeout(this.timer);
     const worker = this.worker;
     this.worker = null;
     this.sent = null;
+    const closing = new StoreUnavailableError('The embedded store is closing (the server is stopping or restarting).');
+    for (const waiting of this.pending.values()) waiting.reject(closing);
+    this.pending.clear();
     await worker?.terminate();
   }
 

@@ -49,6 +49,15 @@ export class PlanDraft {
     }
   }
 
+  /** The items `keep` keeps, in order, sliced as `each`. */
+  async filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Promise<T[]> {
+    const kept: T[] = [];
+    await this.each(items, (item) => {
+      if (keep(item)) kept.push(item);
+    });
+    return kept;
+  }
+
   /** The store's nodes of `ids` (null where none), asked ASK_AT_ONCE at a time with a pause between. */
   nodesOf(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return this.inParts(ids, (part) => this.ctx.store.getNodes(part));

@@ -40,7 +40,7 @@ export async function resolveEntities(store: GraphStore, rows: readonly RowMenti
   const { entities, entityOf } = await collectEntities(rows, draft);
   draft.refuseIfProblems();
   await resolveById(entities, draft);
-  await resolveByWikidata(store, entities);
+  await resolveByWikidata(store, entities, draft);
   await resolveByName(store, entities, draft);
   await assignNewIds(store, entities, draft);
   const recordIds = new Map<string, string>();
@@ -109,7 +109,7 @@ function countryOf(m: EntityMention, aliases: ReadonlyMap<string, string>): { co
 }
 
 async function resolveById(entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
-  const byId = [...entities.values()].filter((e) => e.mention.id !== undefined && !e.skip);
+  const byId = await draft.filter(entities.values(), (e) => e.mention.id !== undefined && !e.skip);
   const nodes = await draft.nodesOf(byId.map((e) => e.mention.id!));
   byId.forEach((e, i) => {
     const node = nodes[i];
@@ -125,8 +125,8 @@ function wikidataOf(m: EntityMention): string | undefined {
 }
 
 /** By Wikidata item: the node carrying the mention's QID (of the same kind), else on to the names. */
-async function resolveByWikidata(store: GraphStore, entities: Map<string, Entity>): Promise<void> {
-  const withQid = [...entities.values()].filter((e) => !e.skip && !e.resolved && wikidataOf(e.mention) !== undefined);
+async function resolveByWikidata(store: GraphStore, entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
+  const withQid = await draft.filter(entities.values(), (e) => !e.skip && !e.resolved && wikidataOf(e.mention) !== undefined);
   if (withQid.length === 0) return;
   const byQid = new Map<string, GraphNode[]>();
   for (const node of await store.findByWikidata(withQid.map((e) => wikidataOf(e.mention)!))) {
@@ -156,7 +156,7 @@ interface Claim {
 
 /** By name, then alternative names, same kind, same country. */
 async function resolveByName(store: GraphStore, entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
-  const toMatch = [...entities.values()].filter((e) => !e.skip && !e.resolved);
+  const toMatch = await draft.filter(entities.values(), (e) => !e.skip && !e.resolved);
   const kinds = [...new Set(toMatch.map((e) => e.mention.kind))];
   const names = new Set<string>();
   await draft.each(toMatch, (e) => {
@@ -238,7 +238,7 @@ async function settleClaims(claims: ReadonlyMap<string, Claim[]>, draft: PlanDra
 
 /** New nodes get ids: the file's, else the slug of the name and the country code, made unique. */
 async function assignNewIds(store: GraphStore, entities: Map<string, Entity>, draft: PlanDraft): Promise<void> {
-  const fresh = [...entities.values()].filter((e) => !e.skip && !e.resolved);
+  const fresh = await draft.filter(entities.values(), (e) => !e.skip && !e.resolved);
   const wanted: string[] = [];
   await draft.each(fresh, (e) => wanted.push(e.mention.id ?? baseId(e)));
   const taken = new Set((await draft.nodesOf([...new Set(wanted)])).filter((n) => n !== null).map((n) => n!.id));

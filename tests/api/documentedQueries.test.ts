@@ -44,6 +44,7 @@ const SAMPLES: Record<string, unknown> = {
   kind: 'MUNICIPALITY',
   wishes: [{ feature: 'BUDGET', max: 1 }],
   format: 'CSV',
+  idsFirst: 50,
 };
 
 function sampleVariables(operation: OperationDefinitionNode): Record<string, unknown> {

@@ -275,7 +275,10 @@ export type ApproachRecommendation = Awaited<ReturnType<typeof recommendApproach
  * the graph fits), so that drawing the whole graph starts with its neighbourhoods.
  */
 export const startView = (ids: number | null, signal?: AbortSignal) =>
-  request(StartViewQuery, { ids: ids ?? 1, withIds: ids !== null }, signal).then((r) => ({ size: r.stats, firstIds: r.nodeIds ?? null }));
+  request(StartViewQuery, { idsFirst: ids ?? 1, withIds: ids !== null }, signal).then((r) => ({
+    size: r.stats,
+    firstIds: r.nodeIds ?? null,
+  }));
 export type GraphSize = Awaited<ReturnType<typeof startView>>['size'];
 /** A page of node ids, as nodeIds answers. */
 export type IdPage = NonNullable<Awaited<ReturnType<typeof startView>>['firstIds']>;

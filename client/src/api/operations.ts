@@ -542,7 +542,7 @@ export const RecommendApproachesQuery = graphql(`
 `);
 
 export const StartViewQuery = graphql(`
-  query StartView($ids: Int!, $withIds: Boolean!) {
+  query StartView($idsFirst: Int!, $withIds: Boolean!) {
     stats {
       nodeCount
       relationCount
@@ -551,7 +551,7 @@ export const StartViewQuery = graphql(`
         count
       }
     }
-    nodeIds(first: $ids) @include(if: $withIds) {
+    nodeIds(first: $idsFirst) @include(if: $withIds) {
       ids
       pageInfo {
         hasNextPage

@@ -891,7 +891,7 @@ export type RecommendApproachesQuery = { recommendApproaches: Array<{ score: num
     > }> };
 
 export type StartViewQueryVariables = Exact<{
-  ids: number;
+  idsFirst: number;
   withIds: boolean;
 }>;
 
@@ -1600,7 +1600,7 @@ export const RecommendApproachesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecommendApproachesQuery, RecommendApproachesQueryVariables>;
 export const StartViewDocument = new TypedDocumentString(`
-    query StartView($ids: Int!, $withIds: Boolean!) {
+    query StartView($idsFirst: Int!, $withIds: Boolean!) {
   stats {
     nodeCount
     relationCount
@@ -1609,7 +1609,7 @@ export const StartViewDocument = new TypedDocumentString(`
       count
     }
   }
-  nodeIds(first: $ids) @include(if: $withIds) {
+  nodeIds(first: $idsFirst) @include(if: $withIds) {
     ids
     pageInfo {
       hasNextPage

@@ -20,6 +20,7 @@ import {
   NeighborhoodQuery,
   NodeDetailsQuery,
   NodeIdsQuery,
+  NodesQuery,
   NodeNamesQuery,
   RelationDetailsQuery,
   RelationsAmongQuery,
@@ -171,12 +172,26 @@ export async function nodeNames(ids: readonly string[], signal?: AbortSignal): P
   return names;
 }
 
+/** Nodes by id, in pages of 500 asked in parallel; unknown ids are left out. */
+async function nodesById(ids: readonly string[], signal?: AbortSignal): Promise<NodeData[]> {
+  const pages: string[][] = [];
+  for (let i = 0; i < ids.length; i += 500) pages.push(ids.slice(i, i + 500));
+  const answers = await Promise.all(pages.map((page) => request(NodesQuery, { ids: page }, signal)));
+  return answers.flatMap((a) => a.nodes.flatMap((n) => (n ? [toNodeData(n)] : [])));
+}
+
 /**
- * Every node and relationship: every id (after `firstIds`, the first page asked already), then the
- * neighbourhoods of 100 ids at a time.
+ * Every node and relationship: every id (after `firstIds`, the first page asked already), then,
+ * for a graph of up to 2,000 nodes, the nodes by id and the relationships among them, each once;
+ * for a larger one, the neighbourhoods of 100 ids at a time (which repeat the nodes and
+ * relationships between neighbourhoods).
  */
 export async function wholeGraph(signal?: AbortSignal, firstIds?: IdPage | null): Promise<NeighbourhoodResult> {
   const all = await nodeIds(null, null, signal, firstIds);
+  if (all.length <= API_LIMITS.amongIds) {
+    const [nodes, among] = await Promise.all([nodesById(all, signal), relationsAmong(all, signal)]);
+    return { nodes, edges: among.edges, truncated: false };
+  }
   const chunks: string[][] = [];
   for (let i = 0; i < all.length; i += API_LIMITS.maxSeeds) chunks.push(all.slice(i, i + API_LIMITS.maxSeeds));
   const parts = await Promise.all(chunks.map((chunk) => neighbourhoodOfMany(chunk, signal)));

@@ -308,6 +308,14 @@ export const NodeNamesQuery = graphql(`
   }
 `);
 
+export const NodesQuery = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ...GraphNodeFields
+    }
+  }
+`);
+
 export const RelationsAmongQuery = graphql(`
   query RelationsAmong($ids: [ID!]!) {
     relationsAmong(ids: $ids) {

@@ -711,6 +711,28 @@ export type NodeNamesQuery = { nodes: Array<
     | { id: string, name: string }
    | null> };
 
+export type NodesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+    | { level: MunicipalityLevel, id: string, kind: NodeKind, name: string, degree: number, municipalityCountry: string | null }
+    | { countryCode: string | null, id: string, kind: NodeKind, name: string, degree: number }
+    | { countryCode: string | null, orgType: OrgType, id: string, kind: NodeKind, name: string, degree: number }
+    | { partnershipType: PartnershipType, since: number | null, until: number | null, id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { countryCode: string | null, startYear: number | null, endYear: number | null, id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+    | { id: string, kind: NodeKind, name: string, degree: number }
+   | null> };
+
 export type RelationsAmongQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
@@ -1366,6 +1388,43 @@ export const NodeNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeNamesQuery, NodeNamesQueryVariables>;
+export const NodesDocument = new TypedDocumentString(`
+    query Nodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ...GraphNodeFields
+  }
+}
+    fragment GraphNodeFields on Node {
+  id
+  kind
+  name
+  degree
+  ... on Municipality {
+    municipalityCountry: countryCode
+    level
+  }
+  ... on Organization {
+    countryCode
+    orgType
+  }
+  ... on Network {
+    countryCode
+  }
+  ... on Project {
+    countryCode
+    startYear
+    endYear
+  }
+  ... on Partnership {
+    partnershipType
+    since
+    until
+  }
+  ... on FundingProgram {
+    startYear
+    endYear
+  }
+}`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const RelationsAmongDocument = new TypedDocumentString(`
     query RelationsAmong($ids: [ID!]!) {
   relationsAmong(ids: $ids) {

@@ -2,8 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphCanvas } from '../graph/GraphCanvas.js';
 import type { Highlight } from '../graph/highlight.js';
-import { MAX_FIT_ZOOM } from '../graph/LayoutRunner.js';
-import { GROUP_PREFIX, discsViewport, overviewElements } from '../graph/overviewElements.js';
+import { GROUP_PREFIX, overviewElements } from '../graph/overviewElements.js';
 import { toElements } from '../graph/toElements.js';
 import type { Controller, Session } from '../state/controller.js';
 
@@ -36,7 +35,7 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     // app.lang: relationship and kind labels are words of the catalogues.
     [overview, visible, app.display.sizeByDegree, app.lang],
   );
-  // The overview: largest groups in the middle, rings outwards, placed by overviewElements (the layout named is not run).
+  // The overview: largest groups in the middle, rings outwards (fast, and no force layout for a few hundred groups).
   const layout = overview ? 'concentric' : app.display.layout;
   const layoutKey = `${layout}|${app.display.partnerships}|${overview ? 'overview' : 'graph'}`;
   const lastLayoutKey = useRef<string | null>(null);
@@ -90,12 +89,7 @@ export function CanvasView({ controller, session, onCanvas }: Props) {
     if (!canvas) return;
     const relayout = lastLayoutKey.current !== null && lastLayoutKey.current !== layoutKey;
     lastLayoutKey.current = layoutKey;
-    // The overview's groups come placed (overviewElements): no layout, and fitted from their discs.
-    const changed = canvas.update(elements, { layout, focus: overview ? null : app.view.focus, relayout, preset: overview !== null });
-    if (overview && changed.added + changed.removed > 0) {
-      const discs = elements.flatMap((e) => (e.group === 'nodes' && e.position ? [{ ...e.position, size: Number(e.data.size) }] : []));
-      if (discs.length > 0) canvas.cy.viewport(discsViewport(discs, ref.current!.clientWidth, ref.current!.clientHeight, 40, MAX_FIT_ZOOM));
-    }
+    canvas.update(elements, { layout, focus: overview ? null : app.view.focus, relayout });
     ref.current!.dataset.nodeCount = String(visible.nodes.length);
     ref.current!.dataset.edgeCount = String(visible.edges.length);
     ref.current!.dataset.scope = session.scope;

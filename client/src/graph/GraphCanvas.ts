@@ -182,7 +182,9 @@ export class GraphCanvas {
     if (large === this.large) return;
     this.large = large;
     this.cy.style(stylesheet({ large, labels: this.labelsShown }));
-    (this.cy as unknown as { renderer(): { textureOnViewport: boolean } }).renderer().textureOnViewport = large;
+    const renderer = (this.cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+    renderer.textureOnViewport = large;
+    renderer.hideEdgesOnViewport = large;
   }
 
   /**

@@ -3,8 +3,9 @@ import { NODE_KINDS, NODE_KIND_STYLE, RELATION_KINDS, RELATION_KIND_STYLE } from
 
 /**
  * Above this many elements the canvas switches to its large-graph style (StyleOptions.large) and,
- * while the user zooms or pans, moves a snapshot of the drawing instead of redrawing every element
- * (Cytoscape's textureOnViewport), then redraws sharply when the view stands still.
+ * while the user zooms or pans, moves a snapshot of the nodes instead of redrawing every element
+ * (Cytoscape's textureOnViewport and hideEdgesOnViewport: the edges, most of the snapshot's cost,
+ * are left out of it, ADR 0030), then redraws everything sharply when the view stands still.
  */
 export const LARGE_GRAPH_ELEMENTS = 2500;
 

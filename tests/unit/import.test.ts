@@ -181,6 +181,70 @@ describe('import', () => {
     });
   });
 
+  it("keeps places of two countries apart when the graph's node of that name has no country", async () => {
+    // The graph's "London" says no country; the file names a London in Canada and one in the UK.
+    await store.applyChanges({
+      putNodes: [
+        {
+          id: 'london',
+          kind: 'MUNICIPALITY',
+          name: 'London',
+          altNames: [],
+          names: [],
+          level: 'CITY',
+          sources: [{ source: 'fixture', locator: 'x', quote: 'London, a member' }],
+        },
+      ],
+    });
+    const file = join(dir, 'two-londons.csv');
+    writeFileSync(
+      file,
+      'city1,country1,city2,country2\nLondon,Canada,Nanjing,China\nLondon,"England, United Kingdom",Beijing,China\nLondon,England,Berlin,Germany\n',
+    );
+    const { report } = await run(file, { apply: true });
+    expect(report.conflicts.count).toBe(0);
+    expect(report.notes).toEqual([
+      expect.stringMatching(/^1 node without a country that rows of several countries name was not merged.*"london" \(CA, GB\)$/),
+    ]);
+    const [london, ca, gb] = await store.getNodes(['london', 'london-ca', 'london-gb']);
+    expect(london).toMatchObject({ name: 'London' });
+    expect(london!.country).toBeUndefined();
+    expect([ca?.country, gb?.country]).toEqual(['CA', 'GB']);
+    const partnersOf = async (id: string) =>
+      (await store.relations({ nodeId: id, direction: 'OUT', kinds: ['PARTY_TO'], first: 10, offset: 0 })).items
+        .map((e) => e.other.id)
+        .sort();
+    expect(await partnersOf('london-gb')).toHaveLength(2);
+    expect(await partnersOf('london-ca')).toHaveLength(1);
+    expect(await partnersOf('london')).toEqual([]);
+    // Again: each row finds its own country's London before the one without a country.
+    const again = await run(file);
+    expect(again.report.noChange).toBe(true);
+    expect(again.report.skipped).toEqual([]);
+  });
+
+  it("gives a country to the graph's node without one when the file's rows name it in one country only", async () => {
+    await store.applyChanges({
+      putNodes: [
+        {
+          id: 'london',
+          kind: 'MUNICIPALITY',
+          name: 'London',
+          altNames: [],
+          names: [],
+          level: 'CITY',
+          sources: [{ source: 'fixture', locator: 'x', quote: 'London, a member' }],
+        },
+      ],
+    });
+    const file = join(dir, 'one-london.csv');
+    writeFileSync(file, 'city1,country1,city2,country2\nLondon,England,Beijing,China\nLondon,United Kingdom,Berlin,Germany\n');
+    const { report } = await run(file, { apply: true });
+    expect(report.notes).toEqual([]);
+    expect((await store.getNodes(['london']))[0]!.country).toBe('GB');
+    expect((await store.getNodes(['london-gb']))[0]).toBeNull();
+  });
+
   it('imports a membership list: members and networks matched or created, MEMBER_OF with its role', async () => {
     const { report } = await run('memberships.valid.csv', { apply: true });
     expect(report.created.nodes).toMatchObject({ MUNICIPALITY: 1, NETWORK: 1 });

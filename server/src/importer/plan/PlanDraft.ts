@@ -24,6 +24,8 @@ export class PlanDraft {
   readonly problems: string[] = [];
   /** Values of the file that differ from the graph's, as report lines. */
   readonly conflicts: string[] = [];
+  /** What the plan decided on purpose and the user should know (report lines). */
+  readonly notes: string[] = [];
   /** Files of the import (index into ctx.fileSources) some planned fact cites. */
   readonly cited = new Set<number>();
   private readonly skips = new Map<string, string[]>();

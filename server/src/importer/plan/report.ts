@@ -58,7 +58,7 @@ async function reportOf(draft: PlanDraft, inputs: ReportInputs): Promise<ImportR
     conflicts: { count: draft.conflicts.length, examples: draft.conflicts.slice(0, 20) },
     noChange: draft.nodes.size === 0 && draft.relations.size === 0,
     totals: { putNodes: draft.nodes.size, putRelations: draft.relations.size },
-    notes: [],
+    notes: [...draft.notes],
   };
 }
 

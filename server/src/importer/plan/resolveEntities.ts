@@ -164,6 +164,8 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
   });
   const index = await nameIndex(store, [...names], kinds, draft);
   const claims = new Map<string, Claim[]>();
+  /** Nodes without a country matched by name from a row that gives one: by node, who matched them. */
+  const countryless = new Map<string, Entity[]>();
   for (const e of toMatch) {
     await draft.slice();
     let tier = 0;
@@ -181,6 +183,8 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
     } else if (candidates.length === 1) {
       const node = candidates[0]!;
       e.resolved = { id: node.id, existing: node, via: 'name' };
+      if (node.country === undefined && e.country !== undefined)
+        (countryless.get(node.id) ?? countryless.set(node.id, []).get(node.id)!).push(e);
       // Two items (two QIDs) of one name must not both become the node: nor must two enrichment rows.
       if (!e.mention.create || wikidataOf(e.mention) !== undefined) {
         let list = claims.get(node.id);
@@ -192,6 +196,30 @@ async function resolveByName(store: GraphStore, entities: Map<string, Entity>, d
     }
   }
   await settleClaims(claims, draft);
+  keepCountriesApart(countryless, draft);
+}
+
+/**
+ * A node without a country that rows of two or more countries name ("London" in the graph;
+ * "London, Canada" and "London, United Kingdom" in the file) is not merged with any of them: which
+ * one it is, the graph does not say, and merging both would make two places one. Each becomes a
+ * node of its own (by name and country, as an unmatched row does), and a note names the node, so
+ * the user can merge the right one into it (mergeNodes) once they know.
+ */
+function keepCountriesApart(countryless: ReadonlyMap<string, Entity[]>, draft: PlanDraft): void {
+  const examples: string[] = [];
+  let count = 0;
+  for (const [nodeId, matched] of countryless) {
+    const countries = [...new Set(matched.filter((e) => e.resolved?.id === nodeId).map((e) => e.country!))].sort();
+    if (countries.length < 2) continue;
+    for (const e of matched) if (e.resolved?.id === nodeId) e.resolved = undefined;
+    count++;
+    if (examples.length < 10) examples.push(`"${nodeId}" (${countries.join(', ')})`);
+  }
+  if (count > 0)
+    draft.notes.push(
+      `${count} node${count === 1 ? '' : 's'} without a country that rows of several countries name ${count === 1 ? 'was' : 'were'} not merged with any of them; each country's place is a node of its own. Merge the right one into it once you know which it is (mergeNodes): ${examples.join(', ')}${count > examples.length ? ', …' : ''}`,
+    );
 }
 
 /** A mention's names besides its name: names per language, then alternative names (the second tier). */
@@ -212,7 +240,10 @@ function candidatesOf(e: Entity, names: readonly (string | undefined)[], index: 
       found.set(node.id, node);
     }
   }
-  return [...found.values()];
+  // A node of the row's own country is a better match than one whose country is unknown.
+  const all = [...found.values()];
+  const sameCountry = e.country === undefined ? [] : all.filter((n) => n.country === e.country);
+  return sameCountry.length > 0 ? sameCountry : all;
 }
 
 /** An enrichment row per node: two rows claiming one node at the same tier are uncertain. */

@@ -260,7 +260,7 @@ export function NeighbourTable({
       )}
       <div className="table-actions">
         <button type="button" disabled={selected.size === 0 || busy} onClick={addSelected} data-testid="nt-add-selected">
-          {t('neighbourTable.addSelected', { selected: selected.size })}
+          {selected.size === 0 ? t('neighbourTable.tickToAdd') : t('neighbourTable.addSelected', { count: selected.size })}
         </button>
         <button type="button" disabled={busy || total === 0} onClick={() => void add('next')} data-testid="nt-add-next">
           {t('neighbourTable.addNext', { next: NEXT_BATCH })}

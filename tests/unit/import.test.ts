@@ -181,9 +181,9 @@ describe('import', () => {
     });
   });
 
-  it("keeps places of two countries apart when the graph's node of that name has no country", async () => {
-    // The graph's "London" says no country; the file names a London in Canada and one in the UK.
-    await store.applyChanges({
+  /** A "London" the graph names without a country (as the seed's, whose source gives none). */
+  const putLondonWithoutCountry = () =>
+    store.applyChanges({
       putNodes: [
         {
           id: 'london',
@@ -196,6 +196,10 @@ describe('import', () => {
         },
       ],
     });
+
+  it("keeps places of two countries apart when the graph's node of that name has no country", async () => {
+    // The graph's "London" says no country; the file names a London in Canada and one in the UK.
+    await putLondonWithoutCountry();
     const file = join(dir, 'two-londons.csv');
     writeFileSync(
       file,
@@ -224,19 +228,7 @@ describe('import', () => {
   });
 
   it("gives a country to the graph's node without one when the file's rows name it in one country only", async () => {
-    await store.applyChanges({
-      putNodes: [
-        {
-          id: 'london',
-          kind: 'MUNICIPALITY',
-          name: 'London',
-          altNames: [],
-          names: [],
-          level: 'CITY',
-          sources: [{ source: 'fixture', locator: 'x', quote: 'London, a member' }],
-        },
-      ],
-    });
+    await putLondonWithoutCountry();
     const file = join(dir, 'one-london.csv');
     writeFileSync(file, 'city1,country1,city2,country2\nLondon,England,Beijing,China\nLondon,United Kingdom,Berlin,Germany\n');
     const { report } = await run(file, { apply: true });

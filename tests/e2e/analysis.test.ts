@@ -1,44 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, serveSeedGraph, waitForGraph, type Served } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { waitForGraph } from './harness.js';
+import { seedGraphInBrowser } from './seedBrowser.js';
 
 /** The explorer's analysis sections in a real Chromium against the real server on the seed graph: what a user sees. */
 
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  served = await serveSeedGraph();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+const seeded = seedGraphInBrowser();
 
 const ROESELARE = '/?focus=roeselare&x=roeselare&all=0';
-const emphasized = async () => ((await page.getAttribute('[data-testid="canvas"]', 'data-emphasized')) ?? '').split(' ').filter(Boolean);
+const emphasized = async () =>
+  ((await seeded.page.getAttribute('[data-testid="canvas"]', 'data-emphasized')) ?? '').split(' ').filter(Boolean);
 
 async function open(path: string): Promise<void> {
-  await page.goto(`${served.baseUrl}${path}`);
-  await waitForGraph(page);
+  await seeded.page.goto(`${seeded.served.baseUrl}${path}`);
+  await waitForGraph(seeded.page);
 }
 
 describe('the analysis sections', { timeout: 60_000 }, () => {
   it('lists peers that are not partners, why in words, partners apart; highlights a peer and what it shares, and opens it', async () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
-    const peers = page.getByTestId('peers');
+    const peers = seeded.page.getByTestId('peers');
     await peers.getByRole('heading', { name: 'Similar municipalities' }).waitFor();
     const rows = peers.locator('ol.peer-list li.peer');
     await rows.first().waitFor();
@@ -63,7 +43,7 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     const viaVvsg = rows.filter({ hasText: 'VVSG' }).first();
     const peerId = await viaVvsg.getAttribute('data-peer');
     await viaVvsg.locator('.peer-open').focus();
-    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized);
+    await seeded.page.waitForFunction(() => !!document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized);
     expect(await emphasized()).toContain('vvsg');
     await viaVvsg.locator('.peer-open').blur();
     expect(await emphasized()).toEqual([]);
@@ -72,33 +52,33 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
 
     // Clicking opens the peer as the focus.
     await viaVvsg.locator('.peer-open').click();
-    await page.waitForFunction((id) => new URL(location.href).searchParams.get('focus') === id, peerId);
-    await waitForGraph(page);
+    await seeded.page.waitForFunction((id) => new URL(location.href).searchParams.get('focus') === id, peerId);
+    await waitForGraph(seeded.page);
   });
 
   it('keeps the peers settings (measure, weight, bases, country, level) in the URL', async () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
-    const peers = page.getByTestId('peers');
+    const peers = seeded.page.getByTestId('peers');
     const rows = peers.locator('ol.peer-list li.peer');
     await rows.first().waitFor();
-    const param = (name: string) => page.evaluate((n) => new URL(location.href).searchParams.getAll(n), name);
+    const param = (name: string) => seeded.page.evaluate((n) => new URL(location.href).searchParams.getAll(n), name);
     await peers.getByLabel('Measure', { exact: true }).selectOption('ADAMIC_ADAR');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('pm') === 'ADAMIC_ADAR');
+    await seeded.page.waitForFunction(() => new URL(location.href).searchParams.get('pm') === 'ADAMIC_ADAR');
     await peers.getByLabel('Weight', { exact: true }).selectOption('EQUAL');
     await peers.getByRole('checkbox', { name: 'Themes' }).uncheck();
     await peers.getByLabel('Peers in country (ISO codes)').fill('be');
     await peers.getByLabel('Peers in country (ISO codes)').press('Enter');
     await peers.getByLabel('Level', { exact: true }).selectOption('CITY');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('pl') === 'CITY');
+    await seeded.page.waitForFunction(() => new URL(location.href).searchParams.get('pl') === 'CITY');
     expect([await param('pw'), await param('pc'), (await param('pb'))[0]!.split('.')]).toEqual([
       ['EQUAL'],
       ['BE'],
       expect.not.arrayContaining(['THEMES']),
     ]);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
+    await seeded.page.waitForFunction(() => !document.querySelector('[data-testid="peers"] [role="status"]'));
     // The same link opens the same settings.
-    await page.reload();
-    await waitForGraph(page);
+    await seeded.page.reload();
+    await waitForGraph(seeded.page);
     await rows.first().waitFor();
     expect(await peers.getByLabel('Measure', { exact: true }).inputValue()).toBe('ADAMIC_ADAR');
     expect(await peers.getByLabel('Weight', { exact: true }).inputValue()).toBe('EQUAL');
@@ -113,7 +93,7 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
 
   it('finds the shortest paths from the selected node to a searched one, with kinds and quotes, and draws the path', async () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
-    const finder = page.getByTestId('path-finder');
+    const finder = seeded.page.getByTestId('path-finder');
     const to = finder.getByRole('combobox', { name: 'Path to' });
     await to.fill('antwerp');
     const option = finder.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
@@ -130,25 +110,25 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(hops[1]).toContain('Antwerp');
     expect(await first.locator('blockquote').count()).toBeGreaterThan(0);
     const drawnIds = () =>
-      page.evaluate(() => (window as unknown as { __atlas: { nodes(): { id: string }[] } }).__atlas.nodes().map((n) => n.id));
+      seeded.page.evaluate(() => (window as unknown as { __atlas: { nodes(): { id: string }[] } }).__atlas.nodes().map((n) => n.id));
     expect(await drawnIds()).not.toContain('antwerp');
     await first.getByRole('button', { name: 'Show on the graph' }).click();
-    await page.waitForFunction(() =>
+    await seeded.page.waitForFunction(() =>
       (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('antwerp'),
     );
-    await waitForGraph(page);
+    await waitForGraph(seeded.page);
     expect(await drawnIds()).toContain('antwerp');
     expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
     expect(await emphasized()).toHaveLength(3); // the whole path is drawn
     // Exactly the path is drawn, and it is in the URL: its three nodes, pinned.
     expect((await drawnIds()).sort()).toEqual([...(await emphasized())].sort());
-    expect(new URL(page.url()).searchParams.getAll('pin')).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
-    expect(new URL(page.url()).searchParams.getAll('pin')).toHaveLength(3);
+    expect(new URL(seeded.page.url()).searchParams.getAll('pin')).toEqual(expect.arrayContaining(['roeselare', 'antwerp']));
+    expect(new URL(seeded.page.url()).searchParams.getAll('pin')).toHaveLength(3);
   });
 
   it('suggests partners for a municipality with the paths that justify them, and draws a path on request', async () => {
     await open(`${ROESELARE}&sel=node:roeselare`);
-    const box = page.getByTestId('suggestions');
+    const box = seeded.page.getByTestId('suggestions');
     const rows = box.locator('li.suggestion');
     await rows.first().waitFor();
     // Roeselare's memberships of VVSG (derived from "All 300 municipalities in Flanders are members") lead to HIVA.
@@ -158,19 +138,19 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     expect(text).toMatch(/score \d/);
     expect(text).toContain('via VVSG, which has member Roeselare and is supported by HIVA');
     await hiva.getByRole('button', { name: 'Show on the graph' }).first().click();
-    await page.waitForFunction(() =>
+    await seeded.page.waitForFunction(() =>
       (document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.emphasized ?? '').split(' ').includes('hiva-ku-leuven'),
     );
     expect(await emphasized()).toEqual(expect.arrayContaining(['roeselare', 'vvsg', 'hiva-ku-leuven']));
     // The candidate's name opens it as the focus.
     await hiva.getByRole('button', { name: /HIVA/ }).click();
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'hiva-ku-leuven');
+    await seeded.page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'hiva-ku-leuven');
   });
 
   it('ranks the approaches for wishes set beside the ratings table, with met and missed wishes, and opens an example case', async () => {
     await open('/?all=0');
-    await page.getByRole('button', { name: 'Approach ratings' }).click();
-    const advisor = page.getByTestId('ratings').getByTestId('advisor');
+    await seeded.page.getByRole('button', { name: 'Approach ratings' }).click();
+    const advisor = seeded.page.getByTestId('ratings').getByTestId('advisor');
     await advisor.getByRole('heading', { name: 'Which approach fits?' }).waitFor();
     await expect(advisor.textContent()).resolves.toContain('No wish yet.');
     await advisor.getByLabel('Budget: at most').selectOption({ label: '+' });
@@ -189,10 +169,10 @@ describe('the analysis sections', { timeout: 60_000 }, () => {
     const caseButton = ranked.locator('.cases button').first();
     const name = await caseButton.textContent();
     await caseButton.click();
-    await page.waitForFunction(
+    await seeded.page.waitForFunction(
       () => !document.querySelector('[data-testid="ratings"]') && !!new URL(location.href).searchParams.get('focus'),
     );
-    await waitForGraph(page);
-    await expect(page.getByTestId('details').locator('#details-title').textContent()).resolves.toBe(name);
+    await waitForGraph(seeded.page);
+    await expect(seeded.page.getByTestId('details').locator('#details-title').textContent()).resolves.toBe(name);
   });
 });

@@ -11,7 +11,7 @@ import { Highlighter, NO_HIGHLIGHT, type ElementRef, type Highlight } from './hi
 import { keyCommand, neighbourInDirection, startNode, type Direction } from './keyboard.js';
 import type { LayoutName } from './layouts.js';
 import { fitAll, LayoutRunner, type LayoutInfo } from './LayoutRunner.js';
-import { ringPlacement } from './placement.js';
+import { DiscGrid, ringPlacement } from './placement.js';
 import { chooseRenderer, labelsVisibleAt, type RendererChoice } from './renderer.js';
 import { LABEL_FONT_SIZE, LARGE_GRAPH_ELEMENTS, MIN_ZOOMED_FONT_SIZE, stylesheet } from './style.js';
 
@@ -210,6 +210,13 @@ export class GraphCanvas {
       placed.add(focus);
     }
     const disc = (n: NodeSingular) => ({ ...n.position(), r: (n.data('size') as number) / 2 });
+    // One grid of everything placed, shared by every anchor's rings (a grid per anchor rebuilt from
+    // all drawn nodes made a 10k drawing's placement quadratic: seconds).
+    const largest = cy.nodes().max((n) => n.data('size') as number).value;
+    const grid = new DiscGrid(Math.max(largest + 16, 1));
+    cy.nodes()
+      .filter((n) => placed.has(n.id()))
+      .forEach((n) => grid.add(disc(n as NodeSingular)));
     cy.batch(() => {
       for (let round = 0; fresh.size > 0 && round < 6; round++) {
         const byAnchor = new Map<string, NodeSingular[]>();
@@ -224,14 +231,10 @@ export class GraphCanvas {
         for (const [anchorId, nodes] of byAnchor) {
           const anchor = cy.getElementById(anchorId) as NodeSingular;
           nodes.sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
-          const obstacles = cy
-            .nodes()
-            .filter((n) => placed.has(n.id()) && n.id() !== anchorId)
-            .map((n) => disc(n as NodeSingular));
           for (const p of ringPlacement(
             disc(anchor),
             nodes.map((n) => ({ id: n.id(), r: (n.data('size') as number) / 2 })),
-            obstacles,
+            grid,
           )) {
             cy.getElementById(p.id).position({ x: p.x, y: p.y });
             placed.add(p.id);
@@ -247,11 +250,7 @@ export class GraphCanvas {
           .boundingBox({});
         const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2, r: Math.max(box.w, box.h) / 2 };
         const rest = [...fresh].map((id) => ({ id, r: (cy.getElementById(id).data('size') as number) / 2 }));
-        const obstacles = cy
-          .nodes()
-          .filter((n) => placed.has(n.id()))
-          .map((n) => disc(n as NodeSingular));
-        for (const p of ringPlacement(centre, rest, obstacles)) cy.getElementById(p.id).position({ x: p.x, y: p.y });
+        for (const p of ringPlacement(centre, rest, grid)) cy.getElementById(p.id).position({ x: p.x, y: p.y });
       }
     });
     return true;

@@ -16,8 +16,11 @@ export interface Placed {
   y: number;
 }
 
-/** Spatial hash of discs, for "does this spot touch anything?" in constant time per neighbour cell. */
-class DiscGrid {
+/**
+ * Spatial hash of discs, for "does this spot touch anything?" in constant time per neighbour cell.
+ * Any cell size gives the same answers; about a disc's diameter keeps the cells short.
+ */
+export class DiscGrid {
   private readonly cells = new Map<string, Disc[]>();
   constructor(private readonly cell: number) {}
 
@@ -71,15 +74,21 @@ export interface RingOptions {
 export function ringPlacement(
   centre: Disc,
   items: readonly { id: string; r: number }[],
-  obstacles: readonly Disc[],
+  obstacles: readonly Disc[] | DiscGrid,
   options: RingOptions = {},
 ): Placed[] {
   const gap = options.gap ?? 16;
   if (items.length === 0) return [];
   const maxR = Math.max(...items.map((i) => i.r));
   const step = 2 * maxR + gap;
-  const grid = new DiscGrid(Math.max(step, 1));
-  for (const o of obstacles) grid.add(o);
+  // A grid passed in is shared by several placements (one per anchor): what this one places is
+  // added to it, so the next sees it, and nobody rebuilds it from every drawn node each time.
+  let grid: DiscGrid;
+  if (obstacles instanceof DiscGrid) grid = obstacles;
+  else {
+    grid = new DiscGrid(Math.max(step, 1));
+    for (const o of obstacles) grid.add(o);
+  }
   grid.add(centre);
   const out: Placed[] = [];
   let next = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveVisible, type ViewState } from '../../../client/src/graph/model.js';
-import { countOverlaps, ringPlacement } from '../../../client/src/graph/placement.js';
+import { countOverlaps, DiscGrid, ringPlacement } from '../../../client/src/graph/placement.js';
 import { readBudgets } from '../../../client/src/state/budgets.js';
 import { scopeOf } from '../../../client/src/state/controller.js';
 import { clearFilters } from '../../../client/src/state/filters/index.js';
@@ -90,6 +90,24 @@ describe('ring placement', () => {
     expect(placed.map((p) => p.id)).toEqual(items.map((i) => i.id));
     const discs = [centre, ...obstacles, ...placed.map((p, i) => ({ x: p.x, y: p.y, r: items[i]!.r }))];
     expect(countOverlaps(discs)).toBe(0);
+  });
+
+  it('places around several anchors sharing one grid: what one anchor placed, the next keeps clear of', () => {
+    // Two anchors 60 px apart: their rings cross, so the second must step round the first's items.
+    const a = { x: 0, y: 0, r: 10 };
+    const b = { x: 60, y: 0, r: 10 };
+    const grid = new DiscGrid(40);
+    for (const d of [a, b]) grid.add(d);
+    const around = (prefix: string) => Array.from({ length: 12 }, (_, i) => ({ id: `${prefix}${i}`, r: 8 }));
+    const first = ringPlacement(a, around('a'), grid, { gap: 4 });
+    const second = ringPlacement(b, around('b'), grid, { gap: 4 });
+    expect(first).toHaveLength(12);
+    expect(second).toHaveLength(12);
+    const discs = [a, b, ...[...first, ...second].map((p) => ({ x: p.x, y: p.y, r: 8 }))];
+    expect(countOverlaps(discs)).toBe(0);
+    // Without sharing, the second placement would cover the first's items.
+    const alone = ringPlacement(b, around('b'), [b], { gap: 4 });
+    expect(countOverlaps([...first, ...alone].map((p) => ({ x: p.x, y: p.y, r: 8 })))).toBeGreaterThan(0);
   });
 
   it('counts overlapping pairs', () => {

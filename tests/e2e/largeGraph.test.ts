@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { COUNTRY_NAMES, HUB, HUB_MEMBERS, HUB_SUPPORTERS, syntheticAtlas, type AtlasGraph } from '../fixtures/syntheticAtlas.js';
-import { launchBrowser, newPage, serveStore, waitForGraph, type Served } from './harness.js';
+import { serveStore, waitForGraph } from './harness.js';
+import { appInBrowser } from './seedBrowser.js';
 
 /**
  * The explorer on a twin-cities-sized graph made here (17,700 municipalities, 25,900 twinnings,
@@ -13,34 +13,16 @@ import { launchBrowser, newPage, serveStore, waitForGraph, type Served } from '.
  * their country unless asked; "Show on the graph" draws exactly the path).
  */
 
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let graph: AtlasGraph;
 const degree = new Map<string, number>();
 
-beforeAll(async () => {
+const app = appInBrowser(async () => {
   graph = syntheticAtlas();
   for (const r of graph.relations) for (const end of [r.from, r.to]) degree.set(end, (degree.get(end) ?? 0) + 1);
   const store = new MemoryGraphStore();
   await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
-  served = await serveStore(store);
-  browser = await launchBrowser();
+  return serveStore(store);
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
 
 interface ModelNode {
   id: string;
@@ -55,8 +37,8 @@ interface DrawnNode {
   y: number;
 }
 type AtlasWindow = { __atlas: { nodes(): DrawnNode[]; modelNodes(): ModelNode[]; edgeIds(): string[] } };
-const modelNodes = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.modelNodes());
-const rendered = () => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.nodes());
+const modelNodes = () => app.page.evaluate(() => (window as unknown as AtlasWindow).__atlas.modelNodes());
+const rendered = () => app.page.evaluate(() => (window as unknown as AtlasWindow).__atlas.nodes());
 
 /** Pairs of drawn nodes closer than the sum of their radii, from their positions. */
 function overlaps(nodes: ModelNode[]): number {
@@ -74,9 +56,9 @@ const n = (x: number) => x.toLocaleString('en');
 
 describe('the explorer on a large graph', { timeout: 120_000 }, () => {
   it('opens on the overview, explains it in the legend, and opens a country and a kind from it', async () => {
-    await page.goto(`${served.baseUrl}/`);
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.scope === 'overview');
-    await waitForGraph(page, 60_000);
+    await app.page.goto(`${app.served.baseUrl}/`);
+    await app.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.scope === 'overview');
+    await waitForGraph(app.page, 60_000);
     // One circle per country, sized by its municipalities.
     const groups = await rendered();
     expect(groups.map((g) => g.id).sort()).toEqual(
@@ -84,15 +66,15 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
         .map((c) => `group:${c}`)
         .sort(),
     );
-    const france = page.getByTestId('overview-groups').locator('li', { hasText: 'France' });
+    const france = app.page.getByTestId('overview-groups').locator('li', { hasText: 'France' });
     expect(await france.textContent()).toContain(n(graph.byCountry.FR!));
-    const legend = await page.getByTestId('legend').textContent();
+    const legend = await app.page.getByTestId('legend').textContent();
     expect(legend).toContain('A country, sized by its municipalities');
     expect(legend).not.toContain('Nothing drawn yet');
     // The filters count each kind in the graph while the overview draws none of its nodes.
     const municipalitiesInGraph = n(Object.values(graph.byCountry).reduce((s, c) => s + c, 0));
-    const kindRow = (plural: string) => page.getByTestId('filters').locator('label', { hasText: plural });
-    await page.waitForFunction(
+    const kindRow = (plural: string) => app.page.getByTestId('filters').locator('label', { hasText: plural });
+    await app.page.waitForFunction(
       () => document.querySelector('[data-testid="kind-counts-hint"]')?.textContent === 'How many the graph holds.',
     );
     expect(await kindRow('Municipalities').locator('.count').textContent()).toBe(municipalitiesInGraph);
@@ -100,29 +82,31 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
 
     // Clicking France on the canvas opens its members around it, at most the budget of them.
     const fr = groups.find((g) => g.id === 'group:FR')!;
-    await page.mouse.click(fr.x, fr.y);
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'country-fr');
-    await waitForGraph(page, 60_000);
+    await app.page.mouse.click(fr.x, fr.y);
+    await app.page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'country-fr');
+    await waitForGraph(app.page, 60_000);
     const drawn = await modelNodes();
     expect(drawn).toHaveLength(101);
     expect(drawn.filter((d) => d.kind === 'MUNICIPALITY')).toHaveLength(100);
-    expect(await page.getByTestId('budget-notice').textContent()).toContain(`France: 100 of ${n(graph.byCountry.FR!)} neighbours drawn`);
+    expect(await app.page.getByTestId('budget-notice').textContent()).toContain(
+      `France: 100 of ${n(graph.byCountry.FR!)} neighbours drawn`,
+    );
     // Now drawn of in the graph.
-    expect(await page.getByTestId('kind-counts-hint').textContent()).toBe('Drawn / in the graph.');
+    expect(await app.page.getByTestId('kind-counts-hint').textContent()).toBe('Drawn / in the graph.');
     expect(await kindRow('Municipalities').locator('.count').textContent()).toBe(`100 / ${municipalitiesInGraph}`);
     expect(await kindRow('Countries').locator('.count').getAttribute('title')).toBe(
       `1 drawn of ${Object.keys(COUNTRY_NAMES).length} in the graph`,
     );
 
     // Grouped by kind, clicking the municipalities opens the 100 best connected (by degree, then name, then id).
-    await page.goto(`${served.baseUrl}/?group=kind`);
-    await waitForGraph(page, 60_000);
-    expect(await page.getByTestId('legend').textContent()).toContain('A kind of node');
+    await app.page.goto(`${app.served.baseUrl}/?group=kind`);
+    await waitForGraph(app.page, 60_000);
+    expect(await app.page.getByTestId('legend').textContent()).toContain('A kind of node');
     const kinds = await rendered();
     const municipalities = kinds.find((g) => g.id === 'group:MUNICIPALITY')!;
-    await page.mouse.click(municipalities.x, municipalities.y);
-    await page.getByTestId('kind-notice').waitFor({ timeout: 30_000 });
-    await waitForGraph(page, 60_000);
+    await app.page.mouse.click(municipalities.x, municipalities.y);
+    await app.page.getByTestId('kind-notice').waitFor({ timeout: 30_000 });
+    await waitForGraph(app.page, 60_000);
     const best = graph.nodes
       .filter((x) => x.kind === 'MUNICIPALITY')
       .sort(
@@ -135,73 +119,77 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
       .map((x) => x.id)
       .sort();
     expect((await modelNodes()).map((x) => x.id).sort()).toEqual(best);
-    expect(await page.getByTestId('kind-notice').textContent()).toContain(
+    expect(await app.page.getByTestId('kind-notice').textContent()).toContain(
       `Municipalities: the 100 best connected of ${n(Object.values(graph.byCountry).reduce((s, c) => s + c, 0))} drawn`,
     );
   });
 
   it('expands a hub to the budget, without overlaps, and offers the rest in the neighbour table', async () => {
     const all = HUB_MEMBERS + HUB_SUPPORTERS;
-    await page.goto(`${served.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
+    await app.page.goto(`${app.served.baseUrl}/?focus=${HUB.id}&x=${HUB.id}&all=0`);
     // The canvas reports its layout done before the first load starts too: wait for the expansion itself.
-    await page.waitForFunction(() => ((window as unknown as Partial<AtlasWindow>).__atlas?.modelNodes().length ?? 0) >= 101, undefined, {
-      timeout: 60_000,
-    });
-    await waitForGraph(page, 60_000);
+    await app.page.waitForFunction(
+      () => ((window as unknown as Partial<AtlasWindow>).__atlas?.modelNodes().length ?? 0) >= 101,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await waitForGraph(app.page, 60_000);
     let drawn = await modelNodes();
     expect(drawn).toHaveLength(101);
     expect(overlaps(drawn)).toBe(0);
-    expect(await page.getByTestId('budget-notice').textContent()).toContain(`${HUB.name}: 100 of ${n(all)} neighbours drawn`);
+    expect(await app.page.getByTestId('budget-notice').textContent()).toContain(`${HUB.name}: 100 of ${n(all)} neighbours drawn`);
 
-    await page.getByTestId('open-neighbour-table').click();
-    const table = page.getByTestId('neighbour-table');
-    const status = page.getByTestId('nt-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('matching'));
+    await app.page.getByTestId('open-neighbour-table').click();
+    const table = app.page.getByTestId('neighbour-table');
+    const status = app.page.getByTestId('nt-status');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('matching'));
     expect(await status.textContent()).toBe(`1–50 of ${n(all)} matching (${n(all)} neighbours in all).`);
-    expect(await page.getByTestId('nt-kind').locator('option').allTextContents()).toEqual([
+    expect(await app.page.getByTestId('nt-kind').locator('option').allTextContents()).toEqual([
       `any (${n(all)})`,
       `Municipality (${n(HUB_MEMBERS)})`,
       `Organisation (${HUB_SUPPORTERS})`,
     ]);
-    const relationOptions = await page.getByTestId('nt-relation').locator('option').allTextContents();
+    const relationOptions = await app.page.getByTestId('nt-relation').locator('option').allTextContents();
     expect(relationOptions.slice(1).map((o) => o.replace(/^.* \(/, '('))).toEqual([`(${n(HUB_MEMBERS)})`, `(${HUB_SUPPORTERS})`]);
     expect(await table.locator('tbody tr').count()).toBe(50);
 
     // Sorting by name: the first row is the first name in code-point order of the lower-cased names.
     const names = [...graph.hubNeighbours.values()].map((v) => v.name.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     await table.getByRole('button', { name: 'Sort by name' }).click();
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       () =>
         document.querySelector('[data-testid="nt-table"] th[aria-sort="ascending"]') !== null &&
         !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'),
     );
     expect((await table.locator('tbody th').first().textContent())!.toLowerCase()).toBe(names[0]);
     await table.getByRole('button', { name: 'Sort by name' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="descending"]') !== null);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="descending"]') !== null);
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
     expect((await table.locator('tbody th').first().textContent())!.toLowerCase()).toBe(names[names.length - 1]);
 
     // Filtering by name: every word in the name.
-    await page.getByTestId('nt-text').fill('town 12');
+    await app.page.getByTestId('nt-text').fill('town 12');
     const matching = [...graph.hubNeighbours.values()].filter((v) => v.name.toLowerCase().includes('town') && v.name.includes('12')).length;
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       (m) => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes(`of ${m} matching`),
       n(matching),
     );
-    await page.getByTestId('nt-text').fill('');
-    await page.getByTestId('nt-kind').selectOption('ORGANIZATION');
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith('1–3 of 3 matching'));
+    await app.page.getByTestId('nt-text').fill('');
+    await app.page.getByTestId('nt-kind').selectOption('ORGANIZATION');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith('1–3 of 3 matching'));
     // Still by name, descending.
     expect(await table.locator('tbody th').allTextContents()).toEqual(['Supporter 2', 'Supporter 1', 'Supporter 0']);
-    await page.getByTestId('nt-kind').selectOption('');
+    await app.page.getByTestId('nt-kind').selectOption('');
     await table.getByRole('button', { name: 'Sort by relationships' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith(`1–50 of`));
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.startsWith(`1–50 of`));
 
     // The next 100 in the table's order (best connected first) that are not drawn: drawn beside the hub, nothing overlapping.
-    await page.getByTestId('nt-add-next').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('100 added'));
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 201);
-    await waitForGraph(page, 60_000);
+    await app.page.getByTestId('nt-add-next').click();
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-status"]')?.textContent?.includes('100 added'));
+    await app.page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 201);
+    await waitForGraph(app.page, 60_000);
     drawn = await modelNodes();
     expect(drawn).toHaveLength(201);
     expect(overlaps(drawn)).toBe(0);
@@ -212,28 +200,28 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
     );
     const drawnIds = new Set(drawn.map((d) => d.id));
     expect(ranked.slice(0, 200).every((id) => drawnIds.has(id))).toBe(true);
-    expect(await page.getByTestId('budget-notice').textContent()).toContain(`200 of ${n(all)} neighbours drawn`);
+    expect(await app.page.getByTestId('budget-notice').textContent()).toContain(`200 of ${n(all)} neighbours drawn`);
 
     // A selection: the least connected rows are not drawn yet.
     await table.getByRole('button', { name: 'Sort by relationships' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="ascending"]') !== null);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="nt-table"] th[aria-sort="ascending"]') !== null);
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="nt-table"][aria-busy="true"]'));
     const free = table
       .locator('tbody tr')
-      .filter({ has: page.locator('input[type="checkbox"]:not([disabled])') })
+      .filter({ has: app.page.locator('input[type="checkbox"]:not([disabled])') })
       .first();
     await free.locator('input[type="checkbox"]').check();
-    await page.getByTestId('nt-add-selected').click();
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 202);
-    await waitForGraph(page, 60_000);
+    await app.page.getByTestId('nt-add-selected').click();
+    await app.page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.nodeCount) === 202);
+    await waitForGraph(app.page, 60_000);
 
     // Fit: every node inside the canvas.
-    await page.getByTestId('nt-text').focus();
-    await page.keyboard.press('Escape');
+    await app.page.getByTestId('nt-text').focus();
+    await app.page.keyboard.press('Escape');
     await table.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Fit the graph to the screen' }).click();
-    await page.waitForTimeout(300);
-    const box = (await page.getByTestId('canvas').boundingBox())!;
+    await app.page.getByRole('button', { name: 'Fit the graph to the screen' }).click();
+    await app.page.waitForTimeout(300);
+    const box = (await app.page.getByTestId('canvas').boundingBox())!;
     const points = await rendered();
     expect(points).toHaveLength(202);
     for (const p of points) {
@@ -274,15 +262,15 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
     const { a, b } = pair!;
     const [nameA, nameB] = [byId.get(a)!.name, byId.get(b)!.name];
 
-    await page.goto(`${served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
-    await waitForGraph(page, 60_000);
-    const finder = page.getByTestId('path-finder');
+    await app.page.goto(`${app.served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
+    await waitForGraph(app.page, 60_000);
+    const finder = app.page.getByTestId('path-finder');
     // "Located in" is left out by default from a municipality, and the summary says so.
     expect(await finder.getByTestId('path-kinds').locator('summary').textContent()).toContain('(not “located in”)');
     expect(await finder.locator('input[data-kind="LOCATED_IN"]').isChecked()).toBe(false);
     const to = finder.getByRole('combobox', { name: 'Path to' });
     await to.fill(nameB);
-    const option = finder.getByRole('option').filter({ has: page.locator('.hit-name', { hasText: new RegExp(`^${nameB}$`) }) });
+    const option = finder.getByRole('option').filter({ has: app.page.locator('.hit-name', { hasText: new RegExp(`^${nameB}$`) }) });
     await option.waitFor({ timeout: 30_000 });
     await option.click();
     const paths = finder.getByTestId('path');
@@ -295,9 +283,9 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
     // Shown on the graph: the path's nodes in order in the URL, and exactly them drawn, with
     // exactly the path's relationships (a partnership between two drawn towns as one link).
     await paths.first().getByRole('button', { name: 'Show on the graph' }).click();
-    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('pin').length > 0);
-    await waitForGraph(page, 60_000);
-    const path = new URL(page.url()).searchParams.getAll('pin');
+    await app.page.waitForFunction(() => new URL(location.href).searchParams.getAll('pin').length > 0);
+    await waitForGraph(app.page, 60_000);
+    const path = new URL(app.page.url()).searchParams.getAll('pin');
     expect(path).toHaveLength(5);
     expect(path[0]).toBe(a);
     expect(path[4]).toBe(b);
@@ -310,21 +298,21 @@ describe('the explorer on a large graph', { timeout: 120_000 }, () => {
         expectedEdges.push(`partnership:${path[i + 1]}:${[path[i], path[i + 2]].sort().join(':')}`);
     }
     expect((await modelNodes()).map((x) => x.id).sort()).toEqual(path.filter((id) => kindOf.get(id) !== 'PARTNERSHIP').sort());
-    expect((await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.edgeIds())).sort()).toEqual(expectedEdges.sort());
-    expect(await page.getByTestId('canvas').getAttribute('data-emphasized')).toBe(
+    expect((await app.page.evaluate(() => (window as unknown as AtlasWindow).__atlas.edgeIds())).sort()).toEqual(expectedEdges.sort());
+    expect(await app.page.getByTestId('canvas').getAttribute('data-emphasized')).toBe(
       path.filter((id) => kindOf.get(id) !== 'PARTNERSHIP').join(' '),
     );
 
     // With "located in" chosen too, the shortest path is two hops through France.
-    await page.goto(`${served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
-    await waitForGraph(page, 60_000);
+    await app.page.goto(`${app.served.baseUrl}/?focus=${a}&x=${a}&all=0&sel=node:${a}`);
+    await waitForGraph(app.page, 60_000);
     await finder.getByTestId('path-kinds').locator('summary').click();
     await finder.locator('input[data-kind="LOCATED_IN"]').check();
     expect(await finder.getByTestId('path-kinds').locator('summary').textContent()).toBe('Over every kind of relationship');
     await to.fill(nameB);
     await option.waitFor({ timeout: 30_000 });
     await option.click();
-    await page.waitForFunction(() => /: 2 hops/.test(document.querySelector('[data-testid="path"] h4')?.textContent ?? ''), undefined, {
+    await app.page.waitForFunction(() => /: 2 hops/.test(document.querySelector('[data-testid="path"] h4')?.textContent ?? ''), undefined, {
       timeout: 60_000,
     });
     expect(await paths.first().locator('li.hop').allTextContents()).toEqual([

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore.js';
 import { ISOLATED, syntheticPlaces, type PlacesGraph } from '../fixtures/syntheticPlaces.js';
-import { launchBrowser, newPage, serveStore, type Served } from './harness.js';
+import { newPage, serveStore } from './harness.js';
+import { appInBrowser } from './seedBrowser.js';
 
 /**
  * The map view in a real headless Chromium against the real server, on a twin-cities-sized
@@ -10,46 +11,28 @@ import { launchBrowser, newPage, serveStore, type Served } from './harness.js';
  * the mouse, the detail panel, and the URL carrying the view to a new page.
  */
 
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let graph: PlacesGraph;
 
-beforeAll(async () => {
+const app = appInBrowser(async () => {
   graph = syntheticPlaces();
   const store = new MemoryGraphStore();
   await store.bulkUpsert({ nodes: graph.nodes, relations: graph.relations });
-  served = await serveStore(store);
-  browser = await launchBrowser();
+  return serveStore(store);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
-
-async function openMap(path: string, p: Page = page): Promise<void> {
-  await p.goto(`${served.baseUrl}${path}`);
+async function openMap(path: string, p: Page = app.page): Promise<void> {
+  await p.goto(`${app.served.baseUrl}${path}`);
   await p.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.state === 'drawn', undefined, {
     timeout: 30_000,
   });
 }
 
-const counts = async (p: Page = page) => ({
+const counts = async (p: Page = app.page) => ({
   places: Number(await p.getAttribute('[data-testid="map"]', 'data-place-count')),
   links: Number(await p.getAttribute('[data-testid="map"]', 'data-link-count')),
 });
 
-const onScreen = (id: string, p: Page = page) =>
+const onScreen = (id: string, p: Page = app.page) =>
   p.evaluate(
     (i) =>
       (window as unknown as { __atlasMap: { placeOnScreen(id: string): { x: number; y: number } | null } }).__atlasMap.placeOnScreen(i),
@@ -60,18 +43,22 @@ describe('the map view', { timeout: 90_000 }, () => {
   it('draws every municipality and partnership, approximate places included, and applies the filters', async () => {
     await openMap('/?panel=map');
     expect(await counts()).toEqual({ places: 17_700, links: graph.partnerships });
-    await expect(page.getByTestId('map-legend').textContent()).resolves.toContain(`approximate place (${graph.withoutCoordinates}:`);
-    await page.screenshot({ path: 'test-results/map-world.png' });
+    await expect(app.page.getByTestId('map-legend').textContent()).resolves.toContain(`approximate place (${graph.withoutCoordinates}:`);
+    await app.page.screenshot({ path: 'test-results/map-world.png' });
     // The Map button is pressed, the graph's "empty canvas" note is not shown over the map.
-    await expect(page.getByRole('button', { name: 'Map', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
-    expect(await page.getByText('The canvas is empty').count()).toBe(0);
+    await expect(app.page.getByRole('button', { name: 'Map', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await app.page.getByText('The canvas is empty').count()).toBe(0);
 
     // The filters are the graph's: a country keeps its towns and the partnerships among them only
     // (the isolated town's partners are elsewhere), hidden partnerships take the arcs away.
     await openMap(`/?panel=map&country=${ISOLATED.country}`);
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.placeCount === '1', undefined, {
-      timeout: 30_000,
-    });
+    await app.page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.placeCount === '1',
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     expect(await counts()).toEqual({ places: 1, links: 0 });
     await openMap('/?panel=map&hide=PARTNERSHIP.SOURCE');
     expect(await counts()).toEqual({ places: 17_700, links: 0 });
@@ -83,23 +70,23 @@ describe('the map view', { timeout: 90_000 }, () => {
     // Zoom in on it as a user would (wheel over the place), then click it.
     for (let i = 0; i < 6; i++) {
       const at = (await onScreen(ISOLATED.id))!;
-      const box = (await page.getByTestId('map').boundingBox())!;
-      await page.mouse.move(box.x + at.x, box.y + at.y);
-      await page.mouse.wheel(0, -300);
-      await page.waitForTimeout(50);
+      const box = (await app.page.getByTestId('map').boundingBox())!;
+      await app.page.mouse.move(box.x + at.x, box.y + at.y);
+      await app.page.mouse.wheel(0, -300);
+      await app.page.waitForTimeout(50);
     }
     const at = (await onScreen(ISOLATED.id))!;
-    const box = (await page.getByTestId('map').boundingBox())!;
-    await page.mouse.click(box.x + at.x, box.y + at.y);
-    await page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, ISOLATED.id);
-    await expect(page.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(ISOLATED.name);
-    expect(new URL(page.url()).searchParams.get('panel')).toBe('map');
-    await page.screenshot({ path: 'test-results/map-selected.png' });
+    const box = (await app.page.getByTestId('map').boundingBox())!;
+    await app.page.mouse.click(box.x + at.x, box.y + at.y);
+    await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, ISOLATED.id);
+    await expect(app.page.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(ISOLATED.name);
+    expect(new URL(app.page.url()).searchParams.get('panel')).toBe('map');
+    await app.page.screenshot({ path: 'test-results/map-selected.png' });
 
     // The copied link: a new page shows the map, the selection on it and the same details.
-    const { context: other, page: second } = await newPage(browser);
+    const { context: other, page: second } = await newPage(app.browser);
     try {
-      await openMap(new URL(page.url()).search.replace(/^/, '/'), second);
+      await openMap(new URL(app.page.url()).search.replace(/^/, '/'), second);
       await expect(second.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(ISOLATED.name);
       const shown = await second.evaluate(
         () => (window as unknown as { __atlasMap: { map: { selectionShown: boolean } } }).__atlasMap.map.selectionShown,
@@ -115,25 +102,25 @@ describe('the map view', { timeout: 90_000 }, () => {
     }
 
     // Escape on the map deselects; clicking the sea deselects too.
-    await page.getByTestId('map').focus();
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
+    await app.page.getByTestId('map').focus();
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
   });
 
   it('selects a partnership by its arc', async () => {
     await openMap(`/?panel=map&sel=node:${ISOLATED.id}`);
     // The isolated town's arcs are highlighted; a point on one of them, away from both ends.
-    const arc = await page.evaluate(() =>
+    const arc = await app.page.evaluate(() =>
       (
         window as unknown as { __atlasMap: { map: { selectionArcPoint(): { x: number; y: number; partnership: string } | null } } }
       ).__atlasMap.map.selectionArcPoint(),
     );
     expect(arc).not.toBeNull();
-    const box = (await page.getByTestId('map').boundingBox())!;
-    await page.mouse.click(box.x + arc!.x, box.y + arc!.y);
-    await page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, arc!.partnership);
+    const box = (await app.page.getByTestId('map').boundingBox())!;
+    await app.page.mouse.click(box.x + arc!.x, box.y + arc!.y);
+    await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('sel') === `node:${id}`, arc!.partnership);
     // The panel loads the partnership's details after the selection changes: wait for its title.
-    await page.getByTestId('details').locator('#details-title').waitFor();
-    await expect(page.getByTestId('details').textContent()).resolves.toContain('Partnership');
+    await app.page.getByTestId('details').locator('#details-title').waitFor();
+    await expect(app.page.getByTestId('details').textContent()).resolves.toContain('Partnership');
   });
 });

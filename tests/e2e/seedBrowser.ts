@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, newPage, serveSeedGraph, type Served } from './harness.js';
 
-export interface SeedBrowser {
+export interface AppInBrowser {
   served: Served;
   browser: Browser;
   context: BrowserContext;
@@ -11,15 +11,16 @@ export interface SeedBrowser {
 }
 
 /**
- * The hooks an explorer suite needs: the real server on the seed graph and Chromium, once for the
- * file; a new context and page for each test. Read the fields inside tests (they are set by then).
+ * The hooks an explorer suite needs: the real server (as `serve` starts it) and Chromium, once for
+ * the file; a new context and page for each test. Read the fields inside tests (they are set by then).
+ * `setupTimeoutMs` is for a graph that takes long to build.
  */
-export function seedGraphInBrowser(): SeedBrowser {
-  const s = {} as SeedBrowser;
+export function appInBrowser(serve: () => Promise<Served>, setupTimeoutMs?: number): AppInBrowser {
+  const s = {} as AppInBrowser;
   beforeAll(async () => {
-    s.served = await serveSeedGraph();
+    s.served = await serve();
     s.browser = await launchBrowser();
-  });
+  }, setupTimeoutMs);
   afterAll(async () => {
     await s.browser?.close();
     await s.served?.close();
@@ -31,4 +32,9 @@ export function seedGraphInBrowser(): SeedBrowser {
     await s.context?.close();
   });
   return s;
+}
+
+/** appInBrowser on the seed graph. */
+export function seedGraphInBrowser(): AppInBrowser {
+  return appInBrowser(serveSeedGraph);
 }

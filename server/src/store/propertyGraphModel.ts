@@ -25,6 +25,14 @@ import { searchNamesOf } from './searchText.js';
 
 type Properties = Record<string, unknown>;
 
+/** Copies onto `to` the `fields` of `from` that hold a value: Neo4j has no property for undefined or null. */
+function copySetFields(from: object, to: object, fields: readonly string[]): void {
+  for (const field of fields) {
+    const value = (from as Properties)[field];
+    if (value !== undefined && value !== null) (to as Properties)[field] = value;
+  }
+}
+
 export const SEARCH_INDEX = 'entity_search';
 
 /** A node's Neo4j label besides Entity: its kind's type name. */
@@ -70,10 +78,7 @@ export function toNodeProperties(node: GraphNode): Properties {
     sourcesJson: JSON.stringify(node.sources),
   };
   if (node.ratings !== undefined) props.ratingsJson = JSON.stringify(node.ratings);
-  for (const field of NODE_SCALAR_FIELDS) {
-    const value = node[field];
-    if (value !== undefined && value !== null) props[field] = value;
-  }
+  copySetFields(node, props, NODE_SCALAR_FIELDS);
   return props;
 }
 
@@ -86,10 +91,7 @@ export function fromNodeProperties(props: Properties): GraphNode {
     names: typeof props.namesJson === 'string' ? JSON.parse(props.namesJson) : [],
     sources: JSON.parse(props.sourcesJson as string),
   };
-  for (const field of NODE_SCALAR_FIELDS) {
-    const value = props[field];
-    if (value !== undefined && value !== null) (node as unknown as Properties)[field] = value;
-  }
+  copySetFields(props, node, NODE_SCALAR_FIELDS);
   if (typeof props.ratingsJson === 'string') node.ratings = JSON.parse(props.ratingsJson);
   return node;
 }
@@ -112,10 +114,7 @@ export function toRelationRow(relation: GraphRelation): RelationRow {
   if (typeof relation.id !== 'string' || relation.id === '')
     throw new StoreWriteError('INVALID_RECORD', 'a relationship has no id; nothing was written');
   const props: Properties = { id: relation.id, sourcesJson: JSON.stringify(relation.sources) };
-  for (const field of RELATION_SCALAR_FIELDS) {
-    const value = relation[field];
-    if (value !== undefined && value !== null) props[field] = value;
-  }
+  copySetFields(relation, props, RELATION_SCALAR_FIELDS);
   return { id: relation.id, from: relation.from, to: relation.to, props };
 }
 
@@ -142,9 +141,6 @@ export function fromRelationProperties(props: Properties): GraphRelation {
     to: props.to as string,
     sources: JSON.parse(props.sourcesJson as string),
   };
-  for (const field of RELATION_SCALAR_FIELDS) {
-    const value = props[field];
-    if (value !== undefined && value !== null) (relation as unknown as Properties)[field] = value;
-  }
+  copySetFields(props, relation, RELATION_SCALAR_FIELDS);
   return relation;
 }

@@ -132,8 +132,7 @@ export class EditService {
       await this.checkSource(source);
       const before = await this.node(id);
       const language = primaryLanguage(lang);
-      if (!language || lang.trim() === '*')
-        throw new BadUserInputError(`"${lang}" is not a language: give a language code such as "nl", "fr" or "en".`, 'lang');
+      if (!language) throw new BadUserInputError(`"${lang}" is not a language: give a language code such as "nl", "fr" or "en".`, 'lang');
       const provenance = this.provenance(source);
       const current = before.names ?? [];
       let names;

@@ -7,7 +7,7 @@ import { formatNumber, i18n } from '../i18n/index.js';
 import type { DrawnEdge } from '../graph/model.js';
 import type { Controller, Session } from '../state/controller.js';
 import { isExpanded } from '../state/view/index.js';
-import { RatingsTable } from './ApproachRatings.js';
+import { RatingsTable } from './RatingsTable.js';
 import { KindBadge, KindSwatch } from './KindSwatch.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { formatDuration, formatMoney, formatPeriod } from './format.js';
